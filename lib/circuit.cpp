@@ -1,0 +1,208 @@
+// Circuit IR: node creation, gate normalization and structural hashing (see circuit.hpp).
+#include "circuit.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+
+namespace tc {
+
+Circuit::Circuit(std::string name) : name_(std::move(name)) {
+  nodes_.push_back(Node{NodeKind::Constant, {}, {}, 0});
+}
+
+Bits Circuit::add_input_word(const std::string& name, int width, Decoding decoding) {
+  for (const auto& w : input_words_)
+    if (w.name == name) throw std::invalid_argument("duplicate input word '" + name + "'");
+  Bits bits;
+  for (int i = 0; i < width; ++i) {
+    inputs_.push_back(static_cast<uint32_t>(nodes_.size()));
+    bits.push_back(add_node(Node{NodeKind::Input, {}, {}, 0}));
+  }
+  input_words_.push_back(Word{name, bits, decoding});
+  return bits;
+}
+
+void Circuit::add_output_word(const std::string& name, Bits bits, Decoding decoding) {
+  for (const auto& w : output_words_)
+    if (w.name == name) throw std::invalid_argument("duplicate output word '" + name + "'");
+  output_words_.push_back(Word{name, std::move(bits), decoding});
+}
+
+void Circuit::add_constraint(Signal valid) {
+  if (valid == kTrue) return;
+  constraints_.push_back(valid);
+}
+
+const Word& Circuit::input_word(const std::string& name) const {
+  for (const auto& w : input_words_)
+    if (w.name == name) return w;
+  throw std::out_of_range("circuit '" + name_ + "' has no input word '" + name + "'");
+}
+
+const Word& Circuit::output_word(const std::string& name) const {
+  for (const auto& w : output_words_)
+    if (w.name == name) return w;
+  throw std::out_of_range("circuit '" + name_ + "' has no output word '" + name + "'");
+}
+
+Signal Circuit::add_node(Node node) {
+  nodes_.push_back(std::move(node));
+  return Signal(static_cast<uint32_t>(nodes_.size() - 1), false);
+}
+
+size_t Circuit::KeyHash::operator()(const Key& k) const {
+  size_t h = std::hash<int64_t>()(k.threshold) ^ (static_cast<size_t>(k.kind) << 56);
+  for (auto f : k.fanins) h = h * 1000003u ^ f;
+  for (auto w : k.weights) h = h * 998244353u ^ std::hash<int64_t>()(w);
+  return h;
+}
+
+Signal Circuit::lookup_or_add(Node node, Key key, Key complement_key) {
+  if (auto it = hash_.find(key); it != hash_.end()) return Signal(it->second, false);
+  if (auto it = hash_.find(complement_key); it != hash_.end()) return Signal(it->second, true);
+  Signal s = add_node(std::move(node));
+  hash_.emplace(std::move(key), s.node());
+  return s;
+}
+
+// Normal form: weights >= 1 on (possibly complemented) literals of distinct nodes, sorted by
+// literal, each clipped to the threshold, divided by their gcd; 1 <= threshold <= sum of weights.
+Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
+                                 const std::vector<int64_t>& weights, int64_t threshold) {
+  if (fanins.size() != weights.size())
+    throw std::invalid_argument("create_threshold: fanins and weights differ in length");
+  std::map<uint32_t, int64_t> coefficient;  // node -> weight on its positive literal
+  int64_t t = threshold;
+  for (size_t i = 0; i < fanins.size(); ++i) {
+    Signal s = fanins[i];
+    int64_t w = weights[i];
+    if (w == 0) continue;
+    if (s.node() == 0) {  // constant: true when complemented
+      if (s.complemented()) t -= w;
+      continue;
+    }
+    if (s.complemented()) {  // w * !x = w - w * x
+      t -= w;
+      coefficient[s.node()] -= w;
+    } else {
+      coefficient[s.node()] += w;
+    }
+  }
+  std::vector<std::pair<Signal, int64_t>> terms;
+  for (auto [n, c] : coefficient) {
+    if (c > 0) terms.push_back({Signal(n, false), c});
+    if (c < 0) {  // c * x = c + |c| * !x
+      terms.push_back({Signal(n, true), -c});
+      t -= c;
+    }
+  }
+  int64_t total = 0;
+  for (auto& [s, w] : terms) total += w;
+  if (t <= 0) return kTrue;
+  if (t > total) return kFalse;
+  int64_t g = 0;
+  for (auto& [s, w] : terms) {
+    w = std::min(w, t);
+    g = std::gcd(g, w);
+  }
+  total = 0;
+  for (auto& [s, w] : terms) {
+    w /= g;
+    total += w;
+  }
+  t = (t + g - 1) / g;
+  if (terms.size() == 1) return terms[0].first;
+  std::sort(terms.begin(), terms.end());
+  Node node{NodeKind::Threshold, {}, {}, t};
+  Key key{NodeKind::Threshold, {}, {}, t};
+  Key complement{NodeKind::Threshold, {}, {}, total - t + 1};
+  std::vector<std::pair<uint32_t, int64_t>> flipped;
+  for (auto& [s, w] : terms) {
+    node.fanins.push_back(s);
+    node.weights.push_back(w);
+    key.fanins.push_back(s.literal());
+    key.weights.push_back(w);
+    flipped.push_back({(!s).literal(), w});
+  }
+  std::sort(flipped.begin(), flipped.end());
+  for (auto& [l, w] : flipped) {
+    complement.fanins.push_back(l);
+    complement.weights.push_back(w);
+  }
+  return lookup_or_add(std::move(node), std::move(key), std::move(complement));
+}
+
+Signal Circuit::create_and(const std::vector<Signal>& xs) {
+  return create_threshold(xs, std::vector<int64_t>(xs.size(), 1), static_cast<int64_t>(xs.size()));
+}
+
+Signal Circuit::create_or(const std::vector<Signal>& xs) {
+  return create_threshold(xs, std::vector<int64_t>(xs.size(), 1), 1);
+}
+
+Signal Circuit::create_majority(const std::vector<Signal>& xs) {
+  return create_threshold(xs, std::vector<int64_t>(xs.size(), 1),
+                          static_cast<int64_t>((xs.size() + 1) / 2));
+}
+
+Signal Circuit::create_mux(Signal sel, Signal a, Signal b) {
+  if (a == b) return a;
+  if (sel == kTrue) return a;
+  if (sel == kFalse) return b;
+  return create_or(create_and(sel, a), create_and(!sel, b));
+}
+
+Signal Circuit::create_xor(Signal a, Signal b) {
+  bool flip = a.complemented() != b.complemented();
+  a = a ^ a.complemented();
+  b = b ^ b.complemented();
+  if (a == b) return kFalse ^ flip;
+  if (a == kFalse) return b ^ flip;
+  if (b == kFalse) return a ^ flip;
+  if (b < a) std::swap(a, b);
+  Key key{NodeKind::Xor, {a.literal(), b.literal()}, {}, 0};
+  if (auto it = hash_.find(key); it != hash_.end()) return Signal(it->second, flip);
+  Signal s = add_node(Node{NodeKind::Xor, {a, b}, {}, 0});
+  hash_.emplace(std::move(key), s.node());
+  return s ^ flip;
+}
+
+bool Circuit::is_threshold_only() const {
+  std::vector<char> seen(nodes_.size(), 0);
+  std::vector<uint32_t> stack;
+  for (const auto& w : output_words_)
+    for (Signal s : w.bits) stack.push_back(s.node());
+  while (!stack.empty()) {
+    uint32_t n = stack.back();
+    stack.pop_back();
+    if (seen[n]) continue;
+    seen[n] = 1;
+    if (nodes_[n].kind == NodeKind::Xor) return false;
+    for (Signal f : nodes_[n].fanins) stack.push_back(f.node());
+  }
+  return true;
+}
+
+std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Signal>& inputs) {
+  if (inputs.size() != other.inputs_.size())
+    throw std::invalid_argument("import of '" + other.name_ + "': input count mismatch");
+  std::vector<Signal> map(other.nodes_.size(), kFalse);
+  for (size_t i = 0; i < inputs.size(); ++i) map[other.inputs_[i]] = inputs[i];
+  auto mapped = [&](Signal s) { return map[s.node()] ^ s.complemented(); };
+  for (uint32_t n = 1; n < other.nodes_.size(); ++n) {
+    const Node& node = other.nodes_[n];
+    if (node.kind == NodeKind::Threshold) {
+      std::vector<Signal> fanins;
+      for (Signal f : node.fanins) fanins.push_back(mapped(f));
+      map[n] = create_threshold(fanins, node.weights, node.threshold);
+    } else if (node.kind == NodeKind::Xor) {
+      map[n] = create_xor(mapped(node.fanins[0]), mapped(node.fanins[1]));
+    }
+  }
+  return map;
+}
+
+}  // namespace tc

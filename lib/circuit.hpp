@@ -1,0 +1,142 @@
+// Circuit IR: a DAG of weighted threshold gates over named input and output words.
+//
+// A signal is a node index plus a complement bit, so negating a wire is free: in a threshold gate
+// it only flips the sign of a weight (that is how depth is counted, REFERENCE.md section 3). Every
+// gate is normalized on creation (positive weights, clipped, divided by their gcd, constants
+// folded) and structurally hashed together with its complement, so an equal gate is built once.
+// Constructions use threshold gates only; specs may also use XOR gates where that keeps them plain.
+// Input-validity predicates (e.g. "this word is a valid float encoding") are recorded as
+// constraints: simulation ignores lanes that violate them and the miter assumes them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tc {
+
+// A literal: node index times two plus a complement bit. Node 0 is the constant false.
+class Signal {
+ public:
+  constexpr Signal() = default;
+  constexpr Signal(uint32_t node, bool complemented) : lit_(node * 2 + (complemented ? 1 : 0)) {}
+  static constexpr Signal from_literal(uint32_t lit) { Signal s; s.lit_ = lit; return s; }
+  constexpr uint32_t node() const { return lit_ >> 1; }
+  constexpr bool complemented() const { return lit_ & 1; }
+  constexpr uint32_t literal() const { return lit_; }
+  constexpr Signal operator!() const { return from_literal(lit_ ^ 1); }
+  constexpr Signal operator^(bool flip) const { return from_literal(lit_ ^ (flip ? 1 : 0)); }
+  constexpr bool operator==(const Signal&) const = default;
+  constexpr auto operator<=>(const Signal&) const = default;
+
+ private:
+  uint32_t lit_ = 0;
+};
+
+inline constexpr Signal kFalse{0, false};
+inline constexpr Signal kTrue{0, true};
+
+using Bits = std::vector<Signal>;  // a bit vector, least significant bit first
+
+enum class NodeKind : uint8_t { Constant, Input, Threshold, Xor };
+
+// Gate: [sum_i weights[i] * fanins[i] >= threshold]. After normalization every weight is >= 1
+// and 1 <= threshold <= sum of weights. Xor nodes have two fanins and no weights.
+struct Node {
+  NodeKind kind = NodeKind::Constant;
+  std::vector<Signal> fanins;
+  std::vector<int64_t> weights;
+  int64_t threshold = 0;
+};
+
+// How a word's bits are read as a number when a counterexample is printed.
+struct Decoding {
+  enum class Kind : uint8_t { Bool, Unsigned, Signed, Float };
+  Kind kind = Kind::Unsigned;
+  int p = 0;  // Float: significand bits (explicit leading one)
+  int e = 0;  // Float: exponent bits (two's complement)
+  static Decoding unsigned_int() { return {Kind::Unsigned, 0, 0}; }
+  static Decoding signed_int() { return {Kind::Signed, 0, 0}; }
+  static Decoding boolean() { return {Kind::Bool, 0, 0}; }
+  // Float word layout: bits [0, p) magnitude, [p, p + e) exponent, bit p + e the sign.
+  static Decoding floating(int p, int e) { return {Kind::Float, p, e}; }
+  bool operator==(const Decoding&) const = default;
+};
+
+struct Word {
+  std::string name;
+  Bits bits;
+  Decoding decoding;
+};
+
+class Circuit {
+ public:
+  explicit Circuit(std::string name = "circuit");
+
+  const std::string& name() const { return name_; }
+
+  // --- inputs and outputs -------------------------------------------------------------------
+  // Every primary input belongs to exactly one input word; words are declared in a fixed order,
+  // and two circuits are comparable when they declare the same input words in the same order.
+  Bits add_input_word(const std::string& name, int width, Decoding decoding);
+  void add_output_word(const std::string& name, Bits bits, Decoding decoding);
+  // A predicate over the inputs that every meaningful input satisfies.
+  void add_constraint(Signal valid);
+
+  const std::vector<Word>& input_words() const { return input_words_; }
+  const std::vector<Word>& output_words() const { return output_words_; }
+  const std::vector<Signal>& constraints() const { return constraints_; }
+  const Word& input_word(const std::string& name) const;    // throws std::out_of_range
+  const Word& output_word(const std::string& name) const;   // throws std::out_of_range
+  int num_input_bits() const { return static_cast<int>(inputs_.size()); }
+  // Primary input nodes in declaration order (word by word, LSB first).
+  const std::vector<uint32_t>& input_nodes() const { return inputs_; }
+
+  // --- gates ----------------------------------------------------------------------------------
+  // [sum w_i x_i >= t]; any integer weights, repeated or complemented fanins and constants are
+  // allowed: the gate is normalized and may fold to a constant or an existing signal.
+  Signal create_threshold(const std::vector<Signal>& fanins, const std::vector<int64_t>& weights,
+                          int64_t threshold);
+  Signal create_and(Signal a, Signal b) { return create_and(std::vector<Signal>{a, b}); }
+  Signal create_or(Signal a, Signal b) { return create_or(std::vector<Signal>{a, b}); }
+  Signal create_and(const std::vector<Signal>& xs);
+  Signal create_or(const std::vector<Signal>& xs);
+  Signal create_majority(const std::vector<Signal>& xs);  // [sum x >= ceil(n/2)] (n odd: majority)
+  // sel ? a : b, as two threshold layers (AND/OR); constant-folded where possible.
+  Signal create_mux(Signal sel, Signal a, Signal b);
+  // Non-threshold XOR: for specs only. Constructions must not use it (is_threshold_only()).
+  Signal create_xor(Signal a, Signal b);
+
+  // --- structure ------------------------------------------------------------------------------
+  size_t num_nodes() const { return nodes_.size(); }
+  const Node& node(uint32_t index) const { return nodes_[index]; }
+  bool is_threshold_only() const;  // true when no Xor node is reachable from an output
+  // Copies `other` into this circuit, mapping its input nodes (in other.input_nodes() order) to
+  // `inputs`; returns the signal for each of other's nodes (index = node, uncomplemented).
+  std::vector<Signal> import(const Circuit& other, const std::vector<Signal>& inputs);
+
+ private:
+  struct Key {
+    NodeKind kind;
+    std::vector<uint32_t> fanins;
+    std::vector<int64_t> weights;
+    int64_t threshold;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const;
+  };
+  Signal add_node(Node node);
+  Signal lookup_or_add(Node node, Key key, Key complement_key);
+
+  std::string name_;
+  std::vector<Node> nodes_;
+  std::vector<uint32_t> inputs_;
+  std::vector<Word> input_words_;
+  std::vector<Word> output_words_;
+  std::vector<Signal> constraints_;
+  std::unordered_map<Key, uint32_t, KeyHash> hash_;
+};
+
+}  // namespace tc

@@ -1,0 +1,47 @@
+// What a component is: a construction, its independent spec, and the mutants that must fail.
+//
+// The registry (verify/registry.cpp) holds one Component per construction; lib/ defines only the
+// shape of an entry and knows no component. Builders return fresh circuits with identical input
+// and output words; the construction builder honours Params::mutant.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "circuit.hpp"
+
+namespace tc {
+
+struct Params {
+  int p = 8;           // precision / operand width
+  int n = 4;           // number of operands, where the component takes a variable number
+  int e = 0;           // float exponent bits; 0 means the default p + 1
+  int rows = 2;        // matrix shapes (matmul)
+  int cols = 2;
+  std::string mutant;  // empty: the correct construction
+  int exponent_bits() const { return e > 0 ? e : p + 1; }
+};
+
+struct Mutant {
+  std::string name;
+  std::string description;  // the realistic mistake it models
+};
+
+using CircuitBuilder = std::function<Circuit(const Params&)>;
+
+struct Component {
+  std::string name;         // CLI name, e.g. "int-mul"
+  std::string description;  // one line
+  std::string lemma;        // the paper lemma it serves
+  int p_min = 2, p_max = 16;
+  bool uses_n = false;
+  int n_min = 2, n_max = 8;
+  bool uses_e = false;
+  CircuitBuilder construction;
+  CircuitBuilder spec;
+  std::vector<Mutant> mutants;
+  std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
+};
+
+}  // namespace tc

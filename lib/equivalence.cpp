@@ -1,0 +1,72 @@
+// Engine choice and counterexample replay (see equivalence.hpp).
+#include "lib/equivalence.hpp"
+
+#include <chrono>
+
+namespace tc {
+
+const char* engine_name(Engine e) {
+  switch (e) {
+    case Engine::Auto: return "auto";
+    case Engine::Sat: return "sat";
+    case Engine::Sim: return "sim";
+  }
+  return "?";
+}
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Proved: return "proved";
+    case Verdict::Counterexample: return "counterexample";
+    case Verdict::Unknown: return "unknown";
+  }
+  return "?";
+}
+
+Counterexample replay_counterexample(const Circuit& construction, const Circuit& spec,
+                                     const Assignment& input) {
+  if (!satisfies_constraints(construction, input) || !satisfies_constraints(spec, input))
+    throw ReplayError("counterexample violates the input constraints on replay");
+  Counterexample cex;
+  cex.input = input;
+  cex.construction_outputs = simulate_outputs(construction, input);
+  cex.spec_outputs = simulate_outputs(spec, input);
+  for (size_t w = 0; w < spec.output_words().size(); ++w)
+    if (cex.construction_outputs[w] != cex.spec_outputs[w])
+      cex.differing_words.push_back(spec.output_words()[w].name);
+  if (cex.differing_words.empty())
+    throw ReplayError("counterexample does not replay: both circuits agree on it in simulation");
+  return cex;
+}
+
+EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& spec,
+                                    const EquivalenceParams& params) {
+  check_same_interface(construction, spec);
+  const auto start = std::chrono::steady_clock::now();
+  EquivalenceResult r;
+  r.engine = params.engine;
+  if (r.engine == Engine::Auto)
+    r.engine = spec.num_input_bits() <= params.max_sim_input_bits ? Engine::Sim : Engine::Sat;
+  std::optional<Assignment> candidate;
+  if (r.engine == Engine::Sim) {
+    CompareParams cp;
+    if (params.miter.progress)
+      cp.progress = [&](double f) {
+        params.miter.progress("simulated " + std::to_string(static_cast<int>(f * 100)) + "%");
+      };
+    CompareResult cr = compare_by_simulation(construction, spec, cp);
+    r.simulated_points = cr.valid_points;
+    candidate = cr.difference;
+    r.verdict = candidate ? Verdict::Counterexample : Verdict::Proved;
+  } else {
+    std::optional<bool> eq = check_equivalence_sat(construction, spec, params.miter, &r.sat);
+    candidate = r.sat.counterexample;
+    r.verdict = !eq ? Verdict::Unknown : (*eq ? Verdict::Proved : Verdict::Counterexample);
+  }
+  if (r.verdict == Verdict::Counterexample)
+    r.counterexample = replay_counterexample(construction, spec, *candidate);
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace tc

@@ -1,0 +1,61 @@
+// Equivalence verdicts: pick an engine, run it, and replay any counterexample before reporting it.
+//
+// Engines: exhaustive simulation (a complete proof when every input assignment is enumerated) and
+// the SAT miter. `Auto` simulates when the input space is small enough (REFERENCE.md section 5).
+// A counterexample from either engine is replayed by simulating both original circuits; if the
+// replay does not show a valid input with differing outputs, that is an internal error
+// (ReplayError), never a finding. A time or conflict limit gives Unknown, never Proved.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "lib/circuit.hpp"
+#include "lib/sat/miter.hpp"
+#include "lib/simulate.hpp"
+
+namespace tc {
+
+enum class Engine { Auto, Sat, Sim };
+enum class Verdict { Proved, Counterexample, Unknown };
+
+const char* engine_name(Engine e);
+const char* verdict_name(Verdict v);  // "proved", "counterexample", "unknown"
+
+struct EquivalenceParams {
+  Engine engine = Engine::Auto;
+  int max_sim_input_bits = 24;   // Auto simulates up to 2^24 assignments
+  MiterParams miter;             // timeout, proofs, progress for the SAT engine
+};
+
+// A replayed counterexample: the input, and every output word of both sides, simulated.
+struct Counterexample {
+  Assignment input;
+  std::vector<std::vector<bool>> construction_outputs;
+  std::vector<std::vector<bool>> spec_outputs;
+  std::vector<std::string> differing_words;
+};
+
+struct EquivalenceResult {
+  Verdict verdict = Verdict::Unknown;
+  Engine engine = Engine::Auto;  // the engine that ran
+  double seconds = 0;
+  uint64_t simulated_points = 0;  // sim engine: valid assignments checked
+  MiterStats sat;                 // sat engine: obligations
+  std::optional<Counterexample> counterexample;
+};
+
+struct ReplayError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Simulates both circuits on `input`; throws ReplayError unless the input is valid for both and
+// some output word differs.
+Counterexample replay_counterexample(const Circuit& construction, const Circuit& spec, const Assignment& input);
+
+EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& spec,
+                                    const EquivalenceParams& params);
+
+}  // namespace tc

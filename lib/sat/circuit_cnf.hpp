@@ -1,0 +1,23 @@
+// Tseitin encoding of a circuit's gates into CNF, one gate at a time (lib/cnf/threshold.hpp).
+//
+// Only the cone of the requested roots is encoded. Each node gets one variable; a complemented
+// signal is the negated literal, so negation costs nothing here either.
+#pragma once
+
+#include <vector>
+
+#include "lib/circuit.hpp"
+#include "lib/cnf/cnf.hpp"
+
+namespace tc {
+
+struct CircuitCnf {
+  Cnf cnf;
+  std::vector<Lit> var_of_node;  // 0 when the node is not encoded
+};
+
+// Encodes the cone of `roots` (adding to what is already encoded) and returns their literals.
+std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& circuit, const std::vector<Signal>& roots);
+Lit cnf_literal(const CircuitCnf& cc, Signal s);  // the node must be encoded
+
+}  // namespace tc

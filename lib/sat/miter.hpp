@@ -1,0 +1,57 @@
+// SAT-based equivalence checking of a construction against its spec, on CaDiCaL.
+//
+// Both circuits are imported into one miter circuit over shared inputs, where structural hashing
+// merges whatever the two sides build identically. Each output word is one proof obligation: a
+// fresh solver gets the cone of that word's difference bits, the input-validity constraints as
+// unit clauses, and "some bit differs". UNSAT for every word proves equivalence; a model is a
+// counterexample candidate (replayed by the caller); a time or conflict limit gives no verdict.
+// With a proof directory, every obligation's CNF (DIMACS) and DRAT proof are written there, and
+// optionally certified by the in-project DRUP checker (lib/proof/drup_check.hpp).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/circuit.hpp"
+#include "lib/simulate.hpp"
+
+namespace tc {
+
+struct MiterParams {
+  double timeout_seconds = 0;   // 0: none. Shared by all obligations.
+  int conflict_limit = -1;      // per obligation; -1: none
+  std::string proof_dir;        // empty: no proofs written
+  bool check_proofs = false;    // certify each UNSAT answer with the DRUP checker
+  std::function<void(const std::string&)> progress;  // one line per obligation
+};
+
+struct ObligationStats {
+  std::string output_word;
+  std::string result;  // "unsat", "sat", "unknown"
+  int variables = 0;
+  size_t clauses = 0;
+  double seconds = 0;
+  std::string cnf_path, proof_path;
+  bool certified = false;
+  std::string certificate_message;
+};
+
+struct MiterStats {
+  double seconds = 0;
+  std::vector<ObligationStats> obligations;
+  std::optional<Assignment> counterexample;  // projected onto the primary inputs
+  std::string differing_word;
+};
+
+// true: equivalent on all valid inputs; false: counterexample in stats; nullopt: limit hit.
+// Throws std::runtime_error when a proof fails to certify.
+std::optional<bool> check_equivalence_sat(const Circuit& construction, const Circuit& spec,
+                                          const MiterParams& params, MiterStats* stats);
+
+// The miter circuit itself (shared inputs, both sides, one xor per output bit, output words
+// "diff:<name>"), also used by the exporters.
+Circuit build_miter(const Circuit& construction, const Circuit& spec);
+
+}  // namespace tc

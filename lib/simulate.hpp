@@ -1,0 +1,57 @@
+// Bit-parallel simulation: 64 input assignments ("lanes") per machine word.
+//
+// Threshold gates are evaluated with bit-sliced counters (a binary number per lane, stored as one
+// machine word per bit), so a gate costs O(fan-in * log weight) word operations for 64 lanes.
+// Exhaustive and random comparison of two circuits over the same input words build on it; when
+// every valid input is enumerated, "no difference found" is a complete proof.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "circuit.hpp"
+
+namespace tc {
+
+using Assignment = std::vector<bool>;  // one value per primary input bit, input_nodes() order
+
+class Simulator {
+ public:
+  explicit Simulator(const Circuit& circuit);
+  // lanes[i] holds 64 values of primary input i.
+  void run(const std::vector<uint64_t>& lanes);
+  uint64_t value(Signal s) const { return values_[s.node()] ^ (s.complemented() ? ~0ull : 0ull); }
+  uint64_t valid_lanes() const;  // lanes that satisfy every input constraint
+
+ private:
+  const Circuit& circuit_;
+  std::vector<uint32_t> order_;  // gates in the cone of outputs and constraints, topological
+  std::vector<uint64_t> values_;
+};
+
+// Values of every output word (outer: word, inner: bits) for one assignment.
+std::vector<std::vector<bool>> simulate_outputs(const Circuit& circuit, const Assignment& input);
+bool satisfies_constraints(const Circuit& circuit, const Assignment& input);
+
+struct CompareParams {
+  uint64_t random_rounds = 0;  // 0: enumerate all 2^inputs assignments; else this many 64-lane rounds
+  uint64_t seed = 1;
+  std::function<void(double fraction)> progress;  // called now and then during long runs
+};
+
+struct CompareResult {
+  bool complete = false;                 // every input assignment was checked
+  std::optional<Assignment> difference;  // a valid input where some output word differs
+  uint64_t valid_points = 0;             // valid assignments checked
+};
+
+// Compares the output words of two circuits that declare the same input words (checked).
+// An assignment counts only when it satisfies both circuits' constraints.
+CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const CompareParams& params);
+
+// Throws std::invalid_argument naming the first mismatch in input or output words.
+void check_same_interface(const Circuit& a, const Circuit& b);
+
+}  // namespace tc

@@ -1,0 +1,97 @@
+// Tests of the circuit IR: normalization, folding, structural hashing, import.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "lib/circuit.hpp"
+#include "lib/simulate.hpp"
+
+using namespace tc;
+
+TEST_CASE("threshold gates fold constants and trivial thresholds", "[circuit]") {
+  Circuit c;
+  Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
+  CHECK(c.create_threshold({x[0], x[1]}, {1, 1}, 0) == kTrue);
+  CHECK(c.create_threshold({x[0], x[1]}, {1, 1}, 3) == kFalse);
+  CHECK(c.create_threshold({x[0], kTrue}, {1, 1}, 2) == x[0]);
+  CHECK(c.create_threshold({x[0], kFalse}, {5, 1}, 2) == x[0]);
+  CHECK(c.create_threshold({x[0]}, {-1}, 0) == !x[0]);
+  CHECK(c.create_threshold({x[0], !x[0]}, {1, 1}, 1) == kTrue);
+}
+
+TEST_CASE("equal gates are built once, complements are shared", "[circuit]") {
+  Circuit c;
+  Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
+  Signal a = c.create_and({x[0], x[1], x[2]});
+  size_t nodes = c.num_nodes();
+  CHECK(c.create_and({x[2], x[0], x[1]}) == a);
+  CHECK(c.create_threshold({x[0], x[1], x[2]}, {2, 2, 2}, 6) == a);  // gcd divides out
+  CHECK(c.create_threshold({x[0], x[1], x[2]}, {7, 7, 7}, 15) == a);  // clipping and gcd
+  // NOT(x0 & x1 & x2) = [!x0 + !x1 + !x2 >= 1]
+  CHECK(c.create_or({!x[0], !x[1], !x[2]}) == !a);
+  CHECK(c.num_nodes() == nodes);
+}
+
+TEST_CASE("negative weights become complemented literals", "[circuit]") {
+  Circuit c;
+  Bits x = c.add_input_word("x", 2, Decoding::unsigned_int());
+  // x0 - x1 >= 1  <=>  x0 & !x1
+  Signal g = c.create_threshold({x[0], x[1]}, {1, -1}, 1);
+  CHECK(g == c.create_and(x[0], !x[1]));
+  const Node& n = c.node(g.node());
+  for (int64_t w : n.weights) CHECK(w >= 1);
+}
+
+TEST_CASE("normalized gates compute the gate they were asked for", "[circuit]") {
+  // Random gates with mixed signs, repeats and constants, checked by simulation on all inputs.
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 300; ++trial) {
+    Circuit c;
+    Bits x = c.add_input_word("x", 5, Decoding::unsigned_int());
+    std::vector<Signal> fanins;
+    std::vector<int64_t> weights;
+    const int k = 1 + static_cast<int>(rng() % 7);
+    for (int i = 0; i < k; ++i) {
+      uint32_t pick = rng() % 7;
+      Signal s = pick < 5 ? x[pick] : (pick == 5 ? kTrue : kFalse);
+      fanins.push_back(s ^ static_cast<bool>(rng() & 1));
+      weights.push_back(static_cast<int64_t>(rng() % 9) - 4);
+    }
+    const int64_t t = static_cast<int64_t>(rng() % 11) - 5;
+    c.add_output_word("y", {c.create_threshold(fanins, weights, t)}, Decoding::boolean());
+    for (uint32_t v = 0; v < 32; ++v) {
+      Assignment in(5);
+      for (int i = 0; i < 5; ++i) in[i] = (v >> i) & 1;
+      int64_t sum = 0;
+      for (int i = 0; i < k; ++i) {
+        bool value = fanins[i].node() == 0 ? fanins[i].complemented()
+                                           : (in[fanins[i].node() - 1] != fanins[i].complemented());
+        sum += value ? weights[i] : 0;
+      }
+      REQUIRE(simulate_outputs(c, in)[0][0] == (sum >= t));
+    }
+  }
+}
+
+TEST_CASE("xor gates fold and hash", "[circuit]") {
+  Circuit c;
+  Bits x = c.add_input_word("x", 2, Decoding::unsigned_int());
+  Signal a = c.create_xor(x[0], x[1]);
+  CHECK(c.create_xor(x[1], x[0]) == a);
+  CHECK(c.create_xor(!x[0], x[1]) == !a);
+  CHECK(c.create_xor(x[0], x[0]) == kFalse);
+  CHECK(c.create_xor(x[0], kTrue) == !x[0]);
+  c.add_output_word("y", {a}, Decoding::boolean());
+  CHECK_FALSE(c.is_threshold_only());
+}
+
+TEST_CASE("import copies a circuit onto new inputs", "[circuit]") {
+  Circuit a("a");
+  Bits x = a.add_input_word("x", 2, Decoding::unsigned_int());
+  Signal g = a.create_and(x[0], !x[1]);
+  Circuit b("b");
+  Bits y = b.add_input_word("y", 2, Decoding::unsigned_int());
+  auto map = b.import(a, {y[1], y[0]});
+  Signal copied = map[g.node()] ^ g.complemented();
+  CHECK(copied == b.create_and(y[1], !y[0]));
+}

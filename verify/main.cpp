@@ -1,0 +1,150 @@
+// The `verify` command line: list components, measure them, prove them, report verdicts.
+//
+// Exit codes: 0 proved (or nothing to prove), 1 counterexample, 2 usage or input error,
+// 3 unknown (a limit was reached), 4 internal error (e.g. a counterexample that does not replay).
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "verify/registry.hpp"
+#include "verify/run_component.hpp"
+
+namespace {
+
+using namespace tc;
+
+struct Options {
+  bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
+  bool check_proofs = false;
+  std::string component, engine = "auto", proof_dir;
+  double timeout = 0;
+  Params params;
+};
+
+// Progress lines on stderr, only once a run has taken more than a second, at most one a second.
+class Progress {
+ public:
+  void say(const std::string& msg) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::seconds(1)) return;
+    last_ = now;
+    std::fprintf(stderr, "verify: %s\n", msg.c_str());
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+};
+
+void print_list() {
+  fmt::print("{:<10} {:<44} {}\n", "component", "parameters", "serves");
+  for (const auto& c : all_components()) {
+    std::string params = fmt::format("--p {}..{}", c.p_min, c.p_max);
+    if (c.uses_n) params += fmt::format(", --n {}..{}", c.n_min, c.n_max);
+    if (c.uses_e) params += ", --e (default p+1)";
+    fmt::print("{:<10} {:<44} {}\n", c.name, params, c.lemma);
+    fmt::print("{:<10} {}\n", "", c.description);
+  }
+}
+
+int worse(int a, int b) {  // internal error > counterexample > unknown > proved
+  auto rank = [](int code) { return code == 4 ? 3 : code == 1 ? 2 : code == 3 ? 1 : 0; };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+int run(const Options& o) {
+  if (o.list) {
+    print_list();
+    return 0;
+  }
+  std::vector<const Component*> targets;
+  if (o.all) {
+    for (const auto& c : all_components()) targets.push_back(&c);
+  } else {
+    const Component* c = find_component(o.component);
+    if (!c) throw UsageError("unknown component '" + o.component + "' (see verify --list)");
+    targets.push_back(c);
+  }
+  if (o.list_mutants) {
+    for (const auto* c : targets)
+      for (const auto& m : c->mutants) fmt::print("{:<28} {}\n", m.name, m.description);
+    return 0;
+  }
+  Progress progress;
+  EquivalenceParams eq;
+  eq.engine = o.engine == "sat" ? Engine::Sat : o.engine == "sim" ? Engine::Sim : Engine::Auto;
+  eq.miter.timeout_seconds = o.timeout;
+  eq.miter.proof_dir = o.proof_dir;
+  eq.miter.check_proofs = o.check_proofs;
+  eq.miter.progress = [&](const std::string& msg) { progress.say(msg); };
+  int code = 0;
+  for (const auto* c : targets) {
+    Params params = o.params;
+    if (o.all) {  // each component at the requested p, clamped to what it supports
+      if (params.p < c->p_min || params.p > c->p_max) {
+        std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
+                     params.p, c->p_min, c->p_max);
+        continue;
+      }
+    }
+    if (o.all && !o.proof_dir.empty()) eq.miter.proof_dir = o.proof_dir + "/" + c->name;
+    progress.say("building " + c->name);
+    Report r = run_component(*c, params, o.stats_only, eq);
+    if (o.json) {
+      std::cout << report_json(r).dump() << std::endl;
+    } else {
+      print_report(r);
+      if (targets.size() > 1) fmt::print("\n");
+    }
+    code = worse(code, report_exit_code(r));
+  }
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"verify: prove threshold-circuit constructions equivalent to their specs"};
+  Options o;
+  app.add_flag("--list", o.list, "List the components: name, parameters, paper lemma");
+  app.add_option("--component", o.component, "Component to verify (see --list)");
+  app.add_flag("--all", o.all, "Verify every component (the regression proof run)");
+  app.add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
+  app.add_option("--n", o.params.n, "Number of operands, where the component takes it")->check(CLI::Range(1, 64));
+  app.add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
+  app.add_option("--mutant", o.params.mutant, "Verify a deliberately broken construction");
+  app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, or sim")
+      ->check(CLI::IsMember({"auto", "sat", "sim"}));
+  app.add_option("--timeout", o.timeout, "Seconds before the SAT engine gives up (UNKNOWN)")
+      ->check(CLI::Range(0.0, 1e6));
+  app.add_flag("--json", o.json, "One JSON object per component on stdout");
+  app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
+  app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");
+  app.add_option("--proof", o.proof_dir, "Write each SAT obligation's CNF and DRAT proof to DIR");
+  app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
+  try {
+    app.parse(argc, argv);
+    if (!o.list && !o.all && o.component.empty())
+      throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
+    if (o.all && !o.component.empty()) throw UsageError("give either --component or --all, not both");
+    if (o.check_proofs && o.proof_dir.empty()) throw UsageError("--check-proofs needs --proof DIR");
+    return run(o);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "verify: error: %s\n", e.what());
+    return 2;
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "verify: error: %s\n", e.what());
+    return 2;
+  } catch (const ReplayError& e) {
+    std::fprintf(stderr, "verify: internal error: %s\n", e.what());
+    return 4;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "verify: internal error: %s\n", e.what());
+    return 4;
+  }
+}

@@ -1,0 +1,129 @@
+// Rendering of verification reports (see report.hpp).
+#include "verify/report.hpp"
+
+#include <fmt/core.h>
+
+namespace tc {
+
+int report_exit_code(const Report& r) {
+  if (!r.equivalence) return 0;
+  switch (r.equivalence->verdict) {
+    case Verdict::Proved: return 0;
+    case Verdict::Counterexample: return 1;
+    case Verdict::Unknown: return 3;
+  }
+  return 4;
+}
+
+namespace {
+
+std::string parameters(const Report& r) {
+  std::string s = fmt::format("p = {}", r.params.p);
+  if (r.component->uses_n) s += fmt::format(", n = {}", r.params.n);
+  if (r.component->uses_e) s += fmt::format(", e = {}", r.params.exponent_bits());
+  if (!r.params.mutant.empty()) s += fmt::format(", mutant = {}", r.params.mutant);
+  return s;
+}
+
+std::string stats_line(const CircuitStats& s) {
+  std::string line = fmt::format("gates {:>7}  depth {:>3}  wires {:>8}  max fan-in {:>4}  max |weight| {}",
+                                 s.gates, s.depth, s.wires, s.max_fanin, s.max_weight);
+  if (s.xor_gates) line += fmt::format("  (xor gates {})", s.xor_gates);
+  return line;
+}
+
+nlohmann::json stats_json(const CircuitStats& s) {
+  return {{"gates", s.gates},           {"depth", s.depth},
+          {"wires", s.wires},           {"max_fanin", s.max_fanin},
+          {"max_weight", s.max_weight}, {"threshold_gates", s.threshold_gates},
+          {"xor_gates", s.xor_gates},   {"and_gates", s.and_gates},
+          {"or_gates", s.or_gates},     {"majority_gates", s.majority_gates},
+          {"weighted_gates", s.weighted_gates}};
+}
+
+}  // namespace
+
+void print_report(const Report& r) {
+  fmt::print("component     {}: {}\n", r.component->name, r.component->description);
+  fmt::print("serves        {}\n", r.component->lemma);
+  fmt::print("parameters    {}\n", parameters(r));
+  fmt::print("construction  {}\n", stats_line(r.construction));
+  fmt::print("spec          {}\n", stats_line(r.spec));
+  if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
+  if (!r.equivalence) return;
+  const EquivalenceResult& e = *r.equivalence;
+  std::string how = fmt::format("engine {}, {:.2f} s", engine_name(e.engine), e.seconds);
+  if (e.engine == Engine::Sim) how += fmt::format(", {} valid inputs enumerated", e.simulated_points);
+  if (e.engine == Engine::Sat) how += fmt::format(", {} SAT obligations", e.sat.obligations.size());
+  switch (e.verdict) {
+    case Verdict::Proved:
+      fmt::print("verdict       PROVED ({})\n", how);
+      break;
+    case Verdict::Unknown:
+      fmt::print("verdict       UNKNOWN: limit reached before a proof or counterexample ({})\n", how);
+      break;
+    case Verdict::Counterexample:
+      fmt::print("verdict       COUNTEREXAMPLE, replayed by simulation on both circuits ({})\n", how);
+      for (const auto& [name, value] : r.cex_inputs) fmt::print("  input  {} = {}\n", name, value);
+      for (const auto& o : r.cex_outputs)
+        fmt::print("  output {}: spec = {}, construction = {}{}\n", o.word, o.spec, o.construction,
+                   o.differs ? "   <-- differs" : "");
+      break;
+  }
+  for (const auto& ob : e.sat.obligations)
+    if (ob.certified) fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word, ob.proof_path);
+}
+
+nlohmann::json report_json(const Report& r) {
+  nlohmann::json j;
+  j["component"] = r.component->name;
+  j["p"] = r.params.p;
+  if (r.component->uses_n) j["n"] = r.params.n;
+  if (r.component->uses_e) j["e"] = r.params.exponent_bits();
+  j["mutant"] = r.params.mutant.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.params.mutant);
+  j["construction"] = stats_json(r.construction);
+  j["spec"] = stats_json(r.spec);
+  if (!r.component->depth_note.empty()) j["depth_note"] = r.component->depth_note;
+  if (r.equivalence) {
+    const EquivalenceResult& e = *r.equivalence;
+    j["verdict"] = verdict_name(e.verdict);
+    j["engine"] = engine_name(e.engine);
+    j["seconds"] = e.seconds;
+    if (e.engine == Engine::Sim) j["simulated_points"] = e.simulated_points;
+    nlohmann::json obs = nlohmann::json::array();
+    for (const auto& ob : e.sat.obligations) {
+      nlohmann::json o = {{"output", ob.output_word}, {"result", ob.result},
+                          {"variables", ob.variables}, {"clauses", ob.clauses},
+                          {"seconds", ob.seconds}};
+      if (!ob.proof_path.empty()) {
+        o["cnf"] = ob.cnf_path;
+        o["proof"] = ob.proof_path;
+        o["certified"] = ob.certified;
+      }
+      obs.push_back(o);
+    }
+    j["obligations"] = obs;
+    if (e.counterexample) {
+      nlohmann::json c, inputs, spec, construction;
+      for (const auto& [name, value] : r.cex_inputs) inputs[name] = value;
+      for (const auto& o : r.cex_outputs) {
+        spec[o.word] = o.spec;
+        construction[o.word] = o.construction;
+      }
+      c["inputs"] = inputs;
+      c["spec_output"] = spec;
+      c["construction_output"] = construction;
+      c["differing_outputs"] = e.counterexample->differing_words;
+      c["replayed"] = true;
+      j["counterexample"] = c;
+    } else {
+      j["counterexample"] = nullptr;
+    }
+  } else {
+    j["verdict"] = nullptr;
+  }
+  j["lemmas"] = r.lemmas;
+  return j;
+}
+
+}  // namespace tc

@@ -1,0 +1,60 @@
+// Verifying one component (see run_component.hpp).
+#include "verify/run_component.hpp"
+
+#include <fmt/core.h>
+
+#include "lib/decode.hpp"
+
+namespace tc {
+
+void validate_params(const Component& c, const Params& params) {
+  if (params.p < c.p_min || params.p > c.p_max)
+    throw UsageError(fmt::format("p = {} is out of range for {} (allowed {}..{})", params.p, c.name,
+                                 c.p_min, c.p_max));
+  if (c.uses_n && (params.n < c.n_min || params.n > c.n_max))
+    throw UsageError(fmt::format("n = {} is out of range for {} (allowed {}..{})", params.n, c.name,
+                                 c.n_min, c.n_max));
+  if (params.e != 0 && !c.uses_e)
+    throw UsageError(fmt::format("{} takes no exponent width (--e)", c.name));
+  if (c.uses_e && (params.exponent_bits() < 2 || params.exponent_bits() > 20))
+    throw UsageError(fmt::format("e = {} is out of range (allowed 2..20)", params.exponent_bits()));
+  if (!params.mutant.empty()) {
+    bool known = false;
+    for (const auto& m : c.mutants) known = known || m.name == params.mutant;
+    if (!known)
+      throw UsageError(fmt::format("unknown mutant '{}' for {} (see --list-mutants)", params.mutant, c.name));
+  }
+}
+
+Report run_component(const Component& c, const Params& params, bool stats_only,
+                     const EquivalenceParams& eq) {
+  validate_params(c, params);
+  Report r;
+  r.component = &c;
+  r.params = params;
+  r.stats_only = stats_only;
+  const Circuit construction = c.construction(params);
+  const Circuit spec = c.spec(params);
+  if (!construction.is_threshold_only())
+    throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
+  r.construction = analyze(construction);
+  r.spec = analyze(spec);
+  if (stats_only) return r;
+  if (eq.engine == Engine::Sim && spec.num_input_bits() > 32)
+    throw UsageError(fmt::format("--engine sim would enumerate 2^{} inputs; use sat or auto",
+                                 spec.num_input_bits()));
+  r.equivalence = check_equivalence(construction, spec, eq);
+  if (const auto& cex = r.equivalence->counterexample) {
+    for (const Word& w : spec.input_words())
+      r.cex_inputs.push_back({w.name, format_word(w.decoding, word_bits(spec, w, cex->input))});
+    for (size_t i = 0; i < spec.output_words().size(); ++i) {
+      const Word& w = spec.output_words()[i];
+      r.cex_outputs.push_back({w.name, format_word(w.decoding, cex->spec_outputs[i]),
+                               format_word(w.decoding, cex->construction_outputs[i]),
+                               cex->spec_outputs[i] != cex->construction_outputs[i]});
+    }
+  }
+  return r;
+}
+
+}  // namespace tc

@@ -1,0 +1,23 @@
+// Verifying one component: build both sides, measure them, and (unless stats only) prove them
+// equivalent or replay a counterexample.
+#pragma once
+
+#include <string>
+
+#include "lib/equivalence.hpp"
+#include "verify/report.hpp"
+
+namespace tc {
+
+// Thrown for bad user input (unknown mutant, parameter out of range): exit code 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Checks p, n, e and the mutant name against the component's registry entry.
+void validate_params(const Component& c, const Params& params);
+
+Report run_component(const Component& c, const Params& params, bool stats_only,
+                     const EquivalenceParams& eq);
+
+}  // namespace tc
