@@ -1,0 +1,11 @@
+// Spec of int-add: the schoolbook circuit from int_ripple.hpp over the same words as the
+// construction (see int_add.cpp).
+#pragma once
+
+#include "lib/component.hpp"
+
+namespace tc {
+
+Circuit int_add_spec(const Params& params);
+
+}  // namespace tc

@@ -1,0 +1,121 @@
+// End-to-end tests of the verify command line: verdicts, exit codes, JSON, and bad input.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "tests/verify/run_verify.hpp"
+#include "verify/registry.hpp"
+
+using namespace tc;
+using tc::test::run_verify;
+
+namespace {
+
+// The smallest p at which every mutant of the component must be caught, and a p to prove at.
+int regression_p(const Component& c) { return std::clamp(4, c.p_min, c.p_max); }
+
+size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("every component proves at a small p with both engines", "[cli]") {
+  for (const auto& c : all_components()) {
+    for (const char* engine : {"sim", "sat"}) {
+      INFO(c.name << " engine " << engine);
+      auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
+                          " --engine " + engine);
+      CHECK(r.exit_code == 0);
+      CHECK(r.out.find("PROVED") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("every mutant of every component ends in a replayed counterexample", "[cli][mutants]") {
+  for (const auto& c : all_components()) {
+    REQUIRE(c.mutants.size() >= 2);
+    for (const auto& m : c.mutants) {
+      for (const char* engine : {"sim", "sat"}) {
+        INFO(c.name << " mutant " << m.name << " engine " << engine);
+        auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
+                            " --mutant " + m.name + " --engine " + engine + " --json");
+        CHECK(r.exit_code == 1);
+        auto j = nlohmann::json::parse(r.out);
+        CHECK(j["verdict"] == "counterexample");
+        CHECK(j["counterexample"]["replayed"] == true);
+        CHECK_FALSE(j["counterexample"]["differing_outputs"].empty());
+      }
+    }
+  }
+}
+
+TEST_CASE("the JSON report carries the documented keys", "[cli]") {
+  auto r = run_verify("--component int-add --p 5 --json");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"component", "p", "verdict", "engine", "seconds", "construction", "spec",
+                          "counterexample", "lemmas"})
+    CHECK(j.contains(key));
+  for (const char* key : {"gates", "depth", "wires", "max_fanin", "max_weight"}) {
+    CHECK(j["construction"].contains(key));
+    CHECK(j["spec"].contains(key));
+  }
+  CHECK(j["verdict"] == "proved");
+  CHECK(j["counterexample"].is_null());
+  CHECK(j["lemmas"].is_array());
+}
+
+TEST_CASE("verify --all proves every component and prints one JSON line each", "[cli]") {
+  auto r = run_verify("--all --p 4 --json");
+  CHECK(r.exit_code == 0);
+  CHECK(count_lines(r.out) == all_components().size());
+}
+
+TEST_CASE("stats only reports sizes without a verdict", "[cli]") {
+  auto r = run_verify("--component int-mul --p 16 --stats-only --json");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["verdict"].is_null());
+  CHECK(j["construction"]["depth"] == 3);
+}
+
+TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
+  const char* bad[] = {
+      "--component no-such-thing --p 8",
+      "--component int-add --p 99",
+      "--component int-add --p 0",
+      "--component int-add --p 8 --mutant no-such-mutant",
+      "--component int-iadd --p 8 --n 100",
+      "--component int-add --p 8 --engine magic",
+      "--component int-add --p eight",
+      "--component int-add --p 8 --no-such-flag",
+      "",
+      "--component int-add --all --p 4",
+      "--component int-add --p 8 --check-proofs",
+  };
+  for (const char* args : bad) {
+    INFO("verify " << args);
+    auto r = run_verify(args);
+    CHECK(r.exit_code == 2);
+    CHECK(count_lines(r.err) == 1);
+    CHECK(r.err.rfind("verify: error:", 0) == 0);
+    CHECK(r.out.empty());
+  }
+}
+
+TEST_CASE("a tiny timeout on a hard proof is unknown, not proved", "[cli]") {
+  auto r = run_verify("--component int-mul --p 10 --engine sat --timeout 0.05");
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("UNKNOWN") != std::string::npos);
+}
+
+TEST_CASE("listing names every component and its mutants", "[cli]") {
+  auto r = run_verify("--list");
+  REQUIRE(r.exit_code == 0);
+  for (const auto& c : all_components()) {
+    CHECK(r.out.find(c.name) != std::string::npos);
+    auto m = run_verify("--component " + c.name + " --list-mutants");
+    CHECK(m.exit_code == 0);
+    CHECK(count_lines(m.out) == c.mutants.size());
+  }
+}

@@ -1,0 +1,39 @@
+// Runs the built `verify` binary (path compiled in as TC_VERIFY_BINARY) through the shell.
+#include "tests/verify/run_verify.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace tc::test {
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+VerifyRun run_verify(const std::string& arguments) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("tc_verify_run_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string out = (dir / "out").string(), err = (dir / "err").string();
+  const std::string cmd = std::string(TC_VERIFY_BINARY) + " " + arguments + " >" + out + " 2>" + err;
+  const int status = std::system(cmd.c_str());
+  VerifyRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+}  // namespace tc::test
