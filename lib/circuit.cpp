@@ -36,6 +36,12 @@ void Circuit::add_constraint(Signal valid) {
   constraints_.push_back(valid);
 }
 
+void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs) {
+  for (const auto& c : cuts_)
+    if (c.name == name) throw std::invalid_argument("duplicate cut '" + name + "'");
+  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs)});
+}
+
 const Word& Circuit::input_word(const std::string& name) const {
   for (const auto& w : input_words_)
     if (w.name == name) return w;
@@ -187,6 +193,11 @@ bool Circuit::is_threshold_only() const {
 }
 
 std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Signal>& inputs) {
+  return import(other, inputs, {});
+}
+
+std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Signal>& inputs,
+                                    const std::unordered_map<uint32_t, Signal>& overrides) {
   if (inputs.size() != other.inputs_.size())
     throw std::invalid_argument("import of '" + other.name_ + "': input count mismatch");
   std::vector<Signal> map(other.nodes_.size(), kFalse);
@@ -194,7 +205,9 @@ std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Sign
   auto mapped = [&](Signal s) { return map[s.node()] ^ s.complemented(); };
   for (uint32_t n = 1; n < other.nodes_.size(); ++n) {
     const Node& node = other.nodes_[n];
-    if (node.kind == NodeKind::Threshold) {
+    if (auto it = overrides.find(n); it != overrides.end()) {
+      map[n] = it->second;
+    } else if (node.kind == NodeKind::Threshold) {
       std::vector<Signal> fanins;
       for (Signal f : node.fanins) fanins.push_back(mapped(f));
       map[n] = create_threshold(fanins, node.weights, node.threshold);

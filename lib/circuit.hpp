@@ -83,10 +83,20 @@ class Circuit {
   void add_output_word(const std::string& name, Bits bits, Decoding decoding);
   // A predicate over the inputs that every meaningful input satisfies.
   void add_constraint(Signal valid);
+  // Declares that `outputs` are computed from `inputs` alone by a named block (e.g. the
+  // significand product). When the construction and the spec declare a cut of the same name over
+  // the same input signals, the miter proves the two blocks equivalent on their own and then
+  // lets both sides share the block's outputs (REFERENCE.md section 5: decomposed proofs).
+  void add_cut(const std::string& name, Bits inputs, Bits outputs);
 
   const std::vector<Word>& input_words() const { return input_words_; }
   const std::vector<Word>& output_words() const { return output_words_; }
   const std::vector<Signal>& constraints() const { return constraints_; }
+  struct Cut {
+    std::string name;
+    Bits inputs, outputs;
+  };
+  const std::vector<Cut>& cuts() const { return cuts_; }
   const Word& input_word(const std::string& name) const;    // throws std::out_of_range
   const Word& output_word(const std::string& name) const;   // throws std::out_of_range
   int num_input_bits() const { return static_cast<int>(inputs_.size()); }
@@ -115,6 +125,9 @@ class Circuit {
   // Copies `other` into this circuit, mapping its input nodes (in other.input_nodes() order) to
   // `inputs`; returns the signal for each of other's nodes (index = node, uncomplemented).
   std::vector<Signal> import(const Circuit& other, const std::vector<Signal>& inputs);
+  // As import, but each (node of other -> signal) in `overrides` replaces that node's gate.
+  std::vector<Signal> import(const Circuit& other, const std::vector<Signal>& inputs,
+                             const std::unordered_map<uint32_t, Signal>& overrides);
 
  private:
   struct Key {
@@ -136,6 +149,7 @@ class Circuit {
   std::vector<Word> input_words_;
   std::vector<Word> output_words_;
   std::vector<Signal> constraints_;
+  std::vector<Cut> cuts_;
   std::unordered_map<Key, uint32_t, KeyHash> hash_;
 };
 

@@ -42,6 +42,7 @@ struct Component {
   CircuitBuilder spec;
   std::vector<Mutant> mutants;
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
+  std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
 };
 
 }  // namespace tc

@@ -59,7 +59,25 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     candidate = cr.difference;
     r.verdict = candidate ? Verdict::Counterexample : Verdict::Proved;
   } else {
-    std::optional<bool> eq = check_equivalence_sat(construction, spec, params.miter, &r.sat);
+    MiterParams mp = params.miter;
+    // Cut blocks are proved like any pair of circuits (simulation when small); with proof
+    // logging on, by SAT so that every step of the verdict has a checkable certificate.
+    mp.prove_cut_block = [&](const Circuit& a, const Circuit& b) -> std::optional<std::string> {
+      EquivalenceParams bp = params;
+      bp.miter.prove_cut_block = nullptr;
+      if (!params.miter.proof_dir.empty()) {
+        bp.engine = Engine::Sat;
+        bp.miter.proof_dir = params.miter.proof_dir + "/cut-" + a.name().substr(a.name().find('/') + 1);
+      } else {
+        bp.engine = Engine::Auto;
+      }
+      EquivalenceResult br = check_equivalence(a, b, bp);
+      if (br.verdict != Verdict::Proved) return std::nullopt;
+      return br.engine == Engine::Sim
+                 ? "exhaustive simulation of " + std::to_string(br.simulated_points) + " inputs"
+                 : "SAT (" + std::to_string(br.sat.obligations.size()) + " obligations)";
+    };
+    std::optional<bool> eq = check_equivalence_sat(construction, spec, mp, &r.sat);
     candidate = r.sat.counterexample;
     r.verdict = !eq ? Verdict::Unknown : (*eq ? Verdict::Proved : Verdict::Counterexample);
   }

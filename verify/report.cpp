@@ -70,6 +70,9 @@ void print_report(const Report& r) {
                    o.differs ? "   <-- differs" : "");
       break;
   }
+  for (const auto& cut : e.sat.shared_cuts)
+    fmt::print("  cut    {}: blocks proved equivalent by {}, then shared by both sides\n", cut.name, cut.proof);
+  for (const auto& why : e.sat.unshared_cuts) fmt::print("  cut    {} (not shared)\n", why);
   for (const auto& ob : e.sat.obligations)
     if (ob.certified) fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word, ob.proof_path);
 }
@@ -103,6 +106,9 @@ nlohmann::json report_json(const Report& r) {
       obs.push_back(o);
     }
     j["obligations"] = obs;
+    nlohmann::json cuts = nlohmann::json::array();
+    for (const auto& cut : e.sat.shared_cuts) cuts.push_back({{"name", cut.name}, {"proof", cut.proof}});
+    j["shared_cuts"] = cuts;
     if (e.counterexample) {
       nlohmann::json c, inputs, spec, construction;
       for (const auto& [name, value] : r.cex_inputs) inputs[name] = value;

@@ -7,10 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "lib/cnf/dimacs.hpp"
 #include "lib/proof/drup_check.hpp"
 #include "lib/sat/circuit_cnf.hpp"
+#include "lib/sat/cut_points.hpp"
 
 namespace tc {
 
@@ -23,13 +26,25 @@ double seconds_since(Clock::time_point start) {
 }
 
 // Stops CaDiCaL when the shared deadline passes.
+// Stops CaDiCaL when the shared deadline passes, and calls `tick` every few seconds so that long
+// solves show progress.
 class DeadlineTerminator : public CaDiCaL::Terminator {
  public:
-  explicit DeadlineTerminator(std::optional<Clock::time_point> deadline) : deadline_(deadline) {}
-  bool terminate() override { return deadline_ && Clock::now() >= *deadline_; }
+  DeadlineTerminator(std::optional<Clock::time_point> deadline, std::function<void()> tick)
+      : deadline_(deadline), tick_(std::move(tick)), next_tick_(Clock::now() + std::chrono::seconds(5)) {}
+  bool terminate() override {
+    const auto now = Clock::now();
+    if (now >= next_tick_) {
+      next_tick_ = now + std::chrono::seconds(5);
+      tick_();
+    }
+    return deadline_ && now >= *deadline_;
+  }
 
  private:
   std::optional<Clock::time_point> deadline_;
+  std::function<void()> tick_;
+  Clock::time_point next_tick_;
 };
 
 std::string file_safe(const std::string& name) {
@@ -40,28 +55,83 @@ std::string file_safe(const std::string& name) {
 
 }  // namespace
 
-Circuit build_miter(const Circuit& construction, const Circuit& spec) {
+namespace {
+
+// Both sides imported into one circuit over shared inputs. `shared` cut names redirect the spec's
+// cut outputs to the construction's.
+struct MiterImport {
+  Circuit m;
+  std::vector<Signal> map_c, map_s;
+  Signal in_c(Signal s) const { return map_c[s.node()] ^ s.complemented(); }
+  Signal in_s(Signal s) const { return map_s[s.node()] ^ s.complemented(); }
+};
+
+MiterImport import_both(const Circuit& construction, const Circuit& spec,
+                        const std::vector<std::string>& shared) {
   check_same_interface(construction, spec);
-  Circuit m("miter(" + construction.name() + ", " + spec.name() + ")");
+  MiterImport mi{Circuit("miter(" + construction.name() + ", " + spec.name() + ")"), {}, {}};
   std::vector<Signal> inputs;
   for (const auto& w : spec.input_words()) {
-    Bits bits = m.add_input_word(w.name, static_cast<int>(w.bits.size()), w.decoding);
+    Bits bits = mi.m.add_input_word(w.name, static_cast<int>(w.bits.size()), w.decoding);
     inputs.insert(inputs.end(), bits.begin(), bits.end());
   }
-  auto map_c = m.import(construction, inputs);
-  auto map_s = m.import(spec, inputs);
-  auto in_c = [&](Signal s) { return map_c[s.node()] ^ s.complemented(); };
-  auto in_s = [&](Signal s) { return map_s[s.node()] ^ s.complemented(); };
-  for (Signal s : construction.constraints()) m.add_constraint(in_c(s));
-  for (Signal s : spec.constraints()) m.add_constraint(in_s(s));
+  mi.map_c = mi.m.import(construction, inputs);
+  mi.map_s = mi.m.import(spec, inputs);
+  if (shared.empty()) return mi;
+  std::unordered_map<uint32_t, Signal> overrides;
+  for (const auto& name : shared) {
+    const Circuit::Cut* cc = find_cut(construction, name);
+    const Circuit::Cut* sc = find_cut(spec, name);
+    for (size_t i = 0; i < sc->outputs.size(); ++i)
+      overrides[sc->outputs[i].node()] = mi.in_c(cc->outputs[i]) ^ sc->outputs[i].complemented();
+  }
+  mi.map_s = mi.m.import(spec, inputs, overrides);
+  return mi;
+}
+
+bool distinct_gate_nodes(const Circuit& c, const Bits& bits) {
+  std::unordered_set<uint32_t> seen;
+  for (Signal s : bits) {
+    auto kind = c.node(s.node()).kind;
+    if (kind != NodeKind::Threshold && kind != NodeKind::Xor) return false;
+    if (!seen.insert(s.node()).second) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> matching_cuts(const Circuit& construction, const Circuit& spec) {
+  std::vector<std::string> names;
+  if (construction.cuts().empty() || spec.cuts().empty()) return names;
+  MiterImport mi = import_both(construction, spec, {});
+  for (const auto& cc : construction.cuts()) {
+    const Circuit::Cut* sc = find_cut(spec, cc.name);
+    if (!sc || sc->inputs.size() != cc.inputs.size() || sc->outputs.size() != cc.outputs.size()) continue;
+    if (!distinct_gate_nodes(spec, sc->outputs)) continue;
+    bool same_inputs = true;
+    for (size_t i = 0; i < cc.inputs.size(); ++i)
+      same_inputs = same_inputs && mi.in_c(cc.inputs[i]) == mi.in_s(sc->inputs[i]);
+    if (same_inputs) names.push_back(cc.name);
+  }
+  return names;
+}
+
+Circuit build_miter(const Circuit& construction, const Circuit& spec,
+                    const std::vector<std::string>& shared_cuts) {
+  MiterImport mi = import_both(construction, spec, shared_cuts);
+  Circuit& m = mi.m;
+  for (Signal s : construction.constraints()) m.add_constraint(mi.in_c(s));
+  for (Signal s : spec.constraints()) m.add_constraint(mi.in_s(s));
   for (size_t w = 0; w < spec.output_words().size(); ++w) {
     const Word& wc = construction.output_words()[w];
     const Word& ws = spec.output_words()[w];
     Bits diff;
-    for (size_t i = 0; i < ws.bits.size(); ++i) diff.push_back(m.create_xor(in_c(wc.bits[i]), in_s(ws.bits[i])));
+    for (size_t i = 0; i < ws.bits.size(); ++i)
+      diff.push_back(m.create_xor(mi.in_c(wc.bits[i]), mi.in_s(ws.bits[i])));
     m.add_output_word("diff:" + ws.name, diff, Decoding::unsigned_int());
   }
-  return m;
+  return std::move(mi.m);
 }
 
 std::optional<bool> check_equivalence_sat(const Circuit& construction, const Circuit& spec,
@@ -73,75 +143,115 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
   if (params.timeout_seconds > 0)
     deadline = start + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(params.timeout_seconds));
-  Circuit m = build_miter(construction, spec);
+  // Cut points: prove each matching block pair once, then share it (cut_points.hpp).
+  std::vector<std::string> shared;
+  if (params.prove_cut_block) {
+    for (const auto& name : matching_cuts(construction, spec)) {
+      auto bc = extract_cut_block(construction, *find_cut(construction, name));
+      auto bs = extract_cut_block(spec, *find_cut(spec, name));
+      if (!bc || !bs) {
+        st.unshared_cuts.push_back(name + ": its inputs do not cut the block off");
+        continue;
+      }
+      if (auto how = params.prove_cut_block(*bc, *bs)) {
+        shared.push_back(name);
+        st.shared_cuts.push_back({name, *how});
+        if (params.progress) params.progress("cut " + name + " proved by " + *how + "; shared");
+      } else {
+        st.unshared_cuts.push_back(name + ": blocks not proved equivalent");
+      }
+    }
+  }
+  Circuit m = build_miter(construction, spec, shared);
   if (!params.proof_dir.empty()) std::filesystem::create_directories(params.proof_dir);
 
   std::optional<bool> verdict = true;
   for (const Word& diff : m.output_words()) {
-    ObligationStats ob;
-    ob.output_word = diff.name.substr(5);
-    const auto ob_start = Clock::now();
+    const std::string word = diff.name.substr(5);
+    // The word's cone, the input constraints, and a variable for every input bit (so that a
+    // model covers every input), shared by the word's per-bit obligations.
     CircuitCnf cc;
     for (Signal s : m.constraints()) cc.cnf.add_clause({cnf_encode_cone(cc, m, {s})[0]});
-    std::vector<Lit> some_difference = cnf_encode_cone(cc, m, diff.bits);
-    // Constant-false difference bits are fine: the clause simply loses them.
-    cc.cnf.add_clause(some_difference);
-    // Inputs outside the cone still get variables, so a model covers every input bit.
+    std::vector<Lit> diff_lits = cnf_encode_cone(cc, m, diff.bits);
     std::vector<Lit> input_lits;
     for (uint32_t n : m.input_nodes()) input_lits.push_back(cnf_encode_cone(cc, m, {Signal(n, false)})[0]);
-    ob.variables = cc.cnf.num_vars;
-    ob.clauses = cc.cnf.clauses.size();
-
-    CaDiCaL::Solver solver;
-    DeadlineTerminator terminator(deadline);
-    solver.connect_terminator(&terminator);
-    if (params.conflict_limit >= 0) solver.limit("conflicts", params.conflict_limit);
-    const std::string base = params.proof_dir.empty()
-                                 ? std::string()
-                                 : params.proof_dir + "/" + file_safe(ob.output_word);
-    if (!base.empty()) {
-      ob.cnf_path = base + ".cnf";
-      ob.proof_path = base + ".drat";
-      std::ofstream out(ob.cnf_path);
-      cnf_write_dimacs(out, cc.cnf, {"miter obligation: output word " + ob.output_word});
-      if (!solver.trace_proof(ob.proof_path.c_str()))
-        throw std::runtime_error("cannot write proof file " + ob.proof_path);
-    }
-    for (const Clause& c : cc.cnf.clauses) {
-      for (Lit l : c) solver.add(l);
-      solver.add(0);
-    }
-    const int result = solver.solve();
-    solver.disconnect_terminator();
-    if (!base.empty()) solver.close_proof_trace();
-    ob.seconds = seconds_since(ob_start);
-    if (result == 10) {
-      ob.result = "sat";
-      Assignment cex;
-      for (Lit l : input_lits) cex.push_back(solver.val(l) > 0);
-      st.counterexample = cex;
-      st.differing_word = ob.output_word;
-      verdict = false;
-    } else if (result == 20) {
-      ob.result = "unsat";
-      if (params.check_proofs && !base.empty()) {
-        DrupResult check = drup_check(cc.cnf, ob.proof_path);
-        ob.certified = check.verified;
-        ob.certificate_message = check.message;
-        if (!check.verified)
-          throw std::runtime_error("proof of output word '" + ob.output_word +
-                                   "' failed to certify: " + check.message);
+    // One obligation per bit, least significant first; bits already proved equal enter later
+    // obligations as unit clauses (lemmas justified by the earlier obligations), which is what
+    // makes arithmetic miters tractable: the carries into bit k are known to agree.
+    std::vector<Lit> proved;
+    for (size_t k = 0; k < diff.bits.size() && verdict == true; ++k) {
+      if (diff.bits[k] == kFalse) {  // both sides built the same gate: nothing to prove
+        proved.push_back(diff_lits[k]);
+        continue;
       }
-    } else {
-      ob.result = "unknown";
-      verdict = std::nullopt;
+      ObligationStats ob;
+      ob.output_word = diff.bits.size() == 1 ? word : word + "[" + std::to_string(k) + "]";
+      const auto ob_start = Clock::now();
+      Cnf cnf = cc.cnf;
+      for (Lit l : proved) cnf.add_clause({-l});
+      cnf.add_clause({diff_lits[k]});
+      ob.variables = cnf.num_vars;
+      ob.clauses = cnf.clauses.size();
+
+      CaDiCaL::Solver solver;
+      DeadlineTerminator terminator(deadline, [&] {
+        if (params.progress)
+          params.progress("solving " + ob.output_word + ": " +
+                          std::to_string(static_cast<int>(seconds_since(ob_start))) + " s");
+      });
+      solver.connect_terminator(&terminator);
+      if (params.conflict_limit >= 0) solver.limit("conflicts", params.conflict_limit);
+      const std::string base = params.proof_dir.empty()
+                                   ? std::string()
+                                   : params.proof_dir + "/" + file_safe(ob.output_word);
+      if (!base.empty()) {
+        ob.cnf_path = base + ".cnf";
+        ob.proof_path = base + ".drat";
+        std::ofstream out(ob.cnf_path);
+        std::vector<std::string> header = {"miter obligation: output " + ob.output_word +
+                                           " differs (UNSAT = equal on every valid input)"};
+        if (!proved.empty()) header.push_back("the last unit clauses are lower bits proved equal by earlier obligations");
+        for (size_t i = 0; i < input_lits.size(); ++i) header.push_back("input bit " + std::to_string(i) + " = variable " + std::to_string(input_lits[i]));
+        cnf_write_dimacs(out, cnf, header);
+        if (!solver.trace_proof(ob.proof_path.c_str()))
+          throw std::runtime_error("cannot write proof file " + ob.proof_path);
+      }
+      for (const Clause& c : cnf.clauses) {
+        for (Lit l : c) solver.add(l);
+        solver.add(0);
+      }
+      const int result = solver.solve();
+      solver.disconnect_terminator();
+      if (!base.empty()) solver.close_proof_trace();
+      ob.seconds = seconds_since(ob_start);
+      if (result == 10) {
+        ob.result = "sat";
+        Assignment cex;
+        for (Lit l : input_lits) cex.push_back(solver.val(l) > 0);
+        st.counterexample = cex;
+        st.differing_word = word;
+        verdict = false;
+      } else if (result == 20) {
+        ob.result = "unsat";
+        proved.push_back(diff_lits[k]);
+        if (params.check_proofs && !base.empty()) {
+          DrupResult check = drup_check(cnf, ob.proof_path);
+          ob.certified = check.verified;
+          ob.certificate_message = check.message;
+          if (!check.verified)
+            throw std::runtime_error("proof of " + ob.output_word + " failed to certify: " + check.message);
+        }
+      } else {
+        ob.result = "unknown";
+        verdict = std::nullopt;
+      }
+      if (params.progress)
+        params.progress("obligation " + ob.output_word + ": " + ob.result + " (" +
+                        std::to_string(ob.variables) + " vars, " + std::to_string(ob.clauses) +
+                        " clauses, " + std::to_string(ob.seconds) + " s)");
+      st.obligations.push_back(ob);
     }
-    if (params.progress)
-      params.progress("obligation " + ob.output_word + ": " + ob.result + " (" +
-                      std::to_string(ob.variables) + " vars, " + std::to_string(ob.clauses) +
-                      " clauses, " + std::to_string(ob.seconds) + " s)");
-    st.obligations.push_back(ob);
-    if (result != 20) break;  // a counterexample or an exhausted budget ends the run
+    if (verdict != true) break;  // a counterexample or an exhausted budget ends the run
   }
   st.seconds = seconds_since(start);
   return verdict;

@@ -25,6 +25,14 @@ struct MiterParams {
   std::string proof_dir;        // empty: no proofs written
   bool check_proofs = false;    // certify each UNSAT answer with the DRUP checker
   std::function<void(const std::string&)> progress;  // one line per obligation
+  // Proves two extracted cut blocks equivalent (lib/sat/cut_points.hpp); unset: no cut sharing.
+  // Returns a short description of how ("simulation, 65536 inputs"), or nullopt if not proved.
+  std::function<std::optional<std::string>(const Circuit&, const Circuit&)> prove_cut_block;
+};
+
+struct SharedCut {
+  std::string name;
+  std::string proof;  // how the two blocks were proved equivalent
 };
 
 struct ObligationStats {
@@ -43,6 +51,8 @@ struct MiterStats {
   std::vector<ObligationStats> obligations;
   std::optional<Assignment> counterexample;  // projected onto the primary inputs
   std::string differing_word;
+  std::vector<SharedCut> shared_cuts;         // blocks proved once and shared by both sides
+  std::vector<std::string> unshared_cuts;     // "name: reason" for declared cuts not used
 };
 
 // true: equivalent on all valid inputs; false: counterexample in stats; nullopt: limit hit.
@@ -51,7 +61,12 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
                                           const MiterParams& params, MiterStats* stats);
 
 // The miter circuit itself (shared inputs, both sides, one xor per output bit, output words
-// "diff:<name>"), also used by the exporters.
-Circuit build_miter(const Circuit& construction, const Circuit& spec);
+// "diff:<name>"), also used by the exporters. For each name in `shared_cuts` (already proved
+// equivalent), the spec's cut outputs are replaced by the construction's.
+Circuit build_miter(const Circuit& construction, const Circuit& spec,
+                    const std::vector<std::string>& shared_cuts = {});
+
+// Names of cuts declared by both circuits over the same miter signals.
+std::vector<std::string> matching_cuts(const Circuit& construction, const Circuit& spec);
 
 }  // namespace tc

@@ -1,0 +1,51 @@
+// Cut-point extraction (see cut_points.hpp).
+#include "lib/sat/cut_points.hpp"
+
+#include <unordered_map>
+
+namespace tc {
+
+const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name) {
+  for (const auto& cut : circuit.cuts())
+    if (cut.name == name) return &cut;
+  return nullptr;
+}
+
+std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut) {
+  Circuit block(circuit.name() + "/" + cut.name);
+  Bits in = block.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
+  std::unordered_map<uint32_t, Signal> map;  // node of circuit -> signal of block
+  map[0] = kFalse;
+  for (size_t i = 0; i < cut.inputs.size(); ++i) {
+    Signal s = cut.inputs[i];
+    if (s.node() == 0 || map.count(s.node())) return std::nullopt;
+    map[s.node()] = in[i] ^ s.complemented();
+  }
+  // Collect the cone above the cut; reaching a primary input means it is no cut.
+  std::vector<char> in_cone(circuit.num_nodes(), 0);
+  std::vector<uint32_t> stack;
+  for (Signal s : cut.outputs) stack.push_back(s.node());
+  while (!stack.empty()) {
+    uint32_t n = stack.back();
+    stack.pop_back();
+    if (in_cone[n] || map.count(n)) continue;
+    if (circuit.node(n).kind == NodeKind::Input) return std::nullopt;
+    in_cone[n] = 1;
+    for (Signal f : circuit.node(n).fanins) stack.push_back(f.node());
+  }
+  auto mapped = [&](Signal s) { return map.at(s.node()) ^ s.complemented(); };
+  for (uint32_t n = 1; n < circuit.num_nodes(); ++n) {  // index order is topological
+    if (!in_cone[n]) continue;
+    const Node& node = circuit.node(n);
+    std::vector<Signal> fanins;
+    for (Signal f : node.fanins) fanins.push_back(mapped(f));
+    map[n] = node.kind == NodeKind::Xor ? block.create_xor(fanins[0], fanins[1])
+                                        : block.create_threshold(fanins, node.weights, node.threshold);
+  }
+  Bits out;
+  for (Signal s : cut.outputs) out.push_back(mapped(s));
+  block.add_output_word("out", out, Decoding::unsigned_int());
+  return block;
+}
+
+}  // namespace tc

@@ -1,0 +1,28 @@
+// Cut points: blocks both sides of a miter compute from the same signals (REFERENCE.md section 5).
+//
+// A circuit declares a cut with Circuit::add_cut(name, inputs, outputs). When construction and
+// spec declare a cut of the same name over the same miter signals, the block of each side is
+// extracted as a circuit of its own, the two blocks are proved equivalent once (usually by
+// exhaustive simulation: a significand product has only 2p inputs), and the miter then feeds the
+// spec's downstream logic from the construction's block outputs. That is sound because the
+// blocks agree on every input, and it removes the hardest part (two different multipliers) from
+// the SAT problem. Counterexamples are still replayed on the original, unshared circuits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/circuit.hpp"
+
+namespace tc {
+
+// The cone of cut.outputs cut off at cut.inputs, as a circuit with input word "in" (the cut
+// inputs in order) and output word "out". nullopt when the cut inputs do not separate the
+// outputs from the primary inputs, or repeat a node.
+std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut);
+
+// The cut of that name, or nullptr.
+const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name);
+
+}  // namespace tc
