@@ -44,7 +44,8 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
       case NodeKind::Threshold: {
         std::vector<Lit> xs;
         for (Signal f : node.fanins) xs.push_back(cnf_literal(cc, f));
-        cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold);
+        cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold, ThresholdEncoding::Auto,
+                             &cc.bdd_cache);
         break;
       }
     }

@@ -8,12 +8,14 @@
 
 #include "lib/circuit.hpp"
 #include "lib/cnf/cnf.hpp"
+#include "lib/cnf/threshold.hpp"
 
 namespace tc {
 
 struct CircuitCnf {
   Cnf cnf;
   std::vector<Lit> var_of_node;  // 0 when the node is not encoded
+  ThresholdBddCache bdd_cache;   // BDD nodes shared between the gates
 };
 
 // Encodes the cone of `roots` (adding to what is already encoded) and returns their literals.
