@@ -30,6 +30,13 @@ struct Mutant {
 
 using CircuitBuilder = std::function<Circuit(const Params&)>;
 
+// The exact mathematical result for given input words (bits LSB first, in input word order),
+// one human-readable line per output word, e.g. "exact 1/3 = 0.333..., rounded 11 * 2^-5".
+// It is computed without circuits (integers or GMP rationals), so `verify eval` can set it
+// beside both circuits' outputs.
+using ReferenceEvaluator =
+    std::function<std::vector<std::string>(const Params&, const std::vector<std::vector<bool>>&)>;
+
 struct Component {
   std::string name;         // CLI name, e.g. "int-mul"
   std::string description;  // one line
@@ -41,6 +48,7 @@ struct Component {
   CircuitBuilder construction;
   CircuitBuilder spec;
   std::vector<Mutant> mutants;
+  ReferenceEvaluator reference;  // may be empty: eval then prints the circuits' outputs only
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
 };

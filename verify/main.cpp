@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "verify/eval.hpp"
 #include "verify/registry.hpp"
 #include "verify/run_component.hpp"
 
@@ -20,6 +21,7 @@ struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
   std::string component, engine = "auto", proof_dir;
+  std::vector<std::string> eval_inputs;
   double timeout = 0;
   Params params;
 };
@@ -52,6 +54,17 @@ void print_list() {
 int worse(int a, int b) {  // internal error > counterexample > unknown > proved
   auto rank = [](int code) { return code == 4 ? 3 : code == 1 ? 2 : code == 3 ? 1 : 0; };
   return rank(a) >= rank(b) ? a : b;
+}
+
+int run_eval_command(const Options& o) {
+  const Component* c = find_component(o.component);
+  if (!c) throw UsageError("unknown component '" + o.component + "' (see verify --list)");
+  validate_params(*c, o.params);
+  try {
+    return run_eval(*c, o.params, o.eval_inputs, o.json);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
 }
 
 int run(const Options& o) {
@@ -124,8 +137,19 @@ int main(int argc, char** argv) {
   app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");
   app.add_option("--proof", o.proof_dir, "Write each SAT obligation's CNF and DRAT proof to DIR");
   app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
+  CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
+  eval->add_option("--component", o.component, "Component to evaluate")->required();
+  eval->add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
+  eval->add_option("--n", o.params.n, "Number of operands")->check(CLI::Range(1, 64));
+  eval->add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
+  eval->add_option("--mutant", o.params.mutant, "Evaluate a deliberately broken construction");
+  eval->add_option("--inputs", o.eval_inputs,
+                   "word=value ...: integers; floats as m,e (value m * 2^e) or an exact decimal")
+      ->required();
+  eval->add_flag("--json", o.json, "One JSON object on stdout");
   try {
     app.parse(argc, argv);
+    if (*eval) return run_eval_command(o);
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
     if (o.all && !o.component.empty()) throw UsageError("give either --component or --all, not both");
