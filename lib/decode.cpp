@@ -48,7 +48,7 @@ std::string format_dyadic(const mpq_class& q) {
   mpz_class rest = num % den;
   if (rest != 0) {
     s += ".";
-    for (int i = 0; rest != 0 && i < 80; ++i) {  // terminates for dyadic rationals
+    for (int i = 0; rest != 0 && i < 40; ++i) {  // dyadic rationals terminate
       rest *= 10;
       s += mpz_class(rest / den).get_str();
       rest %= den;

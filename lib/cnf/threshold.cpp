@@ -14,7 +14,7 @@
 // maximal interval [beta, gamma] of residual thresholds giving the same
 // function, so later requests hit the memo by interval lookup rather than
 // per value; this keeps weights like 2^i or many equal weights polynomial.
-#include "threshold.hpp"
+#include "lib/cnf/threshold.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -251,7 +251,7 @@ void threshold_encode_bdd(Cnf& cnf, Lit y, const ThresholdGate& g) {
 // marker) and its interval [beta, gamma].
 Lit threshold_shared_node(Cnf& cnf, ThresholdBddCache& cache, const ThresholdGate& g,
                           const std::vector<int>& suffix, size_t i, int64_t K, int64_t& beta,
-                          int64_t& gamma) {
+                          int64_t& gamma, int64_t var_limit) {
   if (K <= 0) {
     beta = kNegInf, gamma = 0;
     return kConstTrue;
@@ -271,13 +271,16 @@ Lit threshold_shared_node(Cnf& cnf, ThresholdBddCache& cache, const ThresholdGat
   }
   const int64_t w = g.ws[i];
   int64_t hi_beta, hi_gamma, lo_beta, lo_gamma;
-  const Lit hi = threshold_shared_node(cnf, cache, g, suffix, i + 1, K - w, hi_beta, hi_gamma);
-  const Lit lo = threshold_shared_node(cnf, cache, g, suffix, i + 1, K, lo_beta, lo_gamma);
+  const Lit hi = threshold_shared_node(cnf, cache, g, suffix, i + 1, K - w, hi_beta, hi_gamma, var_limit);
+  const Lit lo = threshold_shared_node(cnf, cache, g, suffix, i + 1, K, lo_beta, lo_gamma, var_limit);
   auto shift = [](int64_t v, int64_t d) { return v == kNegInf || v == kPosInf ? v : v + d; };
   beta = std::max(shift(hi_beta, w), lo_beta);
   gamma = std::min(shift(hi_gamma, w), lo_gamma);
   Lit n = hi;
   if (hi != lo) {
+    if (cnf.num_vars >= var_limit)
+      throw std::runtime_error("threshold BDD exceeds " + std::to_string(kThresholdBddMaxNodes) +
+                               " new nodes for one gate (fan-in " + std::to_string(g.ws.size()) + ")");
     n = cnf.new_var();
     const Lit x = g.xs[i];
     threshold_add_folded(cnf, {-x, -hi, n});
@@ -294,7 +297,8 @@ void threshold_encode_bdd_shared(Cnf& cnf, Lit y, const ThresholdGate& g, Thresh
   std::vector<int> suffix(n + 1, 0);
   for (size_t i = n; i-- > 0;) suffix[i] = cache.suffix_id(suffix[i + 1], g.xs[i], g.ws[i]);
   int64_t beta, gamma;
-  const Lit root = threshold_shared_node(cnf, cache, g, suffix, 0, g.T, beta, gamma);
+  const Lit root = threshold_shared_node(cnf, cache, g, suffix, 0, g.T, beta, gamma,
+                                         cnf.num_vars + kThresholdBddMaxNodes);
   assert(root != kConstTrue && root != kConstFalse);  // 1 <= T <= W: not constant
   cnf.add_clause({-y, root});
   cnf.add_clause({y, -root});

@@ -18,7 +18,7 @@
 #include <tuple>
 #include <vector>
 
-#include "cnf.hpp"
+#include "lib/cnf/cnf.hpp"
 
 namespace tc {
 

@@ -3,6 +3,7 @@
 // right, which is what a reference propagator for tests should be.
 #include "lib/cnf/unit_propagation.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cstdlib>
 

@@ -19,12 +19,14 @@
 // satisfied at the root go unstored.
 #include "lib/proof/drup_check.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tc {
@@ -122,7 +124,8 @@ class DrupParser {
       if (code == 0) break;
       if (code == 1) return fail(error, "invalid literal code 1");
       const uint64_t var = code >> 1;
-      if (var > uint64_t(kDrupMaxVar)) return fail(error, "variable " + std::to_string(var) + " too large");
+      if (var > uint64_t(kDrupMaxVar))
+        return fail(error, "variable " + std::to_string(var) + " too large");
       lits.push_back(code & 1 ? -int(var) : int(var));
     }
     return kind == 'a' ? DrupItem::Add : DrupItem::Delete;
@@ -157,8 +160,9 @@ class DrupParser {
       }
       if (c < '0' || c > '9') {
         if (c < 0) return fail(error, "truncated literal");
-        return fail(error, c >= 32 && c < 127 ? std::string("unexpected character '") + char(c) + "'"
-                                              : "unexpected byte " + std::to_string(c));
+        if (c >= 32 && c < 127)
+          return fail(error, std::string("unexpected character '") + char(c) + "'");
+        return fail(error, "unexpected byte " + std::to_string(c));
       }
       int64_t value = 0;
       while ((c = r_.peek()) >= '0' && c <= '9') {

@@ -8,8 +8,8 @@
 // were all RUP in our use (REFERENCE.md section 6), so one is a bug signal.
 // Deletions are applied for speed; a proof rejected that way is checked
 // again with deletions ignored (both are sound, see drup_check.cpp), so a
-// proof passes iff it passes with deletions ignored (given a seekable stream).  Used to certify UNSAT
-// verdicts independently of the solver.
+// proof passes iff it passes with deletions ignored (given a seekable
+// stream).  Used to certify UNSAT verdicts independently of the solver.
 #pragma once
 
 #include <cstddef>

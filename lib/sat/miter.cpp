@@ -194,6 +194,7 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
       ob.clauses = cnf.clauses.size();
 
       CaDiCaL::Solver solver;
+      solver.set("quiet", 1);  // CaDiCaL would announce proof files on stdout
       DeadlineTerminator terminator(deadline, [&] {
         if (params.progress)
           params.progress("solving " + ob.output_word + ": " +

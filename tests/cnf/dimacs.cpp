@@ -53,7 +53,8 @@ TEST_CASE("dimacs reader rejects malformed input with a one-line message", "[cnf
   CHECK_THROWS_WITH(read("p cnf 3 1\n1 x 0\n"), Contains("line 2") && Contains("'x'"));
   CHECK_THROWS_WITH(read("p cnf 3 1\n1 4 0\n"), Contains("literal 4 exceeds"));
   CHECK_THROWS_WITH(read("p cnf 3 2\n1 0\n"), Contains("declares 2 clauses, found 1"));
-  CHECK_THROWS_WITH(read("p cnf 3 1\n1 0\n2 -3\n"), Contains("line 3") && Contains("not terminated"));
+  CHECK_THROWS_WITH(read("p cnf 3 1\n1 0\n2 -3\n"),
+                    Contains("line 3") && Contains("not terminated"));
   CHECK_THROWS_WITH(read("p cnf 3 1\n1 99999999999999999999 0\n"), Contains("not an integer"));
   CHECK_THROWS_AS(read("p cnf 3 1\n1 2.5 0\n"), std::runtime_error);
 }

@@ -418,7 +418,8 @@ TEST_CASE("gates of fan-in 20 to 60 with large weights are right on random input
         INFO(name(enc) << " family " << family << " " << describe(g));
         const Cnf cnf = encode(g, enc);
         const int assignments = family >= 4 ? 30 : 100;  // families 4, 5: ~30k clauses
-        for (int a = 0; a < assignments; ++a) REQUIRE(check_assignment(cnf, g, random_bits(rng, n)) == "");
+        for (int a = 0; a < assignments; ++a)
+          REQUIRE(check_assignment(cnf, g, random_bits(rng, n)) == "");
         CaDiCaL::Solver solver;
         for (const Clause& c : cnf.clauses) {
           for (Lit l : c) solver.add(l);

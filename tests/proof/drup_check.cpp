@@ -374,7 +374,8 @@ TEST_CASE("truncated proof files are rejected as malformed", "[proof][drup]") {
   for (const std::string& bytes : {binary.substr(0, cut), binary.substr(0, binary.size() - 1)}) {
     const DrupResult r = check_bytes(php, bytes);
     CHECK_FALSE(r.verified);
-    CHECK_THAT(r.message, Catch::Contains("malformed binary proof") && Catch::Contains("truncated"));
+    CHECK_THAT(r.message,
+               Catch::Contains("malformed binary proof") && Catch::Contains("truncated"));
   }
   // Text: a cut after a nonzero digit leaves a clause without its 0.
   cut = text.size() / 2;
@@ -453,7 +454,8 @@ TEST_CASE("a lemma that is not RUP is named in the message", "[proof][drup]") {
   cnf.add_clause({1, -2, -3});
   cnf.add_clause({-1, 4});
   cnf.add_clause({-1, -4});
-  const std::vector<ProofItem> good = {{false, {1, 2}}, {true, {1, 2, 3}}, {false, {1}}, {false, {}}};
+  const std::vector<ProofItem> good = {
+      {false, {1, 2}}, {true, {1, 2, 3}}, {false, {1}}, {false, {}}};
   for (const std::string& bytes : {write_text(good), write_binary(good)}) {
     const DrupResult r = check_bytes(cnf, bytes);
     CHECK(r.verified);
