@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "lib/smt/z3_equivalence.hpp"
+
 namespace tc {
 
 const char* engine_name(Engine e) {
@@ -10,6 +12,7 @@ const char* engine_name(Engine e) {
     case Engine::Auto: return "auto";
     case Engine::Sat: return "sat";
     case Engine::Sim: return "sim";
+    case Engine::Z3: return "z3";
   }
   return "?";
 }
@@ -58,6 +61,10 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     r.simulated_points = cr.valid_points;
     candidate = cr.difference;
     r.verdict = candidate ? Verdict::Counterexample : Verdict::Proved;
+  } else if (r.engine == Engine::Z3) {
+    std::optional<bool> eq =
+        check_equivalence_z3(construction, spec, params.miter.timeout_seconds, &candidate);
+    r.verdict = !eq ? Verdict::Unknown : (*eq ? Verdict::Proved : Verdict::Counterexample);
   } else {
     MiterParams mp = params.miter;
     // Cut blocks are proved like any pair of circuits (simulation when small); with proof

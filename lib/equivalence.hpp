@@ -18,7 +18,7 @@
 
 namespace tc {
 
-enum class Engine { Auto, Sat, Sim };
+enum class Engine { Auto, Sat, Sim, Z3 };  // Z3: a second opinion on the same miter (lib/smt)
 enum class Verdict { Proved, Counterexample, Unknown };
 
 const char* engine_name(Engine e);

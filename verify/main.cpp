@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "verify/eval.hpp"
+#include "verify/exports.hpp"
 #include "verify/registry.hpp"
 #include "verify/run_component.hpp"
 
@@ -20,6 +21,7 @@ using namespace tc;
 struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
+  std::string export_aiger, export_cnf, export_dot;
   std::string component, engine = "auto", proof_dir;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
@@ -87,7 +89,10 @@ int run(const Options& o) {
   }
   Progress progress;
   EquivalenceParams eq;
-  eq.engine = o.engine == "sat" ? Engine::Sat : o.engine == "sim" ? Engine::Sim : Engine::Auto;
+  eq.engine = o.engine == "sat"   ? Engine::Sat
+              : o.engine == "sim" ? Engine::Sim
+              : o.engine == "z3"  ? Engine::Z3
+                                  : Engine::Auto;
   eq.miter.timeout_seconds = o.timeout;
   eq.miter.proof_dir = o.proof_dir;
   eq.miter.check_proofs = o.check_proofs;
@@ -104,6 +109,11 @@ int run(const Options& o) {
     }
     if (o.all && !o.proof_dir.empty()) eq.miter.proof_dir = o.proof_dir + "/" + c->name;
     progress.say("building " + c->name);
+    if (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_dot.empty()) {
+      if (o.all) throw UsageError("exports take one --component, not --all");
+      Exports ex{o.export_aiger, o.export_cnf, o.export_dot};
+      for (const auto& line : export_component(*c, params, ex)) std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
+    }
     Report r = run_component(*c, params, o.stats_only, eq);
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;
@@ -128,14 +138,18 @@ int main(int argc, char** argv) {
   app.add_option("--n", o.params.n, "Number of operands, where the component takes it")->check(CLI::Range(1, 64));
   app.add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
   app.add_option("--mutant", o.params.mutant, "Verify a deliberately broken construction");
-  app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, or sim")
-      ->check(CLI::IsMember({"auto", "sat", "sim"}));
+  app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
+      ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
   app.add_option("--timeout", o.timeout, "Seconds before the SAT engine gives up (UNKNOWN)")
       ->check(CLI::Range(0.0, 1e6));
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
   app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");
   app.add_option("--proof", o.proof_dir, "Write each SAT obligation's CNF and DRAT proof to DIR");
+  app.add_option("--export-aiger", o.export_aiger,
+                 "Write BASE.construction.aig, BASE.spec.aig and BASE.miter.aig (binary AIGER)");
+  app.add_option("--export-cnf", o.export_cnf, "Write the miter CNF in DIMACS, input variables named");
+  app.add_option("--export-dot", o.export_dot, "Write the construction as a Graphviz graph ranked by depth");
   app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
   CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();

@@ -1,0 +1,413 @@
+// AIGER export and import (see aiger.hpp). The exporter lowers the circuit into a structurally
+// hashed AIG (AigerBuilder), then the binary and ASCII writers print the same graph; the reader
+// checks every header field, delta and literal before it builds a Circuit of 2-input AND gates.
+#include "lib/export/aiger.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <map>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "lib/simulate.hpp"
+
+namespace tc {
+
+namespace {
+
+// ------------------------------------------------------------------------------------------------
+// Building the AIG
+
+constexpr uint32_t kLitFalse = 0;
+constexpr uint32_t kLitTrue = 1;
+
+// Sentinels for the open ends of BDD intervals: clipped weight sums stay below 2^60, so adding a
+// weight to a sentinel cannot overflow.
+constexpr int64_t kNegInf = -(int64_t(1) << 62);
+constexpr int64_t kPosInf = int64_t(1) << 62;
+
+class AigerBuilder {
+ public:
+  explicit AigerBuilder(AigerGraph& g) : g_(g) {}
+
+  // a & b with the trivial cases folded and structural hashing, so the writers never see a
+  // constant or duplicate gate. Operands are ordered rhs0 >= rhs1 as binary AIGER requires.
+  uint32_t land(uint32_t a, uint32_t b) {
+    if (a < b) std::swap(a, b);
+    if (b == kLitFalse) return kLitFalse;
+    if (b == kLitTrue || a == b) return a;
+    if ((a ^ 1) == b) return kLitFalse;
+    const uint64_t key = (uint64_t(a) << 32) | b;
+    if (auto it = hash_.find(key); it != hash_.end()) return it->second;
+    const uint32_t lhs = 2 * (g_.max_var() + 1);
+    g_.ands.push_back({lhs, a, b});
+    hash_.emplace(key, lhs);
+    return lhs;
+  }
+  uint32_t lor(uint32_t a, uint32_t b) { return land(a ^ 1, b ^ 1) ^ 1; }
+  uint32_t lxor(uint32_t a, uint32_t b) { return lor(land(a, b ^ 1), land(a ^ 1, b)); }
+
+  // Balanced, so an n-input AND costs depth ceil(log2 n) rather than n - 1.
+  uint32_t land_tree(std::vector<uint32_t> xs) {
+    if (xs.empty()) return kLitTrue;
+    while (xs.size() > 1) {
+      std::vector<uint32_t> next;
+      for (size_t i = 0; i + 1 < xs.size(); i += 2) next.push_back(land(xs[i], xs[i + 1]));
+      if (xs.size() % 2) next.push_back(xs.back());
+      xs.swap(next);
+    }
+    return xs[0];
+  }
+  uint32_t lor_tree(std::vector<uint32_t> xs) {
+    for (auto& x : xs) x ^= 1;
+    return land_tree(std::move(xs)) ^ 1;
+  }
+
+ private:
+  AigerGraph& g_;
+  std::unordered_map<uint64_t, uint32_t> hash_;
+};
+
+// One threshold gate [sum ws[i] xs[i] >= T] as a BDD over AIG literals, Abio et al.'s way: the
+// node for inputs i.. and residual threshold K is stored with the interval [lo, hi] of residual
+// thresholds that give the same function, and later requests are answered by interval lookup.
+class AigerThresholdBdd {
+ public:
+  AigerThresholdBdd(AigerBuilder& b, const std::vector<uint32_t>& xs,
+                    const std::vector<int64_t>& ws)
+      : b_(b), levels_(xs.size()) {
+    std::vector<size_t> order(xs.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    // Decreasing weight keeps the BDD small for weights like 2^i; stable for determinism.
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t c) { return ws[a] > ws[c]; });
+    for (size_t i : order) {
+      xs_.push_back(xs[i]);
+      ws_.push_back(ws[i]);
+    }
+    suffix_.assign(xs_.size() + 1, 0);
+    for (size_t i = xs_.size(); i-- > 0;) suffix_[i] = suffix_[i + 1] + ws_[i];
+  }
+
+  uint32_t build(int64_t threshold) { return node(0, threshold).lit; }
+
+ private:
+  struct Interval {
+    int64_t lo, hi;
+    uint32_t lit;
+  };
+  struct Memo {
+    int64_t hi;
+    uint32_t lit;
+  };
+
+  Interval node(size_t i, int64_t k) {
+    if (k <= 0) return {kNegInf, 0, kLitTrue};
+    if (k > suffix_[i]) return {suffix_[i] + 1, kPosInf, kLitFalse};
+    auto& memo = levels_[i];
+    if (auto it = memo.upper_bound(k); it != memo.begin()) {
+      --it;
+      if (k <= it->second.hi) return {it->first, it->second.hi, it->second.lit};
+    }
+    const Interval lo = node(i + 1, k);           // x_i = 0
+    const Interval hi = node(i + 1, k - ws_[i]);  // x_i = 1
+    const Interval r{std::max(lo.lo, hi.lo + ws_[i]), std::min(lo.hi, hi.hi + ws_[i]),
+                     // Monotone: lo implies hi, so the multiplexer reduces to lo | (x & hi).
+                     lo.lit == hi.lit ? lo.lit : b_.lor(lo.lit, b_.land(xs_[i], hi.lit))};
+    if (++nodes_ > kAigerBddMaxNodes)
+      throw std::runtime_error("aiger: threshold gate BDD exceeds " +
+                               std::to_string(kAigerBddMaxNodes) + " nodes");
+    memo.emplace(r.lo, Memo{r.hi, r.lit});
+    return r;
+  }
+
+  AigerBuilder& b_;
+  std::vector<uint32_t> xs_;                     // literals, decreasing weight
+  std::vector<int64_t> ws_;                      // their weights
+  std::vector<int64_t> suffix_;                  // suffix_[i] = ws_[i] + ... ; suffix_[n] = 0
+  std::vector<std::map<int64_t, Memo>> levels_;  // per level: interval low end -> node
+  int64_t nodes_ = 0;
+};
+
+std::string bit_name(const std::string& word, size_t bit) {
+  return word + "[" + std::to_string(bit) + "]";
+}
+
+// Marks the nodes that feed `roots`.
+std::vector<char> aiger_cone(const Circuit& c, const std::vector<Signal>& roots) {
+  std::vector<char> needed(c.num_nodes(), 0);
+  std::vector<uint32_t> stack;
+  for (Signal s : roots) stack.push_back(s.node());
+  while (!stack.empty()) {
+    const uint32_t n = stack.back();
+    stack.pop_back();
+    if (needed[n]) continue;
+    needed[n] = 1;
+    for (Signal f : c.node(n).fanins) stack.push_back(f.node());
+  }
+  return needed;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Writing
+
+void aiger_write_varint(std::ostream& out, uint32_t x) {
+  while (x & ~0x7fu) {
+    out.put(static_cast<char>((x & 0x7f) | 0x80));
+    x >>= 7;
+  }
+  out.put(static_cast<char>(x));
+}
+
+void aiger_write_symbols(std::ostream& out, const AigerGraph& g, const Circuit& c,
+                         const AigerOptions& options) {
+  if (!options.symbols) return;
+  for (size_t i = 0; i < g.input_names.size(); ++i)
+    out << 'i' << i << ' ' << g.input_names[i] << '\n';
+  for (size_t i = 0; i < g.output_names.size(); ++i)
+    out << 'o' << i << ' ' << g.output_names[i] << '\n';
+  out << "c\n"
+      << "circuit " << c.name() << "\n"
+      << "written by the threshold-circuit harness (lib/export/aiger.cpp)\n"
+      << "threshold gates: AND/OR as AND trees, others as ROBDD (decreasing weight), node = lo | "
+         "(x & hi)\n";
+  if (options.mask_invalid_inputs && !c.constraints().empty())
+    out << "outputs are ANDed with the input-validity constraints\n";
+}
+
+// ------------------------------------------------------------------------------------------------
+// Reading
+
+[[noreturn]] void aiger_fail(const std::string& message) {
+  throw std::runtime_error("aiger: " + message);
+}
+
+// getline without the line end, tolerating "\r\n" files; false at end of file.
+bool aiger_getline(std::istream& in, std::string& line) {
+  if (!std::getline(in, line)) return false;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+uint32_t aiger_parse_uint(const std::string& token, const std::string& what) {
+  if (token.empty() || token.size() > 10 ||
+      !std::all_of(token.begin(), token.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    aiger_fail("bad " + what + " '" + token + "'");
+  const uint64_t v = std::stoull(token);
+  if (v > 0xffffffffull) aiger_fail(what + " " + token + " is too large");
+  return static_cast<uint32_t>(v);
+}
+
+uint32_t aiger_read_varint(std::istream& in, size_t gate) {
+  uint32_t x = 0;
+  for (int shift = 0;; shift += 7) {
+    const int ch = in.get();
+    if (ch == std::char_traits<char>::eof())
+      aiger_fail("unexpected end of file in and gate " + std::to_string(gate));
+    if (shift > 28 || (shift == 28 && (ch & 0x7f) > 0xf))
+      aiger_fail("delta in and gate " + std::to_string(gate) + " overflows 32 bits");
+    x |= static_cast<uint32_t>(ch & 0x7f) << shift;
+    if (!(ch & 0x80)) return x;
+  }
+}
+
+// "sum[3]" -> ("sum", 3); false when the name is not of that form.
+bool aiger_split_bit_name(const std::string& s, std::string& word, size_t& bit) {
+  const size_t open = s.rfind('[');
+  if (open == std::string::npos || open == 0 || s.back() != ']' || open + 2 >= s.size())
+    return false;
+  const std::string digits = s.substr(open + 1, s.size() - open - 2);
+  if (digits.size() > 9 ||
+      !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return false;
+  word = s.substr(0, open);
+  bit = std::stoul(digits);
+  return true;
+}
+
+// Groups consecutive bits "w[0]", "w[1]", ... into words; empty when the symbols do not allow it.
+std::vector<std::pair<std::string, size_t>> aiger_words_from_symbols(
+    const std::vector<std::string>& names) {
+  std::vector<std::pair<std::string, size_t>> words;
+  for (const auto& name : names) {
+    std::string word;
+    size_t bit = 0;
+    if (!aiger_split_bit_name(name, word, bit)) return {};
+    if (!words.empty() && words.back().first == word && words.back().second == bit) {
+      ++words.back().second;
+      continue;
+    }
+    if (bit != 0) return {};
+    for (const auto& w : words)
+      if (w.first == word) return {};  // a word split in two
+    words.push_back({word, 1});
+  }
+  return words;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------------
+
+AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
+  AigerGraph g;
+  AigerBuilder b(g);
+  std::vector<Signal> roots;
+  for (const auto& w : c.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+  const bool masking = options.mask_invalid_inputs && !c.constraints().empty();
+  if (masking) roots.insert(roots.end(), c.constraints().begin(), c.constraints().end());
+  const std::vector<char> needed = aiger_cone(c, roots);
+
+  std::vector<uint32_t> lit(c.num_nodes(), kLitFalse);  // node -> AIG literal (node 0: false)
+  g.num_inputs = static_cast<uint32_t>(c.input_nodes().size());
+  for (uint32_t i = 0; i < g.num_inputs; ++i) lit[c.input_nodes()[i]] = 2 * (i + 1);
+  for (const auto& w : c.input_words())
+    for (size_t i = 0; i < w.bits.size(); ++i) g.input_names.push_back(bit_name(w.name, i));
+  auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
+
+  // Node indices are topological: a node is created after its fanins.
+  for (uint32_t n = 1; n < c.num_nodes(); ++n) {
+    if (!needed[n]) continue;
+    const Node& node = c.node(n);
+    if (node.kind == NodeKind::Xor) {
+      lit[n] = b.lxor(map(node.fanins[0]), map(node.fanins[1]));
+    } else if (node.kind == NodeKind::Threshold) {
+      std::vector<uint32_t> xs;
+      for (Signal f : node.fanins) xs.push_back(map(f));
+      const int64_t total = std::accumulate(node.weights.begin(), node.weights.end(), int64_t(0));
+      assert(node.threshold >= 1 && node.threshold <= total);
+      if (node.threshold == total)
+        lit[n] = b.land_tree(xs);
+      else if (node.threshold == 1)
+        lit[n] = b.lor_tree(xs);
+      else
+        lit[n] = AigerThresholdBdd(b, xs, node.weights).build(node.threshold);
+    }
+  }
+
+  uint32_t valid = kLitTrue;
+  if (masking) {
+    std::vector<uint32_t> cs;
+    for (Signal s : c.constraints()) cs.push_back(map(s));
+    valid = b.land_tree(cs);
+  }
+  for (const auto& w : c.output_words())
+    for (size_t i = 0; i < w.bits.size(); ++i) {
+      g.outputs.push_back(b.land(map(w.bits[i]), valid));
+      g.output_names.push_back(bit_name(w.name, i));
+    }
+  return g;
+}
+
+void write_aiger_binary(std::ostream& out, const Circuit& circuit, const AigerOptions& options) {
+  const AigerGraph g = aiger_from_circuit(circuit, options);
+  out << "aig " << g.max_var() << ' ' << g.num_inputs << " 0 " << g.outputs.size() << ' '
+      << g.ands.size() << '\n';
+  for (uint32_t o : g.outputs) out << o << '\n';
+  for (const auto& [lhs, rhs0, rhs1] : g.ands) {
+    aiger_write_varint(out, lhs - rhs0);
+    aiger_write_varint(out, rhs0 - rhs1);
+  }
+  aiger_write_symbols(out, g, circuit, options);
+}
+
+void write_aiger_ascii(std::ostream& out, const Circuit& circuit, const AigerOptions& options) {
+  const AigerGraph g = aiger_from_circuit(circuit, options);
+  out << "aag " << g.max_var() << ' ' << g.num_inputs << " 0 " << g.outputs.size() << ' '
+      << g.ands.size() << '\n';
+  for (uint32_t i = 1; i <= g.num_inputs; ++i) out << 2 * i << '\n';
+  for (uint32_t o : g.outputs) out << o << '\n';
+  for (const auto& [lhs, rhs0, rhs1] : g.ands) out << lhs << ' ' << rhs0 << ' ' << rhs1 << '\n';
+  aiger_write_symbols(out, g, circuit, options);
+}
+
+Circuit read_aiger_binary(std::istream& in) {
+  std::string line;
+  if (!aiger_getline(in, line)) aiger_fail("empty file");
+  std::istringstream header(line);
+  std::vector<std::string> tokens;
+  for (std::string t; header >> t;) tokens.push_back(t);
+  if (tokens.empty() || tokens[0] != "aig")
+    aiger_fail(tokens.empty() || tokens[0] != "aag"
+                   ? "header must start with 'aig'"
+                   : "ASCII 'aag' files are not read, only binary 'aig'");
+  if (tokens.size() < 6) aiger_fail("header '" + line + "' needs M I L O A");
+  const uint32_t m = aiger_parse_uint(tokens[1], "M");
+  const uint32_t ni = aiger_parse_uint(tokens[2], "I");
+  const uint32_t nl = aiger_parse_uint(tokens[3], "L");
+  const uint32_t no = aiger_parse_uint(tokens[4], "O");
+  const uint32_t na = aiger_parse_uint(tokens[5], "A");
+  for (size_t i = 6; i < tokens.size(); ++i)  // AIGER 1.9 B C J F sections
+    if (aiger_parse_uint(tokens[i], "header field") != 0)
+      aiger_fail("bad state, constraint, justice and fairness sections are not supported");
+  if (nl != 0) aiger_fail("latches are not supported (L = " + std::to_string(nl) + ")");
+  if (uint64_t(ni) + na != m) aiger_fail("M = " + std::to_string(m) + " is not I + L + A");
+  if (m >= (1u << 31)) aiger_fail("M = " + std::to_string(m) + " is too large");
+  const uint32_t max_lit = 2 * m + 1;
+
+  std::vector<uint32_t> outputs;
+  for (uint32_t i = 0; i < no; ++i) {
+    if (!aiger_getline(in, line)) aiger_fail("missing output " + std::to_string(i));
+    const uint32_t o = aiger_parse_uint(line, "output literal");
+    if (o > max_lit) aiger_fail("output literal " + line + " exceeds 2M+1");
+    outputs.push_back(o);
+  }
+  std::vector<std::array<uint32_t, 2>> ands;
+  for (uint32_t k = 0; k < na; ++k) {
+    const uint32_t lhs = 2 * (ni + k + 1);
+    const uint32_t d0 = aiger_read_varint(in, k);
+    const uint32_t d1 = aiger_read_varint(in, k);
+    if (d0 == 0 || d0 > lhs) aiger_fail("and gate " + std::to_string(k) + ": bad first delta");
+    if (d1 > lhs - d0) aiger_fail("and gate " + std::to_string(k) + ": bad second delta");
+    ands.push_back({lhs - d0, lhs - d0 - d1});
+  }
+
+  std::vector<std::string> in_names(ni), out_names(no);
+  while (aiger_getline(in, line)) {
+    if (line.empty()) continue;
+    if (line[0] == 'c') break;  // the comment section runs to the end of the file
+    const size_t space = line.find(' ');
+    if ((line[0] != 'i' && line[0] != 'o') || space == std::string::npos ||
+        space + 1 >= line.size())
+      aiger_fail("bad symbol line '" + line.substr(0, 40) + "'");
+    const uint32_t pos = aiger_parse_uint(line.substr(1, space - 1), "symbol position");
+    auto& names = line[0] == 'i' ? in_names : out_names;
+    if (pos >= names.size()) aiger_fail("symbol '" + line.substr(0, 40) + "' names no such pin");
+    names[pos] = line.substr(space + 1);
+  }
+
+  Circuit c("aiger");
+  std::vector<Signal> sig(m + 1, kFalse);  // variable -> signal
+  auto in_words = aiger_words_from_symbols(in_names);
+  if (in_words.empty() && ni > 0) in_words = {{"in", ni}};
+  uint32_t var = 1;
+  for (const auto& [name, width] : in_words)
+    for (Signal s : c.add_input_word(name, static_cast<int>(width), Decoding::unsigned_int()))
+      sig[var++] = s;
+  auto lit = [&](uint32_t l) { return sig[l >> 1] ^ ((l & 1) != 0); };
+  for (uint32_t k = 0; k < na; ++k)
+    sig[ni + k + 1] = c.create_and(lit(ands[k][0]), lit(ands[k][1]));
+  auto out_words = aiger_words_from_symbols(out_names);
+  if (out_words.empty() && no > 0) out_words = {{"out", no}};
+  size_t next = 0;
+  for (const auto& [name, width] : out_words) {
+    Bits bits;
+    for (size_t i = 0; i < width; ++i) bits.push_back(lit(outputs[next++]));
+    c.add_output_word(name, bits, Decoding::unsigned_int());
+  }
+  return c;
+}
+
+Circuit aiger_share_constraints(const Circuit& circuit, const Circuit& other) {
+  check_same_interface(circuit, other);
+  Circuit c = circuit;
+  std::vector<Signal> inputs;
+  for (uint32_t n : c.input_nodes()) inputs.push_back(Signal(n, false));
+  // Importing all of `other` adds gates outside the outputs' cone; exporters skip those.
+  const std::vector<Signal> map = c.import(other, inputs);
+  for (Signal s : other.constraints()) c.add_constraint(map[s.node()] ^ s.complemented());
+  return c;
+}
+
+}  // namespace tc

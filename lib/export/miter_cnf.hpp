@@ -1,0 +1,20 @@
+// The whole equivalence miter as one DIMACS CNF, so any SAT solver can give a second verdict.
+//
+// Built from build_miter (lib/sat/miter.hpp) and the gate encodings of lib/sat/circuit_cnf.hpp:
+// the input-validity constraints as unit clauses, every "diff:<word>" bit of every output word,
+// and one clause OR-ing all of them. Unlike check_equivalence_sat, which solves one obligation
+// per output word, this is a single formula: SAT iff the circuits differ on some valid input.
+// The comment header states that and names the variable of every input bit
+// ("c input a[0] = 12"), so a model from any solver decodes into an Assignment
+// (input_nodes() order) that lib/equivalence.hpp replay_counterexample can check.
+#pragma once
+
+#include <ostream>
+
+#include "lib/circuit.hpp"
+
+namespace tc {
+
+void write_miter_dimacs(std::ostream& out, const Circuit& construction, const Circuit& spec);
+
+}  // namespace tc

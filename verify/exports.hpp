@@ -1,0 +1,21 @@
+// Writing a component's circuits in standard formats: AIGER (ABC, Yosys), DIMACS, DOT.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lib/component.hpp"
+
+namespace tc {
+
+struct Exports {
+  std::string aiger_base;  // BASE.construction.aig, BASE.spec.aig, BASE.miter.aig
+  std::string cnf_path;    // the miter in DIMACS
+  std::string dot_path;    // the construction in Graphviz
+};
+
+// Writes what `ex` asks for; returns the paths written. Throws std::runtime_error when a file
+// cannot be written.
+std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex);
+
+}  // namespace tc
