@@ -6,5 +6,6 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   g++ cmake make python3 \
   libz3-dev libcadical-dev libboost-graph-dev catch2 \
-  libcli11-dev nlohmann-json3-dev libfmt-dev libgmp-dev libmpfr-dev >/dev/null
+  libcli11-dev nlohmann-json3-dev libfmt-dev libgmp-dev libmpfr-dev \
+  berkeley-abc >/dev/null
 echo "install-deps: done"
