@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# proof_times.sh: how long the SAT engine takes to prove each int-* construction equal to its
-# spec, at p = 4, 8 and 12, with each run's circuit sizes beside it.
+# proof_times.sh: how long the SAT engine takes to prove each construction equal to its spec
+# (integer components at p = 4, 8, 12; float components at p = 4, 6, 8), with sizes beside it.
 #
 # Usage: bench/proof_times.sh [VERIFY_BINARY] (default build/verify)
 # Environment: LIMIT (seconds per run, default 120; a run past it is reported as "timeout"),
@@ -12,8 +12,9 @@ set -u
 
 verify=${1:-build/verify}
 limit=${LIMIT:-120}
-components=${COMPONENTS:-"int-cmp int-add int-iadd int-mul"}
-widths=${WIDTHS:-"4 8 12"}
+components=${COMPONENTS:-"int-cmp int-add int-iadd int-mul fadd fmul fcmp ffloor fdiv"}
+# Integer components at p = 4, 8, 12; float components at p = 4, 6, 8 (issue targets).
+widths_for() { if [[ -n "${WIDTHS:-}" ]]; then echo "$WIDTHS"; elif [[ $1 == int-* ]]; then echo "4 8 12"; else echo "4 6 8"; fi; }
 
 if [[ ! -x "$verify" ]]; then
   echo "proof_times.sh: verify binary '$verify' not found or not executable" >&2
@@ -25,7 +26,7 @@ errors=$(mktemp)
 trap 'rm -f "$results" "$errors"' EXIT
 
 for component in $components; do
-  for p in $widths; do
+  for p in $(widths_for "$component"); do
     echo "proof_times.sh: $component p=$p ..." >&2
     # The wall clock is the fallback when the run leaves no JSON (timeout, crash).
     start=$(date +%s.%N)
