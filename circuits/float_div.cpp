@@ -96,7 +96,10 @@ Circuit float_div_construction(const Params& params) {
   Bits cut_inputs = x.magnitude, cut_outputs = q;
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   cut_outputs.push_back(sticky);
-  c.add_cut("significand-quotient", cut_inputs, cut_outputs);
+  // The thermometer only covers quotients of normalized significands, so the cut claims
+  // agreement only where both leading bits are set (zero operands are handled outside it).
+  c.add_cut("significand-quotient", cut_inputs, cut_outputs,
+            c.create_and(x.magnitude[p - 1], y.magnitude[p - 1]));
 
   UnroundedValue exact;
   exact.n = q;

@@ -36,10 +36,10 @@ void Circuit::add_constraint(Signal valid) {
   constraints_.push_back(valid);
 }
 
-void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs) {
+void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption) {
   for (const auto& c : cuts_)
     if (c.name == name) throw std::invalid_argument("duplicate cut '" + name + "'");
-  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs)});
+  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs), assumption});
 }
 
 const Word& Circuit::input_word(const std::string& name) const {
@@ -197,7 +197,7 @@ std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Sign
 }
 
 std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Signal>& inputs,
-                                    const std::unordered_map<uint32_t, Signal>& overrides) {
+                                    const std::unordered_map<uint32_t, Override>& overrides) {
   if (inputs.size() != other.inputs_.size())
     throw std::invalid_argument("import of '" + other.name_ + "': input count mismatch");
   std::vector<Signal> map(other.nodes_.size(), kFalse);
@@ -205,15 +205,15 @@ std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Sign
   auto mapped = [&](Signal s) { return map[s.node()] ^ s.complemented(); };
   for (uint32_t n = 1; n < other.nodes_.size(); ++n) {
     const Node& node = other.nodes_[n];
-    if (auto it = overrides.find(n); it != overrides.end()) {
-      map[n] = it->second;
-    } else if (node.kind == NodeKind::Threshold) {
+    if (node.kind == NodeKind::Threshold) {
       std::vector<Signal> fanins;
       for (Signal f : node.fanins) fanins.push_back(mapped(f));
       map[n] = create_threshold(fanins, node.weights, node.threshold);
     } else if (node.kind == NodeKind::Xor) {
       map[n] = create_xor(mapped(node.fanins[0]), mapped(node.fanins[1]));
     }
+    if (auto it = overrides.find(n); it != overrides.end())
+      map[n] = create_mux(it->second.condition, it->second.replacement, map[n]);
   }
   return map;
 }

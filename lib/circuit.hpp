@@ -87,7 +87,9 @@ class Circuit {
   // significand product). When the construction and the spec declare a cut of the same name over
   // the same input signals, the miter proves the two blocks equivalent on their own and then
   // lets both sides share the block's outputs (REFERENCE.md section 5: decomposed proofs).
-  void add_cut(const std::string& name, Bits inputs, Bits outputs);
+  // `assumption` (a function of the cut inputs) restricts the claim: the blocks need only agree
+  // where it holds, and the spec keeps its own block where it does not.
+  void add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption = kTrue);
 
   const std::vector<Word>& input_words() const { return input_words_; }
   const std::vector<Word>& output_words() const { return output_words_; }
@@ -95,6 +97,7 @@ class Circuit {
   struct Cut {
     std::string name;
     Bits inputs, outputs;
+    Signal assumption = kTrue;
   };
   const std::vector<Cut>& cuts() const { return cuts_; }
   const Word& input_word(const std::string& name) const;    // throws std::out_of_range
@@ -125,9 +128,13 @@ class Circuit {
   // Copies `other` into this circuit, mapping its input nodes (in other.input_nodes() order) to
   // `inputs`; returns the signal for each of other's nodes (index = node, uncomplemented).
   std::vector<Signal> import(const Circuit& other, const std::vector<Signal>& inputs);
-  // As import, but each (node of other -> signal) in `overrides` replaces that node's gate.
+  // As import, but a node of other listed in `overrides` as {replacement, condition} becomes
+  // condition ? replacement : (its own gate).
+  struct Override {
+    Signal replacement, condition;
+  };
   std::vector<Signal> import(const Circuit& other, const std::vector<Signal>& inputs,
-                             const std::unordered_map<uint32_t, Signal>& overrides);
+                             const std::unordered_map<uint32_t, Override>& overrides);
 
  private:
   struct Key {

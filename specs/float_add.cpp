@@ -53,6 +53,11 @@ Circuit build_float_add_spec(const Params& params) {
 
   // a is the operand of larger magnitude, b the other.
   const Signal swap = bits_less(c, magnitude_key(x), magnitude_key(y));
+  // Named for the miter (lib/sat/cut_points.hpp): "is |y| the larger", from the raw fields.
+  Bits order_inputs;
+  for (const Bits* w : {&x.magnitude, &x.exponent, &y.magnitude, &y.exponent})
+    order_inputs.insert(order_inputs.end(), w->begin(), w->end());
+  c.add_cut("magnitude-order", order_inputs, {swap});
   const FloatBits a = mux_fields(c, swap, y, x);
   const FloatBits b = mux_fields(c, swap, x, y);
 

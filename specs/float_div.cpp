@@ -39,13 +39,22 @@ Circuit build_float_div_spec(const Params& params) {
     if (i > 0) r = bits_concat({kFalse}, bits_slice(r, 0, p));  // r < m_y < 2^p, so 2r fits
   }
 
+  // Named for the miter (lib/sat/cut_points.hpp): a construction computing the same quotient and
+  // remainder-sticky bit of normalized significands can share it once both are proved equal.
+  Bits cut_inputs = x.magnitude, cut_outputs = q;
+  cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
+  const Signal sticky = bits_any(c, r);
+  cut_outputs.push_back(sticky);
+  c.add_cut("significand-quotient", cut_inputs, cut_outputs,
+            c.create_and(x.magnitude[p - 1], y.magnitude[p - 1]));
+
   // E = e_x - e_y - (p + 1).
   const int ew = std::max(e + 1, bits_width_of(p + 1) + 1) + 1;
   const Bits exponent =
       bits_sub(c, bits_sub(c, bits_sign_extend(x.exponent, ew), bits_sign_extend(y.exponent, ew)),
                bits_constant(p + 1, ew));
   const Bits rounded =
-      float_round(c, {c.create_xor(x.sign, y.sign), q, exponent, bits_any(c, r)}, f);
+      float_round(c, {c.create_xor(x.sign, y.sign), q, exponent, sticky}, f);
   add_float_output(c, "z", bits_mux(c, y_zero, bits_constant(0, f.width()), rounded), f);
   c.add_output_word("div_by_zero", {y_zero}, Decoding::boolean());
   return c;

@@ -32,6 +32,14 @@ std::string stats_line(const CircuitStats& s) {
   return line;
 }
 
+// Every SAT obligation's DRAT proof was checked by the DRUP checker (--check-proofs).
+bool all_certified(const EquivalenceResult& e) {
+  if (e.engine != Engine::Sat || e.sat.obligations.empty()) return false;
+  for (const auto& ob : e.sat.obligations)
+    if (!ob.certified) return false;
+  return true;
+}
+
 nlohmann::json stats_json(const CircuitStats& s) {
   return {{"gates", s.gates},           {"depth", s.depth},
           {"wires", s.wires},           {"max_fanin", s.max_fanin},
@@ -57,7 +65,7 @@ void print_report(const Report& r) {
   if (e.engine == Engine::Sat) how += fmt::format(", {} SAT obligations", e.sat.obligations.size());
   switch (e.verdict) {
     case Verdict::Proved:
-      fmt::print("verdict       PROVED ({})\n", how);
+      fmt::print("verdict       PROVED{} ({})\n", all_certified(e) ? " (certified)" : "", how);
       break;
     case Verdict::Unknown:
       fmt::print("verdict       UNKNOWN: limit reached before a proof or counterexample ({})\n", how);
@@ -90,6 +98,7 @@ nlohmann::json report_json(const Report& r) {
   if (r.equivalence) {
     const EquivalenceResult& e = *r.equivalence;
     j["verdict"] = verdict_name(e.verdict);
+    j["certified"] = e.verdict == Verdict::Proved && all_certified(e);
     j["engine"] = engine_name(e.engine);
     j["seconds"] = e.seconds;
     if (e.engine == Engine::Sim) j["simulated_points"] = e.simulated_points;

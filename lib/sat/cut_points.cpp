@@ -25,6 +25,7 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   std::vector<char> in_cone(circuit.num_nodes(), 0);
   std::vector<uint32_t> stack;
   for (Signal s : cut.outputs) stack.push_back(s.node());
+  stack.push_back(cut.assumption.node());
   while (!stack.empty()) {
     uint32_t n = stack.back();
     stack.pop_back();
@@ -45,6 +46,7 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   Bits out;
   for (Signal s : cut.outputs) out.push_back(mapped(s));
   block.add_output_word("out", out, Decoding::unsigned_int());
+  block.add_constraint(mapped(cut.assumption));  // the blocks need only agree where it holds
   return block;
 }
 

@@ -6,7 +6,9 @@
 // exhaustive simulation: a significand product has only 2p inputs), and the miter then feeds the
 // spec's downstream logic from the construction's block outputs. That is sound because the
 // blocks agree on every input, and it removes the hardest part (two different multipliers) from
-// the SAT problem. Counterexamples are still replayed on the original, unshared circuits.
+// the SAT problem. A cut with an assumption A (e.g. "both significands are normalized") is shared
+// as A ? construction's block : spec's own block, which equals the spec's block everywhere once
+// the blocks are proved equal under A. Counterexamples are still replayed on the original, unshared circuits.
 #pragma once
 
 #include <optional>
@@ -18,7 +20,7 @@
 namespace tc {
 
 // The cone of cut.outputs cut off at cut.inputs, as a circuit with input word "in" (the cut
-// inputs in order) and output word "out". nullopt when the cut inputs do not separate the
+// inputs in order), output word "out", and the cut's assumption as its constraint. nullopt when the cut inputs do not separate the
 // outputs from the primary inputs, or repeat a node.
 std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut);
 

@@ -78,12 +78,13 @@ MiterImport import_both(const Circuit& construction, const Circuit& spec,
   mi.map_c = mi.m.import(construction, inputs);
   mi.map_s = mi.m.import(spec, inputs);
   if (shared.empty()) return mi;
-  std::unordered_map<uint32_t, Signal> overrides;
+  std::unordered_map<uint32_t, Circuit::Override> overrides;
   for (const auto& name : shared) {
     const Circuit::Cut* cc = find_cut(construction, name);
     const Circuit::Cut* sc = find_cut(spec, name);
     for (size_t i = 0; i < sc->outputs.size(); ++i)
-      overrides[sc->outputs[i].node()] = mi.in_c(cc->outputs[i]) ^ sc->outputs[i].complemented();
+      overrides[sc->outputs[i].node()] = {mi.in_c(cc->outputs[i]) ^ sc->outputs[i].complemented(),
+                                          mi.in_c(cc->assumption)};
   }
   mi.map_s = mi.m.import(spec, inputs, overrides);
   return mi;
@@ -109,7 +110,7 @@ std::vector<std::string> matching_cuts(const Circuit& construction, const Circui
     const Circuit::Cut* sc = find_cut(spec, cc.name);
     if (!sc || sc->inputs.size() != cc.inputs.size() || sc->outputs.size() != cc.outputs.size()) continue;
     if (!distinct_gate_nodes(spec, sc->outputs)) continue;
-    bool same_inputs = true;
+    bool same_inputs = mi.in_c(cc.assumption) == mi.in_s(sc->assumption);
     for (size_t i = 0; i < cc.inputs.size(); ++i)
       same_inputs = same_inputs && mi.in_c(cc.inputs[i]) == mi.in_s(sc->inputs[i]);
     if (same_inputs) names.push_back(cc.name);

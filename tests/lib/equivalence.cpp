@@ -121,3 +121,45 @@ TEST_CASE("a counterexample that does not replay is an internal error", "[miter]
   Assignment agreeing(12, false);  // 0 + 0: both adders say 0
   CHECK_THROWS_AS(replay_counterexample(ripple(6, 3), weighted(6), agreeing), ReplayError);
 }
+
+namespace {
+
+// y = block(x) where the block is x0 & x1 (`and_block`) or just x0; declared as a cut that
+// claims agreement only where x1 holds.
+Circuit cut_user(bool and_block) {
+  Circuit c(and_block ? "and-block" : "x0-block");
+  Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
+  Signal out = and_block ? c.create_and(x[0], x[1]) : c.create_or(x[0], c.create_and(x[0], x[2]));
+  c.add_cut("block", {x[0], x[1], x[2]}, {out}, x[1]);
+  c.add_output_word("y", {c.create_and(out, !c.create_and(x[0], !x[0]))}, Decoding::boolean());
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a cut shared under an assumption cannot hide a difference outside it", "[miter][cuts]") {
+  EquivalenceParams p;
+  p.engine = Engine::Sat;
+  EquivalenceResult r = check_equivalence(cut_user(true), cut_user(false), p);
+  REQUIRE(r.sat.shared_cuts.size() == 1);  // the blocks do agree where x1 holds
+  REQUIRE(r.verdict == Verdict::Counterexample);
+  // x0 = 1, x1 = 0: outside the assumption, where the two blocks differ.
+  CHECK(r.counterexample->input[0]);
+  CHECK_FALSE(r.counterexample->input[1]);
+}
+
+TEST_CASE("blocks that differ under the assumption are not shared", "[miter][cuts]") {
+  Circuit a("a"), b("b");
+  for (Circuit* c : {&a, &b}) {
+    Bits x = c->add_input_word("x", 2, Decoding::unsigned_int());
+    Signal out = c == &a ? c->create_and(x[0], x[1]) : c->create_or(x[0], x[1]);
+    c->add_cut("block", {x[0], x[1]}, {out});
+    c->add_output_word("y", {out}, Decoding::boolean());
+  }
+  EquivalenceParams p;
+  p.engine = Engine::Sat;
+  EquivalenceResult r = check_equivalence(a, b, p);
+  CHECK(r.sat.shared_cuts.empty());
+  CHECK(r.sat.unshared_cuts.size() == 1);
+  CHECK(r.verdict == Verdict::Counterexample);
+}
