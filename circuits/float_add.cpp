@@ -57,14 +57,7 @@ namespace {
 
 RoundOptions add_round_options(const std::string& mutant) {
   RoundOptions o;
-  if (mutant == "ties-away-from-zero") o.mode = RoundingMode::NearestAway;
-  else if (mutant == "truncation") o.mode = RoundingMode::TowardZero;
-  else if (mutant == "missing-saturation") o.saturate = false;
-  else if (mutant == "rounding-carry-dropped") o.carry_to_exponent = false;
-  else if (mutant == "exponent-off-by-one") o.exponent_skew = -1;
-  else if (mutant == "negative-zero") o.clear_zero_sign = false;
-  else if (mutant != "alignment-window-too-narrow" && !mutant.empty())
-    int_unknown_mutant("fadd", mutant);
+  if (!fb_rounding_mutant(mutant, o) && mutant != "alignment-window-too-narrow" && !mutant.empty()) int_unknown_mutant("fadd", mutant);
   return o;
 }
 

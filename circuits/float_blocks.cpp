@@ -352,4 +352,16 @@ Bits fb_and_word(Circuit& circuit, const Bits& word, const Bits& conditions) {
   return result;
 }
 
+bool fb_rounding_mutant(const std::string& mutant, RoundOptions& o) {
+  if (mutant == "ties-away-from-zero") o.mode = RoundingMode::NearestAway;
+  else if (mutant == "truncation") o.mode = RoundingMode::TowardZero;
+  else if (mutant == "missing-saturation") o.saturate = false;
+  else if (mutant == "rounding-carry-dropped") o.carry_to_exponent = false;
+  else if (mutant == "exponent-off-by-one") o.exponent_skew = -1;
+  else if (mutant == "negative-zero") o.clear_zero_sign = false;
+  else if (mutant == "remainder-sticky-dropped") o.use_sticky = false;
+  else return false;
+  return true;
+}
+
 }  // namespace tc

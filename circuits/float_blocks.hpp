@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "circuits/int_arith.hpp"
@@ -108,6 +109,11 @@ struct RoundOptions {
   bool clear_zero_sign = true;    // false: a zero result keeps the sign (-0)
   int exponent_skew = 0;          // added to the normalized exponent (off-by-one mistakes)
 };
+
+// The rounding-stage mistakes shared by the float mutants ("ties-away-from-zero", "truncation",
+// "missing-saturation", "rounding-carry-dropped", "exponent-off-by-one", "negative-zero",
+// "remainder-sticky-dropped"): sets `o` and returns true when `mutant` names one of them.
+bool fb_rounding_mutant(const std::string& mutant, RoundOptions& o);
 
 // |value| = (N + f) * 2^E with f = 0 when !sticky and 0 < f < 1 when sticky.
 // Preconditions (on the inputs that matter): a nonzero N has its leading one at a position in

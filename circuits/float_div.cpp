@@ -47,11 +47,7 @@ namespace {
 
 RoundOptions div_round_options(const std::string& mutant) {
   RoundOptions o;
-  if (mutant == "remainder-sticky-dropped") o.use_sticky = false;
-  else if (mutant == "truncation") o.mode = RoundingMode::TowardZero;
-  else if (mutant == "missing-saturation") o.saturate = false;
-  else if (mutant == "exponent-off-by-one") o.exponent_skew = -1;
-  else if (mutant != "zero-divisor-saturates" && !mutant.empty()) int_unknown_mutant("fdiv", mutant);
+  if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" && !mutant.empty()) int_unknown_mutant("fdiv", mutant);
   return o;
 }
 

@@ -38,13 +38,7 @@ namespace {
 
 RoundOptions mul_round_options(const std::string& mutant) {
   RoundOptions o;
-  if (mutant == "ties-away-from-zero") o.mode = RoundingMode::NearestAway;
-  else if (mutant == "truncation") o.mode = RoundingMode::TowardZero;
-  else if (mutant == "missing-saturation") o.saturate = false;
-  else if (mutant == "rounding-carry-dropped") o.carry_to_exponent = false;
-  else if (mutant == "exponent-off-by-one") o.exponent_skew = -1;
-  else if (mutant == "negative-zero") o.clear_zero_sign = false;
-  else if (!mutant.empty()) int_unknown_mutant("fmul", mutant);
+  if (!fb_rounding_mutant(mutant, o) && !mutant.empty()) int_unknown_mutant("fmul", mutant);
   return o;
 }
 

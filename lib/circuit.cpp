@@ -177,19 +177,32 @@ Signal Circuit::create_xor(Signal a, Signal b) {
 }
 
 bool Circuit::is_threshold_only() const {
-  std::vector<char> seen(nodes_.size(), 0);
+  std::vector<Signal> roots;
+  for (const auto& w : output_words_) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+  const std::vector<char> in_cone = cone(roots);
+  for (uint32_t n = 0; n < nodes_.size(); ++n)
+    if (in_cone[n] && nodes_[n].kind == NodeKind::Xor) return false;
+  return true;
+}
+
+std::vector<char> Circuit::cone(const std::vector<Signal>& roots) const {
+  std::vector<char> in_cone(nodes_.size(), 0);
   std::vector<uint32_t> stack;
-  for (const auto& w : output_words_)
-    for (Signal s : w.bits) stack.push_back(s.node());
+  for (Signal s : roots) stack.push_back(s.node());
   while (!stack.empty()) {
-    uint32_t n = stack.back();
+    const uint32_t n = stack.back();
     stack.pop_back();
-    if (seen[n]) continue;
-    seen[n] = 1;
-    if (nodes_[n].kind == NodeKind::Xor) return false;
+    if (in_cone[n]) continue;
+    in_cone[n] = 1;
     for (Signal f : nodes_[n].fanins) stack.push_back(f.node());
   }
-  return true;
+  return in_cone;
+}
+
+std::vector<char> Circuit::cone_of_outputs_and_constraints() const {
+  std::vector<Signal> roots(constraints_.begin(), constraints_.end());
+  for (const auto& w : output_words_) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+  return cone(roots);
 }
 
 std::vector<Signal> Circuit::import(const Circuit& other, const std::vector<Signal>& inputs) {

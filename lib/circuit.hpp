@@ -125,6 +125,11 @@ class Circuit {
   size_t num_nodes() const { return nodes_.size(); }
   const Node& node(uint32_t index) const { return nodes_[index]; }
   bool is_threshold_only() const;  // true when no Xor node is reachable from an output
+  // Marks (index = node) every node the roots depend on, the roots included.
+  std::vector<char> cone(const std::vector<Signal>& roots) const;
+  // The cone of every output bit and every input constraint: what simulation and the exporters
+  // must compute.
+  std::vector<char> cone_of_outputs_and_constraints() const;
   // Copies `other` into this circuit, mapping its input nodes (in other.input_nodes() order) to
   // `inputs`; returns the signal for each of other's nodes (index = node, uncomplemented).
   std::vector<Signal> import(const Circuit& other, const std::vector<Signal>& inputs);

@@ -13,18 +13,7 @@ namespace {
 // Topological order of the gates in the cone of the outputs and the constraints. Nodes are
 // created after their fanins, so increasing index order is topological.
 std::vector<uint32_t> cone_order(const Circuit& c) {
-  std::vector<char> needed(c.num_nodes(), 0);
-  std::vector<uint32_t> stack;
-  for (const auto& w : c.output_words())
-    for (Signal s : w.bits) stack.push_back(s.node());
-  for (Signal s : c.constraints()) stack.push_back(s.node());
-  while (!stack.empty()) {
-    uint32_t n = stack.back();
-    stack.pop_back();
-    if (needed[n]) continue;
-    needed[n] = 1;
-    for (Signal f : c.node(n).fanins) stack.push_back(f.node());
-  }
+  const std::vector<char> needed = c.cone_of_outputs_and_constraints();
   std::vector<uint32_t> order;
   for (uint32_t n = 1; n < c.num_nodes(); ++n) {
     auto kind = c.node(n).kind;

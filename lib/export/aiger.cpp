@@ -134,20 +134,6 @@ std::string bit_name(const std::string& word, size_t bit) {
   return word + "[" + std::to_string(bit) + "]";
 }
 
-// Marks the nodes that feed `roots`.
-std::vector<char> aiger_cone(const Circuit& c, const std::vector<Signal>& roots) {
-  std::vector<char> needed(c.num_nodes(), 0);
-  std::vector<uint32_t> stack;
-  for (Signal s : roots) stack.push_back(s.node());
-  while (!stack.empty()) {
-    const uint32_t n = stack.back();
-    stack.pop_back();
-    if (needed[n]) continue;
-    needed[n] = 1;
-    for (Signal f : c.node(n).fanins) stack.push_back(f.node());
-  }
-  return needed;
-}
 
 // ------------------------------------------------------------------------------------------------
 // Writing
@@ -257,7 +243,7 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
   for (const auto& w : c.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
   const bool masking = options.mask_invalid_inputs && !c.constraints().empty();
   if (masking) roots.insert(roots.end(), c.constraints().begin(), c.constraints().end());
-  const std::vector<char> needed = aiger_cone(c, roots);
+  const std::vector<char> needed = c.cone(roots);
 
   std::vector<uint32_t> lit(c.num_nodes(), kLitFalse);  // node -> AIG literal (node 0: false)
   g.num_inputs = static_cast<uint32_t>(c.input_nodes().size());

@@ -79,18 +79,7 @@ void write_dot(std::ostream& out, const Circuit& c) {
   // node_depths leaves them at -1.
   std::vector<int> depth = node_depths(c);
   const int output_depth = depth.empty() ? 0 : *std::max_element(depth.begin(), depth.end());
-  std::vector<char> needed(c.num_nodes(), 0);
-  std::vector<uint32_t> stack;
-  for (const auto& w : c.output_words())
-    for (Signal s : w.bits) stack.push_back(s.node());
-  for (Signal s : c.constraints()) stack.push_back(s.node());
-  while (!stack.empty()) {
-    const uint32_t n = stack.back();
-    stack.pop_back();
-    if (needed[n]) continue;
-    needed[n] = 1;
-    for (Signal f : c.node(n).fanins) stack.push_back(f.node());
-  }
+  const std::vector<char> needed = c.cone_of_outputs_and_constraints();
   for (uint32_t n = 0; n < c.num_nodes(); ++n) {
     if (!needed[n]) continue;
     const Node& node = c.node(n);

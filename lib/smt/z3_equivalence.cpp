@@ -22,18 +22,7 @@ class Z3CircuitEncoder {
   Z3CircuitEncoder(z3::context& ctx, const Circuit& c, const z3::expr_vector& inputs,
                    Z3ThresholdEncoding encoding)
       : ctx_(ctx), expr_(ctx), encoding_(encoding) {
-    std::vector<char> needed(c.num_nodes(), 0);
-    std::vector<uint32_t> stack;
-    for (const auto& w : c.output_words())
-      for (Signal s : w.bits) stack.push_back(s.node());
-    for (Signal s : c.constraints()) stack.push_back(s.node());
-    while (!stack.empty()) {
-      const uint32_t n = stack.back();
-      stack.pop_back();
-      if (needed[n]) continue;
-      needed[n] = 1;
-      for (Signal f : c.node(n).fanins) stack.push_back(f.node());
-    }
+    const std::vector<char> needed = c.cone_of_outputs_and_constraints();
     std::vector<int> input_index(c.num_nodes(), -1);
     for (size_t i = 0; i < c.input_nodes().size(); ++i)
       input_index[c.input_nodes()[i]] = static_cast<int>(i);
