@@ -119,3 +119,13 @@ TEST_CASE("listing names every component and its mutants", "[cli]") {
     CHECK(count_lines(m.out) == c.mutants.size());
   }
 }
+
+TEST_CASE("every float component proves at p = 6 as a regression case", "[cli][float-regression]") {
+  for (const auto& c : all_components()) {
+    if (!c.uses_e || c.p_min > 6 || c.p_max < 6) continue;
+    INFO(c.name);
+    auto r = run_verify("--component " + c.name + " --p 6 --json");
+    CHECK(r.exit_code == 0);
+    CHECK(nlohmann::json::parse(r.out)["verdict"] == "proved");
+  }
+}
