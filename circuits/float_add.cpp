@@ -57,7 +57,8 @@ namespace {
 
 RoundOptions add_round_options(const std::string& mutant) {
   RoundOptions o;
-  if (!fb_rounding_mutant(mutant, o) && mutant != "alignment-window-too-narrow" && !mutant.empty()) int_unknown_mutant("fadd", mutant);
+  if (!fb_rounding_mutant(mutant, o) && mutant != "alignment-window-too-narrow" && !mutant.empty())
+    int_unknown_mutant("fadd", mutant);
   return o;
 }
 

@@ -47,7 +47,8 @@ namespace {
 
 RoundOptions div_round_options(const std::string& mutant) {
   RoundOptions o;
-  if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" && !mutant.empty()) int_unknown_mutant("fdiv", mutant);
+  if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" && !mutant.empty())
+    int_unknown_mutant("fdiv", mutant);
   return o;
 }
 

@@ -13,51 +13,13 @@
 #include "circuits/int_mul.hpp"
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
+#include "tests/int_oracle_check.hpp"
 
 using namespace tc;
+using tc::test::first_mismatch;
+using tc::test::Values;
 
 namespace {
-
-using Values = std::vector<uint64_t>;  // one number per word, in declaration order
-
-// Runs `circuit` on every assignment of its inputs, 64 at a time, and compares each output word
-// with expected(input word values). Returns the first mismatch, described, or "".
-std::string first_mismatch(const Circuit& circuit,
-                           const std::function<Values(const Values&)>& expected) {
-  const int n = circuit.num_input_bits();
-  REQUIRE(n <= 26);
-  Simulator sim(circuit);
-  const uint64_t assignments = uint64_t{1} << n;
-  std::vector<uint64_t> lanes(n);
-  for (uint64_t base = 0; base < assignments; base += 64) {
-    for (int i = 0; i < n; ++i) {
-      uint64_t lane_bits = 0;
-      for (uint64_t j = 0; j < 64 && base + j < assignments; ++j)
-        lane_bits |= (((base + j) >> i) & 1) << j;
-      lanes[i] = lane_bits;
-    }
-    sim.run(lanes);
-    auto word_value = [&](const Word& w, uint64_t lane) {
-      uint64_t v = 0;
-      for (size_t b = 0; b < w.bits.size(); ++b) v |= ((sim.value(w.bits[b]) >> lane) & 1) << b;
-      return v;
-    };
-    for (uint64_t j = 0; j < 64 && base + j < assignments; ++j) {
-      Values in, out;
-      for (const Word& w : circuit.input_words()) in.push_back(word_value(w, j));
-      for (const Word& w : circuit.output_words()) out.push_back(word_value(w, j));
-      const Values want = expected(in);
-      if (out != want) {
-        std::ostringstream s;
-        s << circuit.name() << ": inputs";
-        for (uint64_t v : in) s << ' ' << v;
-        s << " gave " << out[0] << ", expected " << want[0];
-        return s.str();
-      }
-    }
-  }
-  return "";
-}
 
 // A circuit over words a (wa bits) and b (wb bits) whose output word "out" is make(a, b).
 Circuit two_operand_circuit(int wa, int wb, const std::function<Bits(Circuit&, Bits, Bits)>& make) {

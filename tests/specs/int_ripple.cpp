@@ -7,61 +7,14 @@
 #include <sstream>
 
 #include "lib/simulate.hpp"
+#include "tests/int_oracle_check.hpp"
 #include "specs/int_ripple.hpp"
 
 using namespace tc;
+using tc::test::first_mismatch;
+using tc::test::Values;
 
 namespace {
-
-using Values = std::vector<uint64_t>;  // one number per word, in declaration order
-
-// Evaluates `circuit` 64 assignments at a time: every assignment when random_rounds is 0, else
-// random_rounds rounds of 64 random ones. Returns the first output that differs from
-// expected(input word values), described, or "".
-std::string first_mismatch(const Circuit& circuit,
-                           const std::function<Values(const Values&)>& expected,
-                           uint64_t random_rounds = 0) {
-  const int n = circuit.num_input_bits();
-  REQUIRE((random_rounds > 0 || n <= 26));
-  Simulator sim(circuit);
-  std::mt19937_64 rng(7);
-  const uint64_t assignments = uint64_t{1} << std::min(n, 63);
-  const uint64_t rounds = random_rounds ? random_rounds : (assignments + 63) / 64;
-  std::vector<uint64_t> lanes(n);
-  for (uint64_t r = 0; r < rounds; ++r) {
-    const uint64_t base = r * 64;
-    const uint64_t active = random_rounds ? 64 : std::min<uint64_t>(64, assignments - base);
-    for (int i = 0; i < n; ++i) {
-      if (random_rounds) {
-        lanes[i] = rng();
-        continue;
-      }
-      uint64_t lane_bits = 0;
-      for (uint64_t j = 0; j < active; ++j) lane_bits |= (((base + j) >> i) & 1) << j;
-      lanes[i] = lane_bits;
-    }
-    sim.run(lanes);
-    auto word_value = [&](const Word& w, uint64_t lane) {
-      uint64_t v = 0;
-      for (size_t b = 0; b < w.bits.size(); ++b) v |= ((sim.value(w.bits[b]) >> lane) & 1) << b;
-      return v;
-    };
-    for (uint64_t j = 0; j < active; ++j) {
-      Values in, out;
-      for (const Word& w : circuit.input_words()) in.push_back(word_value(w, j));
-      for (const Word& w : circuit.output_words()) out.push_back(word_value(w, j));
-      const Values want = expected(in);
-      if (out != want) {
-        std::ostringstream s;
-        s << circuit.name() << ": inputs";
-        for (uint64_t v : in) s << ' ' << v;
-        s << " gave " << out[0] << ", expected " << want[0];
-        return s.str();
-      }
-    }
-  }
-  return "";
-}
 
 Circuit two_operand_circuit(int p, const std::function<Bits(Circuit&, Bits, Bits)>& make) {
   Circuit c("ripple-" + std::to_string(p));
