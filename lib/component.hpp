@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "circuit.hpp"
+#include "lemma.hpp"
 
 namespace tc {
 
@@ -26,6 +27,9 @@ struct Params {
 struct Mutant {
   std::string name;
   std::string description;  // the realistic mistake it models
+  // true: a wrong design constant (e.g. one Taylor term too few for the claimed bound) that only
+  // the lemmas see; the circuits are built unmutated and some lemma must fail.
+  bool lemma_only = false;
 };
 
 using CircuitBuilder = std::function<Circuit(const Params&)>;
@@ -42,6 +46,7 @@ struct Component {
   std::string description;  // one line
   std::string lemma;        // the paper lemma it serves
   int p_min = 2, p_max = 16;
+  int p_default = 8;  // used when the user gives no --p
   bool uses_n = false;
   int n_min = 2, n_max = 8;
   bool uses_e = false;
@@ -49,6 +54,7 @@ struct Component {
   CircuitBuilder spec;
   std::vector<Mutant> mutants;
   ReferenceEvaluator reference;  // may be empty: eval then prints the circuits' outputs only
+  LemmaChecker lemmas;           // may be empty: the component has no error-bound lemmas
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
 };

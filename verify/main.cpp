@@ -25,6 +25,7 @@ struct Options {
   std::string component, engine = "auto", proof_dir;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
+  bool p_given = false;  // without --p each component runs at its own default precision
   Params params;
 };
 
@@ -61,9 +62,11 @@ int worse(int a, int b) {  // internal error > counterexample > unknown > proved
 int run_eval_command(const Options& o) {
   const Component* c = find_component(o.component);
   if (!c) throw UsageError("unknown component '" + o.component + "' (see verify --list)");
-  validate_params(*c, o.params);
+  Params params = o.params;
+  if (!o.p_given) params.p = c->p_default;
+  validate_params(*c, params);
   try {
-    return run_eval(*c, o.params, o.eval_inputs, o.json);
+    return run_eval(*c, params, o.eval_inputs, o.json);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
@@ -100,6 +103,7 @@ int run(const Options& o) {
   int code = 0;
   for (const auto* c : targets) {
     Params params = o.params;
+    if (!o.p_given) params.p = c->p_default;
     if (o.all) {  // each component at the requested p, clamped to what it supports
       if (params.p < c->p_min || params.p > c->p_max) {
         std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
@@ -134,8 +138,11 @@ int main(int argc, char** argv) {
   app.add_flag("--list", o.list, "List the components: name, parameters, paper lemma");
   app.add_option("--component", o.component, "Component to verify (see --list)");
   app.add_flag("--all", o.all, "Verify every component (the regression proof run)");
-  app.add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
+  CLI::Option* p_option = app.add_option("--p", o.params.p, "Precision / operand width (default: the component's)")
+                              ->check(CLI::Range(1, 64));
   app.add_option("--n", o.params.n, "Number of operands, where the component takes it")->check(CLI::Range(1, 64));
+  app.add_option("--rows", o.params.rows, "Rows of the left matrix (matmul)")->check(CLI::Range(1, 16));
+  app.add_option("--cols", o.params.cols, "Columns of the right matrix (matmul)")->check(CLI::Range(1, 16));
   app.add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
   app.add_option("--mutant", o.params.mutant, "Verify a deliberately broken construction");
   app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
@@ -153,8 +160,10 @@ int main(int argc, char** argv) {
   app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
   CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();
-  eval->add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
+  CLI::Option* eval_p_option = eval->add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
   eval->add_option("--n", o.params.n, "Number of operands")->check(CLI::Range(1, 64));
+  eval->add_option("--rows", o.params.rows, "Rows of the left matrix (matmul)")->check(CLI::Range(1, 16));
+  eval->add_option("--cols", o.params.cols, "Columns of the right matrix (matmul)")->check(CLI::Range(1, 16));
   eval->add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
   eval->add_option("--mutant", o.params.mutant, "Evaluate a deliberately broken construction");
   eval->add_option("--inputs", o.eval_inputs,
@@ -163,6 +172,7 @@ int main(int argc, char** argv) {
   eval->add_flag("--json", o.json, "One JSON object on stdout");
   try {
     app.parse(argc, argv);
+    o.p_given = p_option->count() > 0 || eval_p_option->count() > 0;
     if (*eval) return run_eval_command(o);
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");

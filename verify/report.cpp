@@ -3,16 +3,24 @@
 
 #include <fmt/core.h>
 
+#include <cctype>
+
 namespace tc {
 
 int report_exit_code(const Report& r) {
-  if (!r.equivalence) return 0;
-  switch (r.equivalence->verdict) {
-    case Verdict::Proved: return 0;
-    case Verdict::Counterexample: return 1;
-    case Verdict::Unknown: return 3;
+  int code = 0;
+  if (r.equivalence) {
+    switch (r.equivalence->verdict) {
+      case Verdict::Proved: break;
+      case Verdict::Counterexample: return 1;
+      case Verdict::Unknown: code = 3; break;
+    }
   }
-  return 4;
+  for (const auto& l : r.lemmas) {
+    if (l.verdict == LemmaVerdict::Refuted) return 1;
+    if (l.verdict == LemmaVerdict::Unknown) code = 3;
+  }
+  return code;
 }
 
 namespace {
@@ -49,6 +57,24 @@ nlohmann::json stats_json(const CircuitStats& s) {
           {"weighted_gates", s.weighted_gates}};
 }
 
+void print_lemmas(const std::vector<LemmaResult>& lemmas) {
+  if (lemmas.empty()) return;
+  fmt::print("lemmas        {} (Z3 lemmas are proved only on unsat; unknown is never proved)\n", lemmas.size());
+  for (const auto& l : lemmas) {
+    std::string verdict = lemma_verdict_name(l.verdict);
+    for (auto& ch : verdict) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    fmt::print("  {:<8} {} ({}, {:.2f} s)\n", verdict, l.name, l.kind, l.seconds);
+    fmt::print("           {}\n", l.statement);
+    if (!l.witness.empty()) fmt::print("           witness: {}\n", l.witness);
+    if (!l.tightest_bound.empty())
+      fmt::print("           claimed {}, tightest proved {}\n", l.claimed_bound, l.tightest_bound);
+    if (!l.failing_bound.empty()) fmt::print("           smaller bound {}\n", l.failing_bound);
+    if (!l.note.empty()) fmt::print("           note: {}\n", l.note);
+  }
+}
+
+void print_equivalence(const Report& r);  // below: verdict, counterexample, cuts, certificates
+
 }  // namespace
 
 void print_report(const Report& r) {
@@ -59,6 +85,13 @@ void print_report(const Report& r) {
   fmt::print("spec          {}\n", stats_line(r.spec));
   if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
   if (!r.equivalence) return;
+  print_equivalence(r);
+  print_lemmas(r.lemmas);
+}
+
+namespace {
+
+void print_equivalence(const Report& r) {
   const EquivalenceResult& e = *r.equivalence;
   std::string how = fmt::format("engine {}, {:.2f} s", engine_name(e.engine), e.seconds);
   if (e.engine == Engine::Sim) how += fmt::format(", {} valid inputs enumerated", e.simulated_points);
@@ -84,6 +117,8 @@ void print_report(const Report& r) {
   for (const auto& ob : e.sat.obligations)
     if (ob.certified) fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word, ob.proof_path);
 }
+
+}  // namespace
 
 nlohmann::json report_json(const Report& r) {
   nlohmann::json j;
@@ -137,7 +172,9 @@ nlohmann::json report_json(const Report& r) {
   } else {
     j["verdict"] = nullptr;
   }
-  j["lemmas"] = r.lemmas;
+  nlohmann::json lemmas = nlohmann::json::array();
+  for (const auto& l : r.lemmas) lemmas.push_back(lemma_json(l));
+  j["lemmas"] = lemmas;
   return j;
 }
 

@@ -23,10 +23,11 @@ struct Report {
   std::vector<std::pair<std::string, std::string>> cex_inputs;
   struct OutputPair { std::string word, spec, construction; bool differs; };
   std::vector<OutputPair> cex_outputs;
-  nlohmann::json lemmas = nlohmann::json::array();
+  std::vector<LemmaResult> lemmas;  // the component's error-bound lemmas (empty when it has none)
 };
 
-int report_exit_code(const Report& r);  // 0 proved, 1 counterexample, 3 unknown
+// 0 proved, 1 counterexample or refuted lemma, 3 unknown (equivalence or a lemma)
+int report_exit_code(const Report& r);
 void print_report(const Report& r);     // human-readable, stdout
 nlohmann::json report_json(const Report& r);
 

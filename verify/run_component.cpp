@@ -33,8 +33,12 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   r.component = &c;
   r.params = params;
   r.stats_only = stats_only;
-  const Circuit construction = c.construction(params);
-  const Circuit spec = c.spec(params);
+  // A lemma-only mutant changes a design constant that only the lemmas see.
+  Params circuit_params = params;
+  for (const auto& m : c.mutants)
+    if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
+  const Circuit construction = c.construction(circuit_params);
+  const Circuit spec = c.spec(circuit_params);
   if (!construction.is_threshold_only())
     throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
   r.construction = analyze(construction);
@@ -44,6 +48,7 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
     throw UsageError(fmt::format("--engine sim would enumerate 2^{} inputs; use sat or auto",
                                  spec.num_input_bits()));
   r.equivalence = check_equivalence(construction, spec, eq);
+  if (c.lemmas) r.lemmas = c.lemmas(params);
   if (const auto& cex = r.equivalence->counterexample) {
     for (const Word& w : spec.input_words())
       r.cex_inputs.push_back({w.name, format_word(w.decoding, word_bits(spec, w, cex->input))});
