@@ -34,10 +34,15 @@ std::string model_text(const z3::model& m) {
     const z3::func_decl d = m[i];
     if (d.arity() != 0) continue;
     const z3::expr v = m.get_const_interp(d);
-    std::string value = v.is_numeral() || v.is_algebraic() ? v.get_decimal_string(12) : v.to_string();
-    if (v.is_numeral()) {
-      const std::string exact = v.to_string();
+    std::string value;
+    if (v.is_numeral()) {  // a rational: "0.40534 (108809117/268435456)"
+      const std::string exact = Z3_get_numeral_string(v.ctx(), v);
+      value = fmt::format("{:.6g}", mpq_class(exact).get_d());
       if (exact.size() <= 40 && exact != value) value += " (" + exact + ")";
+    } else if (v.is_algebraic()) {  // an irrational algebraic number: decimal digits only
+      value = v.get_decimal_string(12);
+    } else {
+      value = v.to_string();
     }
     text += (text.empty() ? "" : ", ") + d.name().str() + " = " + value;
   }
