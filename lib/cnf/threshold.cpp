@@ -304,6 +304,83 @@ void threshold_encode_bdd_shared(Cnf& cnf, Lit y, const ThresholdGate& g, Thresh
   cnf.add_clause({y, -root});
 }
 
+
+// y <-> [sum ws[i] xs[i] >= T] by a binary adder network: column b holds the inputs whose weight
+// has bit b set; full adders (3 bits of a column to a sum bit here and a carry to the next
+// column) and half adders reduce every column to one bit s_b, so S = sum s_b 2^b exactly. Then
+// c_b = [S mod 2^(b+1) >= T mod 2^(b+1)] from the least significant bit up, and y <-> c_top.
+void threshold_encode_adder(Cnf& cnf, Lit y, const ThresholdGate& g) {
+  auto tseitin_xor = [&](Lit a, Lit b) {
+    const Lit z = cnf.new_var();
+    cnf_encode_xor(cnf, z, a, b);
+    return z;
+  };
+  auto tseitin_and = [&](Lit a, Lit b) {
+    const Lit z = cnf.new_var();
+    cnf.add_clause({-z, a});
+    cnf.add_clause({-z, b});
+    cnf.add_clause({z, -a, -b});
+    return z;
+  };
+  auto tseitin_majority = [&](Lit a, Lit b, Lit c) {
+    const Lit z = cnf.new_var();
+    cnf.add_clause({-z, a, b});
+    cnf.add_clause({-z, a, c});
+    cnf.add_clause({-z, b, c});
+    cnf.add_clause({z, -a, -b});
+    cnf.add_clause({z, -a, -c});
+    cnf.add_clause({z, -b, -c});
+    return z;
+  };
+  int width = 0;
+  while (width < 62 && (g.W >> width) != 0) ++width;
+  std::vector<std::vector<Lit>> columns(static_cast<size_t>(width) + 1);
+  for (size_t i = 0; i < g.xs.size(); ++i)
+    for (int b = 0; b < width; ++b)
+      if ((g.ws[i] >> b) & 1) columns[static_cast<size_t>(b)].push_back(g.xs[i]);
+  std::vector<Lit> sum_bits;  // 0 marks a column that is constantly 0
+  for (size_t b = 0; b < columns.size(); ++b) {
+    std::vector<Lit>& col = columns[b];
+    while (col.size() >= 2) {
+      const Lit a = col.back(); col.pop_back();
+      const Lit c = col.back(); col.pop_back();
+      if (!col.empty()) {
+        const Lit d = col.back(); col.pop_back();
+        col.insert(col.begin(), tseitin_xor(tseitin_xor(a, c), d));
+        if (b + 1 >= columns.size()) columns.emplace_back();
+        columns[b + 1].push_back(tseitin_majority(a, c, d));
+      } else {
+        col.insert(col.begin(), tseitin_xor(a, c));
+        if (b + 1 >= columns.size()) columns.emplace_back();
+        columns[b + 1].push_back(tseitin_and(a, c));
+      }
+    }
+    sum_bits.push_back(col.empty() ? 0 : col.front());
+  }
+  // c starts as "true" (no bits compared yet); kConstTrue stands for it.
+  Lit c = kConstTrue;
+  for (size_t b = 0; b < sum_bits.size(); ++b) {
+    const bool t = b < 63 && ((g.T >> b) & 1);
+    const Lit s = sum_bits[b];
+    if (s == 0) {  // s_b = 0: c stays if t_b = 0, else S's low bits are below T's
+      if (t) c = kConstFalse;
+      continue;
+    }
+    if (c == kConstTrue) {
+      c = t ? s : kConstTrue;
+    } else if (c == kConstFalse) {
+      c = t ? kConstFalse : s;
+    } else if (t) {
+      c = tseitin_and(s, c);
+    } else {
+      c = -tseitin_and(-s, -c);  // s or c
+    }
+  }
+  assert(c != kConstTrue && c != kConstFalse);  // 1 <= T <= W: the gate is not constant
+  cnf.add_clause({-y, c});
+  cnf.add_clause({y, -c});
+}
+
 }  // namespace
 
 int ThresholdBddCache::suffix_id(int rest, Lit x, int64_t w) {
@@ -348,19 +425,29 @@ void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
     cnf.add_clause(std::move(big));
     return;
   }
-  if (enc == ThresholdEncoding::Auto) {
+  const bool automatic = enc == ThresholdEncoding::Auto;
+  if (automatic) {
     const bool direct =
         n <= size_t(kThresholdAutoDirectMaxFanin) ||
         threshold_direct_count(g, kThresholdAutoDirectMaxClauses + 1) <=
             kThresholdAutoDirectMaxClauses;
     enc = direct ? ThresholdEncoding::Direct : ThresholdEncoding::Bdd;
   }
-  if (enc == ThresholdEncoding::Direct)
+  if (enc == ThresholdEncoding::Direct) {
     threshold_encode_direct(cnf, y, g);
-  else if (cache)
-    threshold_encode_bdd_shared(cnf, y, g, *cache);
-  else
-    threshold_encode_bdd(cnf, y, g);
+  } else if (enc == ThresholdEncoding::Adder) {
+    threshold_encode_adder(cnf, y, g);
+  } else {
+    try {
+      if (cache)
+        threshold_encode_bdd_shared(cnf, y, g, *cache);
+      else
+        threshold_encode_bdd(cnf, y, g);
+    } catch (const std::runtime_error&) {
+      if (!automatic) throw;
+      threshold_encode_adder(cnf, y, g);
+    }
+  }
 }
 
 void cnf_encode_xor(Cnf& cnf, Lit y, Lit a, Lit b) {

@@ -8,7 +8,11 @@
 //   - Bdd: a reduced ordered BDD built with the interval technique of Abio,
 //     Nieuwenhuis, Oliveras and Rodriguez-Carbonell ("BDDs for pseudo-Boolean
 //     constraints revisited", SAT 2011), with the monotone clauses lo -> n and
-//     n -> hi per node that make it propagation complete.
+//     n -> hi per node that make it propagation complete;
+//   - Adder (the fallback when a BDD would exceed kThresholdBddMaxNodes): the weighted sum in
+//     binary by Tseitin full and half adders over the weights' bit columns, then a Tseitin
+//     comparison with T. Polynomial in fan-in and weight bits, exact (both directions), but not
+//     propagation complete, so only used where the BDD is too large.
 // See REFERENCE.md section 4 for the measurements behind the choice.
 #pragma once
 
@@ -26,6 +30,7 @@ enum class ThresholdEncoding {
   Auto,    // AND/OR plain; Direct if fan-in <= 8 or <= 64 direct clauses; else Bdd
   Direct,  // prime-implicate clauses, no auxiliary variables
   Bdd,     // interval-memoized ROBDD, one auxiliary variable per inner node
+  Adder,   // binary adder network and comparator (Auto falls back to it for huge BDDs)
 };
 
 // Fan-in up to which Auto always picks Direct (at most 2*C(8,4) = 140
@@ -45,8 +50,10 @@ constexpr int64_t kThresholdBddMaxNodes = int64_t(1) << 18;  // ~1M clauses
 // xs are literals over distinct variables, none of them y's variable, and
 // the weights clipped to T sum to less than 2^60.  AND gates (every input
 // needed) and OR gates (every input suffices) always get plain clauses,
-// whatever enc says.  Throws std::runtime_error if a Bdd (explicit or chosen
-// by Auto) exceeds kThresholdBddMaxNodes.
+// whatever enc says.  Throws std::runtime_error if an explicitly requested Bdd
+// exceeds kThresholdBddMaxNodes; Auto then falls back to Adder (the nodes
+// already built stay in the CNF: each is defined by its children, so they
+// constrain nothing but themselves).
 void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
                           const std::vector<int64_t>& ws, int64_t T,
                           ThresholdEncoding enc = ThresholdEncoding::Auto);

@@ -45,6 +45,7 @@ const char* name(ThresholdEncoding enc) {
     case ThresholdEncoding::Auto: return "Auto";
     case ThresholdEncoding::Direct: return "Direct";
     case ThresholdEncoding::Bdd: return "Bdd";
+    case ThresholdEncoding::Adder: return "Adder";
   }
   return "?";
 }
@@ -379,6 +380,28 @@ TEST_CASE("a BDD beyond the node budget is refused with a message", "[cnf][thres
   cnf.num_vars = 61;
   CHECK_THROWS_WITH(cnf_encode_threshold(cnf, 61, xs, ws, total(ws) / 2, ThresholdEncoding::Bdd),
                     Catch::Contains("threshold BDD exceeds"));
+}
+
+TEST_CASE("the adder encoding is exact on every input of random gates", "[cnf][threshold]") {
+  // Fixing every input determines each adder and comparator output by unit propagation, so the
+  // exhaustive propagation check applies (the other direction is not propagation complete).
+  Rng rng(11);
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t n = size_t(rng.range(1, 10));
+    std::vector<int64_t> ws;
+    for (size_t i = 0; i < n; ++i) ws.push_back(rng.range(1, trial % 2 ? 7 : int64_t(1) << 20));
+    const TestGate g = make_gate(rng, ws, random_threshold(rng, ws));
+    REQUIRE(check_exhaustive(g, ThresholdEncoding::Adder) == "");
+  }
+}
+
+TEST_CASE("Auto falls back to the adder network where the BDD exceeds its budget", "[cnf][threshold]") {
+  Rng rng(5);
+  const std::vector<int64_t> ws = random_weights(rng, 60, 2);  // the refused BDD above
+  const TestGate g = make_gate(rng, ws, total(ws) / 2);
+  Cnf cnf;
+  REQUIRE_NOTHROW(cnf = encode(g, ThresholdEncoding::Auto));
+  for (int a = 0; a < 200; ++a) REQUIRE(check_assignment(cnf, g, random_bits(rng, ws.size())) == "");
 }
 
 TEST_CASE("gates of fan-in 20 to 60 with large weights are right on random inputs and by CaDiCaL",
