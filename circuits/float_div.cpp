@@ -21,7 +21,10 @@
 // (p + 2 bits, LSB first) then the sticky bit. Conventions at the edges: m_x = 0 gives Q = 0,
 // m_y = 0 gives Q = 2^(p+2) - 1 (every t_k holds) and sticky 0 (no remainder without a
 // divisor). On magnitudes that are zero or normalized it is floor(m_x 2^(p+1) / m_y) and
-// [remainder != 0]; unnormalized patterns (never valid inputs) are outside its contract.
+// [remainder != 0]; unnormalized patterns (never valid inputs) are outside its contract. The cut
+// claims exactly that domain, which every valid word lies in, so the miter may share the block
+// without a mux and keep the spec's long division for both sides: the thermometer, whose CNF
+// is most of the problem, is proved once against it and then leaves the SAT obligations.
 #include "circuits/float_div.hpp"
 
 #include "circuits/float_blocks.hpp"
@@ -39,6 +42,8 @@ const std::vector<Mutant>& float_div_mutants() {
       {"missing-saturation", "an exponent above emax wraps around instead of saturating to max"},
       {"exponent-off-by-one", "normalization subtracts one too many from the exponent"},
       {"zero-divisor-saturates", "x / 0 gives +-max (an infinity stand-in) instead of zero"},
+      {"thermometer-not-one-hot",
+       "decodes the quotient from every passed test t_k instead of the edge t_k AND NOT t_(k+1)"},
   };
   return mutants;
 }
@@ -47,7 +52,8 @@ namespace {
 
 RoundOptions div_round_options(const std::string& mutant) {
   RoundOptions o;
-  if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" && !mutant.empty())
+  if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" &&
+      mutant != "thermometer-not-one-hot" && !mutant.empty())
     int_unknown_mutant("fdiv", mutant);
   return o;
 }
@@ -77,7 +83,8 @@ Circuit float_div_construction(const Params& params) {
   std::vector<Bits> ones(p + 2);
   for (int64_t k = k_lo; k < k_hi; ++k) {
     const size_t i = static_cast<size_t>(k - k_lo);
-    const Signal is_k = k + 1 < k_hi ? c.create_and(t[i], !t[i + 1]) : t[i];
+    const bool edge = k + 1 < k_hi && params.mutant != "thermometer-not-one-hot";
+    const Signal is_k = edge ? c.create_and(t[i], !t[i + 1]) : t[i];
     for (int b = 0; b < p + 2; ++b)
       if ((k >> b) & 1) ones[b].push_back(is_k);
   }
@@ -93,10 +100,12 @@ Circuit float_div_construction(const Params& params) {
   Bits cut_inputs = x.magnitude, cut_outputs = q;
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   cut_outputs.push_back(sticky);
-  // The thermometer only covers quotients of normalized significands, so the cut claims
-  // agreement only where both leading bits are set (zero operands are handled outside it).
+  // The block is specified on zero or normalized significands only (see the top of the file).
+  const auto zero_or_normalized = [&](const Bits& m) {
+    return c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1)));
+  };
   c.add_cut("significand-quotient", cut_inputs, cut_outputs,
-            c.create_and(x.magnitude[p - 1], y.magnitude[p - 1]));
+            c.create_and(zero_or_normalized(x.magnitude), zero_or_normalized(y.magnitude)));
 
   UnroundedValue exact;
   exact.n = q;

@@ -40,13 +40,18 @@ Circuit build_float_div_spec(const Params& params) {
   }
 
   // Named for the miter (lib/sat/cut_points.hpp): a construction computing the same quotient and
-  // remainder-sticky bit of normalized significands can share it once both are proved equal.
+  // remainder-sticky bit of zero or normalized significands (every valid word's) can share it
+  // once both are proved equal. With m_y = 0 every step fits: Q = 2^(p+2) - 1 and the remainder
+  // is shifted out, so the sticky is 0.
   Bits cut_inputs = x.magnitude, cut_outputs = q;
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   const Signal sticky = bits_any(c, r);
   cut_outputs.push_back(sticky);
+  const auto zero_or_normalized = [&](const Bits& m) {
+    return c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1)));
+  };
   c.add_cut("significand-quotient", cut_inputs, cut_outputs,
-            c.create_and(x.magnitude[p - 1], y.magnitude[p - 1]));
+            c.create_and(zero_or_normalized(x.magnitude), zero_or_normalized(y.magnitude)));
 
   // E = e_x - e_y - (p + 1).
   const int ew = std::max(e + 1, bits_width_of(p + 1) + 1) + 1;

@@ -3,6 +3,8 @@
 
 #include <unordered_map>
 
+#include "lib/sat/circuit_cnf.hpp"
+
 namespace tc {
 
 const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name) {
@@ -48,6 +50,37 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   block.add_output_word("out", out, Decoding::unsigned_int());
   block.add_constraint(mapped(cut.assumption));  // the blocks need only agree where it holds
   return block;
+}
+
+std::pair<Circuit, Circuit> cut_assumption_check(const Circuit& construction, const Circuit& spec,
+                                                 const Circuit::Cut& cut) {
+  // Both sides are imported whole (simulation and the miter only look at the cones they need),
+  // so the constraints keep their meaning.
+  auto build = [&](const std::string& name, bool with_assumption) {
+    Circuit c(name);
+    std::vector<Signal> inputs;
+    for (const auto& w : spec.input_words()) {
+      Bits bits = c.add_input_word(w.name, static_cast<int>(w.bits.size()), w.decoding);
+      inputs.insert(inputs.end(), bits.begin(), bits.end());
+    }
+    const std::vector<Signal> map_c = c.import(construction, inputs);
+    const std::vector<Signal> map_s = c.import(spec, inputs);
+    for (Signal s : construction.constraints()) c.add_constraint(map_c[s.node()] ^ s.complemented());
+    for (Signal s : spec.constraints()) c.add_constraint(map_s[s.node()] ^ s.complemented());
+    const Signal holds = map_c[cut.assumption.node()] ^ cut.assumption.complemented();
+    c.add_output_word("holds", {with_assumption ? holds : kTrue}, Decoding::boolean());
+    return c;
+  };
+  const std::string name = construction.name() + "/" + cut.name + "-assumption";
+  return {build(name, true), build(name + "/true", false)};
+}
+
+size_t cut_block_cnf_clauses(const Circuit& block) {
+  CircuitCnf cc;
+  Bits roots;
+  for (const auto& w : block.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+  cnf_encode_cone(cc, block, roots);
+  return cc.cnf.clauses.size();
 }
 
 }  // namespace tc

@@ -8,11 +8,17 @@
 // blocks agree on every input, and it removes the hardest part (two different multipliers) from
 // the SAT problem. A cut with an assumption A (e.g. "both significands are normalized") is shared
 // as A ? construction's block : spec's own block, which equals the spec's block everywhere once
-// the blocks are proved equal under A. Counterexamples are still replayed on the original, unshared circuits.
+// the blocks are proved equal under A. When every valid input satisfies A (proved separately, from
+// the input constraints of both circuits), the sharing needs no mux, and either block can serve
+// both sides: the miter keeps the one with the smaller CNF, so an expensive block (fdiv's
+// thermometer quotient) leaves the SAT problem altogether. Counterexamples are still replayed on
+// the original, unshared circuits.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lib/circuit.hpp"
@@ -26,5 +32,15 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
 
 // The cut of that name, or nullptr.
 const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name);
+
+// Two circuits over the primary inputs of construction and spec (same interface), each with the
+// input constraints of both: the first outputs the cut's assumption (a signal of `construction`),
+// the second constant true. They are equivalent iff every valid input satisfies the assumption.
+// The first is named "<construction>/<cut>-assumption".
+std::pair<Circuit, Circuit> cut_assumption_check(const Circuit& construction, const Circuit& spec,
+                                                 const Circuit::Cut& cut);
+
+// Clauses of the block's CNF (the encoding the miter would use): what keeping it costs.
+size_t cut_block_cnf_clauses(const Circuit& block);
 
 }  // namespace tc

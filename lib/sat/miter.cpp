@@ -4,6 +4,7 @@
 #include <cadical.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -57,8 +58,8 @@ std::string file_safe(const std::string& name) {
 
 namespace {
 
-// Both sides imported into one circuit over shared inputs. `shared` cut names redirect the spec's
-// cut outputs to the construction's.
+// Both sides imported into one circuit over shared inputs. `shared` cuts redirect one side's cut
+// outputs to the other's block (see build_miter).
 struct MiterImport {
   Circuit m;
   std::vector<Signal> map_c, map_s;
@@ -67,7 +68,7 @@ struct MiterImport {
 };
 
 MiterImport import_both(const Circuit& construction, const Circuit& spec,
-                        const std::vector<std::string>& shared) {
+                        const std::vector<SharedCut>& shared) {
   check_same_interface(construction, spec);
   MiterImport mi{Circuit("miter(" + construction.name() + ", " + spec.name() + ")"), {}, {}};
   std::vector<Signal> inputs;
@@ -78,15 +79,23 @@ MiterImport import_both(const Circuit& construction, const Circuit& spec,
   mi.map_c = mi.m.import(construction, inputs);
   mi.map_s = mi.m.import(spec, inputs);
   if (shared.empty()) return mi;
-  std::unordered_map<uint32_t, Circuit::Override> overrides;
-  for (const auto& name : shared) {
-    const Circuit::Cut* cc = find_cut(construction, name);
-    const Circuit::Cut* sc = find_cut(spec, name);
-    for (size_t i = 0; i < sc->outputs.size(); ++i)
-      overrides[sc->outputs[i].node()] = {mi.in_c(cc->outputs[i]) ^ sc->outputs[i].complemented(),
-                                          mi.in_c(cc->assumption)};
+  // Every replacement equals the node it replaces on valid inputs (the blocks are proved equal
+  // where the assumption holds, and an unconditional cut's assumption holds on every valid input),
+  // so neither re-import changes what a valid input computes.
+  std::unordered_map<uint32_t, Circuit::Override> over_s, over_c;
+  for (const SharedCut& cut : shared) {
+    const Circuit::Cut* cc = find_cut(construction, cut.name);
+    const Circuit::Cut* sc = find_cut(spec, cut.name);
+    for (size_t i = 0; i < sc->outputs.size(); ++i) {
+      if (cut.spec_block_kept)
+        over_c[cc->outputs[i].node()] = {mi.in_s(sc->outputs[i]) ^ cc->outputs[i].complemented(), kTrue};
+      else
+        over_s[sc->outputs[i].node()] = {mi.in_c(cc->outputs[i]) ^ sc->outputs[i].complemented(),
+                                         cut.unconditional ? kTrue : mi.in_c(cc->assumption)};
+    }
   }
-  mi.map_s = mi.m.import(spec, inputs, overrides);
+  if (!over_s.empty()) mi.map_s = mi.m.import(spec, inputs, over_s);
+  if (!over_c.empty()) mi.map_c = mi.m.import(construction, inputs, over_c);
   return mi;
 }
 
@@ -98,6 +107,15 @@ bool distinct_gate_nodes(const Circuit& c, const Bits& bits) {
     if (!seen.insert(s.node()).second) return false;
   }
   return true;
+}
+
+// A block too large to encode (a BDD over the node limit) costs the most.
+size_t cut_block_cnf_clauses_or_max(const Circuit& block) {
+  try {
+    return cut_block_cnf_clauses(block);
+  } catch (const std::runtime_error&) {
+    return SIZE_MAX;
+  }
 }
 
 }  // namespace
@@ -119,7 +137,7 @@ std::vector<std::string> matching_cuts(const Circuit& construction, const Circui
 }
 
 Circuit build_miter(const Circuit& construction, const Circuit& spec,
-                    const std::vector<std::string>& shared_cuts) {
+                    const std::vector<SharedCut>& shared_cuts) {
   MiterImport mi = import_both(construction, spec, shared_cuts);
   Circuit& m = mi.m;
   for (Signal s : construction.constraints()) m.add_constraint(mi.in_c(s));
@@ -145,25 +163,42 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
     deadline = start + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(params.timeout_seconds));
   // Cut points: prove each matching block pair once, then share it (cut_points.hpp).
-  std::vector<std::string> shared;
+  std::vector<SharedCut> shared_cuts;
   if (params.prove_cut_block) {
     for (const auto& name : matching_cuts(construction, spec)) {
-      auto bc = extract_cut_block(construction, *find_cut(construction, name));
+      const Circuit::Cut& cut = *find_cut(construction, name);
+      auto bc = extract_cut_block(construction, cut);
       auto bs = extract_cut_block(spec, *find_cut(spec, name));
       if (!bc || !bs) {
         st.unshared_cuts.push_back(name + ": its inputs do not cut the block off");
         continue;
       }
-      if (auto how = params.prove_cut_block(*bc, *bs)) {
-        shared.push_back(name);
-        st.shared_cuts.push_back({name, *how});
-        if (params.progress) params.progress("cut " + name + " proved by " + *how + "; shared");
-      } else {
+      auto how = params.prove_cut_block(*bc, *bs);
+      if (!how) {
         st.unshared_cuts.push_back(name + ": blocks not proved equivalent");
+        continue;
       }
+      SharedCut shared{name, *how};
+      shared.unconditional = cut.assumption == kTrue;
+      if (!shared.unconditional) {
+        auto [holds, truth] = cut_assumption_check(construction, spec, cut);
+        if (auto implied = params.prove_cut_block(holds, truth)) {
+          shared.unconditional = true;
+          shared.proof += "; its assumption holds on every valid input (" + *implied + ")";
+        }
+      }
+      // Either block may serve both sides once the sharing is unconditional: keep the cheaper.
+      if (shared.unconditional && distinct_gate_nodes(construction, cut.outputs) &&
+          cut_block_cnf_clauses_or_max(*bs) < cut_block_cnf_clauses_or_max(*bc)) {
+        shared.spec_block_kept = true;
+        shared.proof += "; the spec's block (smaller CNF) serves both sides";
+      }
+      shared_cuts.push_back(shared);
+      st.shared_cuts.push_back(shared);
+      if (params.progress) params.progress("cut " + name + " proved by " + shared.proof + "; shared");
     }
   }
-  Circuit m = build_miter(construction, spec, shared);
+  Circuit m = build_miter(construction, spec, shared_cuts);
   if (!params.proof_dir.empty()) std::filesystem::create_directories(params.proof_dir);
 
   std::optional<bool> verdict = true;

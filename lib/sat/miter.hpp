@@ -25,14 +25,17 @@ struct MiterParams {
   std::string proof_dir;        // empty: no proofs written
   bool check_proofs = false;    // certify each UNSAT answer with the DRUP checker
   std::function<void(const std::string&)> progress;  // one line per obligation
-  // Proves two extracted cut blocks equivalent (lib/sat/cut_points.hpp); unset: no cut sharing.
-  // Returns a short description of how ("simulation, 65536 inputs"), or nullopt if not proved.
+  // Proves two circuits equivalent on their valid inputs: two extracted cut blocks, or a cut's
+  // assumption against constant true (lib/sat/cut_points.hpp); unset: no cut sharing. Returns a
+  // short description of how ("simulation, 65536 inputs"), or nullopt if not proved.
   std::function<std::optional<std::string>(const Circuit&, const Circuit&)> prove_cut_block;
 };
 
 struct SharedCut {
   std::string name;
-  std::string proof;  // how the two blocks were proved equivalent
+  std::string proof;             // how the blocks (and the assumption, if any) were proved
+  bool unconditional = false;    // every valid input satisfies the assumption: shared without a mux
+  bool spec_block_kept = false;  // both sides read the spec's block (smaller CNF); else the construction's
 };
 
 struct ObligationStats {
@@ -61,10 +64,11 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
                                           const MiterParams& params, MiterStats* stats);
 
 // The miter circuit itself (shared inputs, both sides, one xor per output bit, output words
-// "diff:<name>"), also used by the exporters. For each name in `shared_cuts` (already proved
-// equivalent), the spec's cut outputs are replaced by the construction's.
+// "diff:<name>"), also used by the exporters. For each of `shared_cuts` (already proved
+// equivalent): unconditional, the kept block's outputs replace the other side's; otherwise the
+// spec's cut outputs become assumption ? construction's outputs : the spec's own.
 Circuit build_miter(const Circuit& construction, const Circuit& spec,
-                    const std::vector<std::string>& shared_cuts = {});
+                    const std::vector<SharedCut>& shared_cuts = {});
 
 // Names of cuts declared by both circuits over the same miter signals.
 std::vector<std::string> matching_cuts(const Circuit& construction, const Circuit& spec);
