@@ -49,12 +49,18 @@ struct Component {
   int p_default = 8;  // used when the user gives no --p
   bool uses_n = false;
   int n_min = 2, n_max = 8;
+  int n_default = 4;  // used when the user gives no --n
   bool uses_e = false;
+  int e_default = 0;  // exponent bits when the user gives no --e; 0: p + 1
   CircuitBuilder construction;
   CircuitBuilder spec;
   std::vector<Mutant> mutants;
   ReferenceEvaluator reference;  // may be empty: eval then prints the circuits' outputs only
   LemmaChecker lemmas;           // may be empty: the component has no error-bound lemmas
+  // false where the SAT miter is impractical even at small p (a few inputs feeding gates of huge
+  // fan-in, as in table-driven elementary functions): exhaustive simulation is the proof there,
+  // and the tests do not ask SAT for one.
+  bool sat_practical = true;
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
 };

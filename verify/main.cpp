@@ -26,6 +26,7 @@ struct Options {
   std::vector<std::string> eval_inputs;
   double timeout = 0;
   bool p_given = false;  // without --p each component runs at its own default precision
+  bool n_given = false;  // likewise for --n; without --e, Component::e_default applies
   Params params;
 };
 
@@ -48,7 +49,7 @@ void print_list() {
   for (const auto& c : all_components()) {
     std::string params = fmt::format("--p {}..{}", c.p_min, c.p_max);
     if (c.uses_n) params += fmt::format(", --n {}..{}", c.n_min, c.n_max);
-    if (c.uses_e) params += ", --e (default p+1)";
+    if (c.uses_e) params += c.e_default > 0 ? fmt::format(", --e (default {})", c.e_default) : ", --e (default p+1)";
     fmt::print("{:<10} {:<44} {}\n", c.name, params, c.lemma);
     fmt::print("{:<10} {}\n", "", c.description);
   }
@@ -64,6 +65,8 @@ int run_eval_command(const Options& o) {
   if (!c) throw UsageError("unknown component '" + o.component + "' (see verify --list)");
   Params params = o.params;
   if (!o.p_given) params.p = c->p_default;
+  if (!o.n_given) params.n = c->n_default;
+  if (params.e == 0) params.e = c->e_default;
   validate_params(*c, params);
   try {
     return run_eval(*c, params, o.eval_inputs, o.json);
@@ -104,6 +107,8 @@ int run(const Options& o) {
   for (const auto* c : targets) {
     Params params = o.params;
     if (!o.p_given) params.p = c->p_default;
+    if (!o.n_given) params.n = c->n_default;
+    if (params.e == 0) params.e = c->e_default;
     if (o.all) {  // each component at the requested p, clamped to what it supports
       if (params.p < c->p_min || params.p > c->p_max) {
         std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
@@ -140,10 +145,11 @@ int main(int argc, char** argv) {
   app.add_flag("--all", o.all, "Verify every component (the regression proof run)");
   CLI::Option* p_option = app.add_option("--p", o.params.p, "Precision / operand width (default: the component's)")
                               ->check(CLI::Range(1, 64));
-  app.add_option("--n", o.params.n, "Number of operands, where the component takes it")->check(CLI::Range(1, 64));
+  CLI::Option* n_option = app.add_option("--n", o.params.n, "Number of operands, where the component takes it (default: the component's)")
+                              ->check(CLI::Range(1, 64));
   app.add_option("--rows", o.params.rows, "Rows of the left matrix (matmul)")->check(CLI::Range(1, 16));
   app.add_option("--cols", o.params.cols, "Columns of the right matrix (matmul)")->check(CLI::Range(1, 16));
-  app.add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
+  app.add_option("--e", o.params.e, "Float exponent bits (default p + 1, or the component's own)")->check(CLI::Range(2, 20));
   app.add_option("--mutant", o.params.mutant, "Verify a deliberately broken construction");
   app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
@@ -161,10 +167,10 @@ int main(int argc, char** argv) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();
   CLI::Option* eval_p_option = eval->add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
-  eval->add_option("--n", o.params.n, "Number of operands")->check(CLI::Range(1, 64));
+  CLI::Option* eval_n_option = eval->add_option("--n", o.params.n, "Number of operands")->check(CLI::Range(1, 64));
   eval->add_option("--rows", o.params.rows, "Rows of the left matrix (matmul)")->check(CLI::Range(1, 16));
   eval->add_option("--cols", o.params.cols, "Columns of the right matrix (matmul)")->check(CLI::Range(1, 16));
-  eval->add_option("--e", o.params.e, "Float exponent bits (default p + 1)")->check(CLI::Range(2, 20));
+  eval->add_option("--e", o.params.e, "Float exponent bits (default p + 1, or the component's own)")->check(CLI::Range(2, 20));
   eval->add_option("--mutant", o.params.mutant, "Evaluate a deliberately broken construction");
   eval->add_option("--inputs", o.eval_inputs,
                    "word=value ...: integers; floats as m,e (value m * 2^e) or an exact decimal")
@@ -173,6 +179,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     o.p_given = p_option->count() > 0 || eval_p_option->count() > 0;
+    o.n_given = n_option->count() > 0 || eval_n_option->count() > 0;
     if (*eval) return run_eval_command(o);
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");

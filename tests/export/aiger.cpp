@@ -24,10 +24,14 @@ Circuit round_trip(const Circuit& c, const AigerOptions& options = {}) {
   return read_aiger_binary(s);
 }
 
-// Exhaustive comparison on the inputs valid for both (the read-back circuit has no constraints).
+// Comparison on the inputs valid for both (the read-back circuit has no constraints):
+// exhaustive up to 20 input bits, else 2^16 random assignments.
 void check_same_function(const Circuit& a, const Circuit& b) {
-  CompareResult r = compare_by_simulation(a, b, CompareParams{});
-  CHECK(r.complete);
+  CompareParams params;
+  const bool exhaustive = a.num_input_bits() <= 20;
+  if (!exhaustive) params.random_rounds = 1024;
+  CompareResult r = compare_by_simulation(a, b, params);
+  CHECK(r.complete == exhaustive);
   CHECK_FALSE(r.difference.has_value());
 }
 
@@ -70,7 +74,8 @@ void check_malformed(const std::string& text, const std::string& fragment) {
 }  // namespace
 
 TEST_CASE("every component's construction and spec round-trip through binary AIGER", "[aiger]") {
-  for (const Component& comp : all_components())
+  for (const Component& comp : all_components()) {
+    if (!bit_level_sweep_covers(comp)) continue;
     for (int p : {3, 4}) {
       INFO(comp.name << " at p = " << p);
       const Circuit circ = comp.construction(sweep_params(comp, p));
@@ -84,6 +89,7 @@ TEST_CASE("every component's construction and spec round-trip through binary AIG
       // Masked exports agree on valid inputs too (and are unchanged without constraints).
       check_same_function(circ, round_trip(circ, AigerOptions{.mask_invalid_inputs = true}));
     }
+  }
 }
 
 TEST_CASE("the symbol table restores input and output words", "[aiger]") {

@@ -1,11 +1,15 @@
-// Shared by the export and Z3 tests, which sweep every registered component at small p: the
-// parameters to build it with. Float components get 3 exponent bits instead of the default p + 1:
-// exponent differences still reach 7 > p + 1 at p <= 4, so every alignment case stays reachable,
-// and the input space (and the SAT, Z3 and ABC time on fadd) shrinks several-fold.
+// Shared by the export, proof and Z3 tests, which sweep every registered component at small p:
+// the parameters to build it with, and which components and mutants the bit-level sweeps cover.
+// Float components get 3 exponent bits instead of the default p + 1: exponent differences still
+// reach 7 > p + 1 at p <= 4, so every alignment case stays reachable, and the input space (and
+// the SAT, Z3 and ABC time on fadd) shrinks several-fold. Components with a variable number of
+// operands take their default number, capped at three (two would hide order-of-rounding
+// mistakes such as fsum's rounded chain; more make the plain miters of multipliers slow).
 #pragma once
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "lib/component.hpp"
 
@@ -15,8 +19,32 @@ inline Params sweep_params(const Component& comp, int p, const std::string& muta
   Params ps;
   ps.p = std::clamp(p, comp.p_min, comp.p_max);
   ps.e = comp.uses_e ? 3 : 0;
+  if (comp.uses_n) ps.n = std::clamp(std::min(comp.n_default, 3), comp.n_min, comp.n_max);
   ps.mutant = mutant;
   return ps;
+}
+
+// The sweeps through SAT, Z3, ABC and AIGER expand every threshold gate into clauses or AND
+// gates. Components whose registry entry says the SAT miter is impractical (table-driven
+// elementary functions: a few inputs feeding gates of huge fan-in) are proved by exhaustive
+// simulation in their own tests instead, so these sweeps leave them out.
+inline bool bit_level_sweep_covers(const Component& comp) { return comp.sat_practical; }
+
+// Components whose equivalence proof needs cut points: their plain miters compare structurally
+// different multi-operand multipliers (fprod's Chinese remaindering against array multipliers,
+// matmul's 2 x 2 entries), which take minutes for SAT or ABC without the shared block. The
+// plain-miter sweeps check only their mutants (a difference is found quickly); their proofs are
+// in their own tests, through verify, with the cut points.
+inline bool plain_miter_practical(const Component& comp) {
+  return comp.name != "fprod" && comp.name != "matmul";
+}
+
+// Mutants that change the circuit (lemma-only mutants build the correct circuit on purpose).
+inline std::vector<Mutant> circuit_mutants(const Component& comp) {
+  std::vector<Mutant> out;
+  for (const Mutant& m : comp.mutants)
+    if (!m.lemma_only) out.push_back(m);
+  return out;
 }
 
 }  // namespace tc

@@ -15,13 +15,29 @@ namespace {
 // The smallest p at which every mutant of the component must be caught, and a p to prove at.
 int regression_p(const Component& c) { return std::clamp(4, c.p_min, c.p_max); }
 
+// The engines each component is proved with in the tests: simulation where the input space can
+// be enumerated, SAT unless the component says its miter is impractical.
+std::vector<std::string> test_engines(const Component& c) {
+  Params params;
+  params.p = regression_p(c);
+  params.n = c.n_default;  // what the CLI uses without --n and --e
+  params.e = c.e_default;
+  std::vector<std::string> engines;
+  if (c.spec(params).num_input_bits() <= 24) engines.push_back("sim");
+  if (c.sat_practical) engines.push_back("sat");
+  return engines;
+}
+
+bool lemma_only(const Mutant& m) { return m.lemma_only; }
+
 size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 }  // namespace
 
 TEST_CASE("every component proves at a small p with both engines", "[cli]") {
   for (const auto& c : all_components()) {
-    for (const char* engine : {"sim", "sat"}) {
+    REQUIRE_FALSE(test_engines(c).empty());
+    for (const std::string& engine : test_engines(c)) {
       INFO(c.name << " engine " << engine);
       auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
                           " --engine " + engine);
@@ -35,7 +51,8 @@ TEST_CASE("every mutant of every component ends in a replayed counterexample", "
   for (const auto& c : all_components()) {
     REQUIRE(c.mutants.size() >= 2);
     for (const auto& m : c.mutants) {
-      for (const char* engine : {"sim", "sat"}) {
+      if (lemma_only(m)) continue;  // next test
+      for (const std::string& engine : test_engines(c)) {
         INFO(c.name << " mutant " << m.name << " engine " << engine);
         auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
                             " --mutant " + m.name + " --engine " + engine + " --json");
@@ -45,6 +62,24 @@ TEST_CASE("every mutant of every component ends in a replayed counterexample", "
         CHECK(j["counterexample"]["replayed"] == true);
         CHECK_FALSE(j["counterexample"]["differing_outputs"].empty());
       }
+    }
+  }
+}
+
+TEST_CASE("every lemma-level mutant makes a lemma fail with a witness", "[cli][mutants]") {
+  for (const auto& c : all_components()) {
+    for (const auto& m : c.mutants) {
+      if (!lemma_only(m)) continue;
+      INFO(c.name << " lemma mutant " << m.name);
+      auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
+                          " --mutant " + m.name + " --json");
+      CHECK(r.exit_code == 1);
+      auto j = nlohmann::json::parse(r.out);
+      CHECK(j["verdict"] == "proved");  // the circuits are unchanged
+      bool refuted_with_witness = false;
+      for (const auto& l : j["lemmas"])
+        refuted_with_witness = refuted_with_witness || (l["verdict"] == "refuted" && l["witness"].is_string());
+      CHECK(refuted_with_witness);
     }
   }
 }

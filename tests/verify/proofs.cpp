@@ -8,6 +8,7 @@
 #include "lib/equivalence.hpp"
 #include "lib/proof/drup_check.hpp"
 #include "lib/cnf/dimacs.hpp"
+#include "tests/export/sweep.hpp"
 #include "tests/verify/run_verify.hpp"
 #include "verify/registry.hpp"
 
@@ -25,8 +26,8 @@ std::filesystem::path fresh_dir(const std::string& name) {
 
 TEST_CASE("every component's SAT proof at a small p is certified by the DRUP checker", "[proof][cli]") {
   for (const auto& c : all_components()) {
-    Params p;
-    p.p = std::clamp(4, c.p_min, c.p_max);
+    if (!bit_level_sweep_covers(c)) continue;
+    const Params p = sweep_params(c, 4);
     INFO(c.name);
     EquivalenceParams ep;
     ep.engine = Engine::Sat;
