@@ -1,0 +1,222 @@
+// log: z = round_p(L * 2^-q), L = k * LN2 + sum_i v_i, the paper's Taylor algorithm (Chen et al.,
+// Lemma 4.1 / B.3) as a constant-depth threshold circuit. Size is exponential in p.
+//
+// The algorithm (the same as specs/log.hpp, which states it plainly):
+//  - x = m 2^e > 0 is written r 2^k with r in [3/4, 3/2): r = m / 2^(p-1), k = e + p - 1 when
+//    m < 3 2^(p-2), else r = m / 2^p, k = e + p (B = bit p - 2 of m says which). Then
+//    t = r - 1 = T / 2^p with T = 2 m' (case A) or m' - 2^(p-1) (case B), m' = m mod 2^(p-1).
+//  - v_i = sign_i round_q(|t|^i / i) for i = 1..N (round half up at q fractional bits), sign_i =
+//    -1 when t < 0 or i is even: the Taylor terms of ln(1 + t).
+//  - L = k LN2 + sum_i v_i with LN2 = round(ln 2 * 2^q); z = round_p(L 2^-q), once.
+// The layers:
+//  1  thermometer [m' >= v] over the p - 1 low significand bits (circuits/short_word_function);
+//     the sign of L, one gate on the exponent (below);
+//  2  each bit of each term v_i, a telescoping gate over the thermometer: the powers and the
+//     division by i are tabulated at build time (exact GMP integers). This is the honest fallback
+//     of the design notes: 2^(p-1) thermometer gates, so exponential size. Powers by iterated
+//     multiplication (circuits/int_crt.hpp) would be polynomial but are not used yet.
+//  3-4  S = sum_i v_i, iterated addition (fb_form_bit: bit j from the sum of the operands mod
+//     2^(j+1), depth 2);
+//  5-6  |L| = |S + k LN2| (k a linear form of the exponent bits), again depth 2, one case per
+//     sign of L; 7  OR of the two cases;  8-11  fb_round_pack (normalize, round, pack).
+// Adding the terms and k LN2 in one sum would save two layers, but its gates fan in over all N q
+// term bits with weights up to 2^(q+p): ten times the wires at p = 7, and proofs slow alike.
+// The sign of L needs no sum: L > 0 for k >= 1 (L >= ln 2 - ln(4/3)), L < 0 for k <= -1, and for
+// k = 0 it is the sign of t, so sign = [2k - B <= -1] = [2e + B + 2(p-1) <= -1], one gate (the
+// miter checks this against the spec, which takes the sign from L).
+// Non-positive x (sign bit or the canonical zero): z = canonical zero and domain_error = 1.
+#include "circuits/log.hpp"
+
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "circuits/float_blocks.hpp"
+#include "circuits/int_mutants.hpp"
+#include "circuits/short_word_function.hpp"
+#include "lib/float_word.hpp"
+
+namespace tc {
+
+namespace {
+
+constexpr int kMargin = 4;  // c: the algorithm aims at a relative error 2^-(p+c) before rounding
+
+int bit_width_u(mpz_class v) { return v == 0 ? 0 : static_cast<int>(mpz_sizeinbase(v.get_mpz_t(), 2)); }
+
+// round(ln 2 * 2^q), from ln 2 = sum_{i>=1} 1 / (i 2^i): the partial sum to M terms is below
+// ln 2 by less than 2^-M / (M + 1), so if both ends of that interval round alike, that is it.
+int64_t ln2_fixed(int q, bool p_bits_only, int p) {
+  const int bits = p_bits_only ? p : q;  // the mutant rounds ln 2 at precision p
+  const int m = bits + 40;
+  mpq_class sum = 0;
+  for (int i = 1; i <= m; ++i) sum += mpq_class(1, mpz_class(i) * (mpz_class(1) << i));
+  sum.canonicalize();
+  auto round_half_up = [bits](const mpq_class& v) {
+    mpq_class scaled = v * mpq_class(mpz_class(1) << bits) + mpq_class(1, 2);
+    mpz_class r;
+    mpz_fdiv_q(r.get_mpz_t(), scaled.get_num_mpz_t(), scaled.get_den_mpz_t());
+    return r;
+  };
+  const mpz_class lo = round_half_up(sum);
+  const mpz_class hi = round_half_up(sum + mpq_class(1, mpz_class(m + 1) * (mpz_class(1) << m)));
+  if (lo != hi) throw std::logic_error("log: ln 2 too close to a rounding boundary");
+  return lo.get_si() << (q - bits);
+}
+
+// v_i for every m' (the table of layer 2): sign_i * floor((floor(2^(q+1) |T|^i / 2^(ip)) + i) / 2i).
+std::vector<int64_t> term_table(int p, int q, int i) {
+  const int64_t count = int64_t{1} << (p - 1);
+  std::vector<int64_t> table(static_cast<size_t>(count));
+  for (int64_t mp = 0; mp < count; ++mp) {
+    const bool case_b = p >= 2 && ((mp >> (p - 2)) & 1);
+    const int64_t t_num = case_b ? mp - (int64_t{1} << (p - 1)) : 2 * mp;  // T, t = T / 2^p
+    mpz_class power;
+    mpz_pow_ui(power.get_mpz_t(), mpz_class(static_cast<unsigned long>(t_num < 0 ? -t_num : t_num)).get_mpz_t(), static_cast<unsigned long>(i));
+    const int shift = q + 1 - i * p;
+    mpz_class twice = shift >= 0 ? mpz_class(power << shift) : mpz_class(power >> -shift);  // floor
+    mpz_class u;
+    mpz_fdiv_q_ui(u.get_mpz_t(), mpz_class(twice + i).get_mpz_t(), static_cast<unsigned long>(2 * i));
+    const bool negative = t_num < 0 || i % 2 == 0;
+    table[static_cast<size_t>(mp)] = negative ? -u.get_si() : u.get_si();
+  }
+  return table;
+}
+
+int table_width(const std::vector<int64_t>& table) {
+  int64_t lo = 0, hi = 0;
+  for (int64_t v : table) lo = std::min(lo, v), hi = std::max(hi, v);
+  const int64_t m = std::max(hi, -lo - 1);
+  return bit_width_u(m) + 1;  // two's complement
+}
+
+// + scale * (two's complement word), the top bit's negative weight moved onto its complement:
+// -2^(n-1) s = 2^(n-1) !s - 2^(n-1). Positive weights keep fb_form_bit's reduced sums short.
+void add_signed_complemented(LinearForm& form, const Bits& word, int64_t scale) {
+  const size_t n = word.size();
+  for (size_t i = 0; i + 1 < n; ++i) form.add(word[i], scale << i);
+  form.add(!word[n - 1], scale << (n - 1));
+  form.constant -= scale << (n - 1);
+}
+
+// -form as the same weights on complemented literals: -(c + sum w x) = -c - sum w + sum w !x.
+// fb_form_bit reduces weights mod 2^(j+1), which would turn -2^i into 2^(j+1) - 2^i, a weight with
+// many one bits; the bit-sliced simulator pays per one bit (4x slower proofs at p = 8).
+LinearForm negated_by_complement(const LinearForm& form) {
+  LinearForm r;
+  r.constant = -form.constant;
+  for (const auto& t : form.terms) {
+    r.add(!t.bit, t.weight);
+    r.constant -= t.weight;
+  }
+  return r;
+}
+
+}  // namespace
+
+LogConstructionDesign log_construction_design(int p) {
+  // N: the least number of terms whose Taylor remainder enclosure 2|t|^(N+1)/(N+1) is at most
+  // 2^-(p+c+1) relative to ln(1 + t) at t = 1/2, the worst point (ln(3/2) rounded down to 0.405).
+  LogConstructionDesign d;
+  int n = 1;
+  while (std::ldexp(1.0, p + kMargin + 1 - n) > (n + 1) * 0.405) ++n;
+  d.terms = n;
+  // q: N - 1 rounded terms (the first is exact), each off by at most 2^-(q+1), stay below
+  // 2^-(p+c+1) relative to |ln(1 + t)| >= 2^-p.
+  int log2_terms = 0;
+  while ((1 << log2_terms) < n - 1) ++log2_terms;
+  d.frac_bits = 2 * p + kMargin + log2_terms;
+  return d;
+}
+
+const std::vector<Mutant>& log_mutants() {
+  static const std::vector<Mutant> mutants = {
+      {"taylor-term-dropped", "the second-order term -t^2/2 is left out of the sum"},
+      {"ln2-at-p-bits", "ln 2 is rounded at the output precision p instead of the working precision q"},
+      {"normalization-off-by-one", "k = e + p - 2 (resp. e + p - 1): the exponent of the reduced "
+                                   "argument is off by one"},
+      {"sign-from-exponent", "the sign of the result is taken from k alone: ln x for x in [3/4, 1) "
+                             "comes out positive"},
+      {"negative-input-accepted", "x < 0 is treated as |x| (no domain error, z = ln |x|)"},
+      {"taylor-terms-short", "the design uses N - 1 Taylor terms for the same claimed truncation "
+                             "bound (lemma-level: the truncation lemma must fail)", true},
+      {"working-precision-short", "the design uses q - 1 fractional bits for the same claimed "
+                                  "rounding budget (lemma-level: the rounding lemma must fail)", true},
+  };
+  return mutants;
+}
+
+Circuit log_construction(const Params& params) {
+  const std::string& mutant = params.mutant;
+  bool known = mutant.empty();
+  for (const Mutant& m : log_mutants()) known = known || m.name == mutant;
+  if (!known) int_unknown_mutant("log", mutant);
+
+  const FloatFormat f = float_format(params);
+  const int p = f.p;
+  const LogConstructionDesign d = log_construction_design(p);
+  const int q = d.frac_bits;
+  Circuit c("log");
+  const FloatBits x = split_float(add_float_input(c, "x", f), f);
+  const Signal positive_lead = x.magnitude[p - 1];  // valid words: nonzero iff the leading bit
+  const Signal b = x.magnitude[p - 2];              // r = m / 2^p (case B)
+  const Bits reduced(x.magnitude.begin(), x.magnitude.begin() + (p - 1));  // m'
+
+  // Layers 1-2: the signed rounded terms v_i as functions of m'.
+  const ShortWord w = swf_thermometer(c, reduced);
+  LinearForm terms;
+  int64_t max_abs_sum = 0;
+  for (int i = 1; i <= d.terms; ++i) {
+    if (mutant == "taylor-term-dropped" && i == 2) continue;
+    const std::vector<int64_t> table = term_table(p, q, i);
+    int64_t m = 0;
+    for (int64_t v : table) m = std::max<int64_t>(m, v < 0 ? -v : v);
+    max_abs_sum += m;
+    add_signed_complemented(terms, swf_function(c, w, table, table_width(table)), 1);
+  }
+  // Layers 3-4: S = sum v_i by iterated addition, a two's complement word.
+  const int s_width = bit_width_u(max_abs_sum) + 1;
+  Bits s;
+  for (int j = 0; j < s_width; ++j) s.push_back(fb_form_bit(c, terms, j));
+
+  // L = S + k LN2 with k = e + p - 1 + B.
+  const int64_t ln2 = ln2_fixed(q, mutant == "ln2-at-p-bits", p);
+  const int64_t k_offset = mutant == "normalization-off-by-one" ? p - 2 : p - 1;
+  LinearForm l;
+  add_signed_complemented(l, s, 1);
+  add_signed_complemented(l, x.exponent, ln2);
+  l.add(b, ln2);
+  l.constant += k_offset * ln2;
+
+  // The sign of L: [2k - B <= -1], or [k <= -1] for the mutant.
+  LinearForm sign_form;
+  sign_form.add_signed(x.exponent, 2);
+  sign_form.add(b, mutant == "sign-from-exponent" ? 2 : 1);
+  sign_form.constant = 2 * (p - 1);
+  const Signal negative = fb_at_most(c, sign_form, -1);
+
+  // Layers 5-7: |L| <= |k|max LN2 + sum |v_i|, |k| <= 2^(E-1) + p; one sum per sign, then OR.
+  const int64_t k_max = (int64_t{1} << (f.e - 1)) + p;
+  const int width = bit_width_u(mpz_class(k_max) * ln2 + max_abs_sum);
+  const LinearForm minus_l = negated_by_complement(l);
+  Bits magnitude;
+  for (int j = 0; j < width; ++j)
+    magnitude.push_back(c.create_or(fb_form_bit(c, l, j, {!negative}), fb_form_bit(c, minus_l, j, {negative})));
+
+  UnroundedValue value;
+  value.n = magnitude;
+  value.lead_lo = std::max(0, q - p);  // |L| >= 2^(q-p) unless L = 0 (|t| >= 2^-p)
+  value.exponent.constant = -q;
+  value.sign = negative;
+  Bits enable{positive_lead};
+  if (mutant != "negative-input-accepted") enable.push_back(!x.sign);
+  add_float_output(c, "z", fb_round_pack(c, value, f, enable), f);
+  const Signal domain_error =
+      mutant == "negative-input-accepted" ? !positive_lead : c.create_or(!positive_lead, x.sign);
+  c.add_output_word("domain_error", {domain_error}, Decoding::boolean());
+  return c;
+}
+
+}  // namespace tc
