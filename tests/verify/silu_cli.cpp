@@ -1,0 +1,63 @@
+// verify on silu: proof with lemmas (exp's chain at p1 included), every mutant refuted with a
+// replayed counterexample or a failing lemma with Z3's witness.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "tests/verify/run_verify.hpp"
+#include "verify/registry.hpp"
+
+using tc::test::run_verify;
+
+TEST_CASE("verify proves silu at p = 4 with every lemma proved", "[silu][cli]") {
+  auto r = run_verify("--component silu --p 4 --json");
+  CHECK(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["verdict"] == "proved");
+  REQUIRE(j["lemmas"].size() >= 6);
+  int own = 0, from_exp = 0;
+  for (const auto& l : j["lemmas"]) {
+    INFO(l.dump());
+    CHECK(l["verdict"] == "proved");
+    const std::string name = l["name"];
+    own += name.rfind("silu.", 0) == 0;
+    from_exp += name.rfind("exp.", 0) == 0 && name.find("@p7") != std::string::npos;  // p1 = 7
+  }
+  CHECK(own == 5);  // sum, quotient, range, end-to-end, measured
+  CHECK(from_exp >= 5);
+}
+
+namespace {
+
+void check_mutant_refuted(const tc::Mutant& m) {
+  INFO(m.name);
+  auto r = run_verify("--component silu --p 4 --engine sim --json --mutant " + m.name);
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  if (m.lemma_only) {
+    CHECK(j["verdict"] == "proved");
+    bool witnessed = false;
+    for (const auto& l : j["lemmas"])
+      if (l["verdict"] == "refuted")
+        witnessed = witnessed || (l["name"] == "silu.sum" && l["witness"].is_string());
+    CHECK(witnessed);
+  } else {
+    CHECK(j["verdict"] == "counterexample");
+    CHECK(j["counterexample"]["replayed"] == true);
+  }
+}
+
+const tc::Component& silu_component() {
+  const tc::Component* c = tc::find_component("silu");
+  REQUIRE(c != nullptr);
+  return *c;
+}
+
+}  // namespace
+
+// The default suite already runs every silu mutant through verify in tests/verify/cli.cpp (the
+// loops over all components); this one also checks which lemma fails.
+TEST_CASE("every silu mutant is refuted by verify at p = 4", "[.slow][silu][cli][mutants]") {
+  for (const auto& m : silu_component().mutants) check_mutant_refuted(m);
+}
