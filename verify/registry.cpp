@@ -2,28 +2,70 @@
 // then add one entry here.
 #include "verify/registry.hpp"
 
+#include "circuits/exp.hpp"
 #include "circuits/float_add.hpp"
 #include "circuits/float_cmp.hpp"
 #include "circuits/float_div.hpp"
 #include "circuits/float_floor.hpp"
+#include "circuits/float_hadamard.hpp"
+#include "circuits/float_matmul.hpp"
 #include "circuits/float_mul.hpp"
+#include "circuits/float_prod.hpp"
+#include "circuits/float_sum.hpp"
 #include "circuits/int_add.hpp"
 #include "circuits/int_cmp.hpp"
 #include "circuits/int_iadd.hpp"
 #include "circuits/int_mul.hpp"
+#include "circuits/log.hpp"
+#include "circuits/silu.hpp"
+#include "circuits/softplus.hpp"
+#include "specs/exp.hpp"
+#include "specs/exp_lemmas.hpp"
+#include "specs/exp_measure.hpp"
 #include "specs/float_add.hpp"
 #include "specs/float_cmp.hpp"
 #include "specs/float_div.hpp"
 #include "specs/float_floor.hpp"
+#include "specs/float_hadamard.hpp"
+#include "specs/float_matmul.hpp"
 #include "specs/float_mul.hpp"
+#include "specs/float_prod.hpp"
+#include "specs/float_prod_reference.hpp"
+#include "specs/float_sum.hpp"
+#include "specs/float_sum_reference.hpp"
 #include "specs/int_add.hpp"
+#include "specs/rounded_sum_lemma.hpp"
 #include "specs/float_reference.hpp"
 #include "specs/int_reference.hpp"
 #include "specs/int_cmp.hpp"
 #include "specs/int_iadd.hpp"
 #include "specs/int_mul.hpp"
+#include "specs/log.hpp"
+#include "specs/log_lemmas.hpp"
+#include "specs/silu.hpp"
+#include "specs/silu_lemmas.hpp"
+#include "specs/silu_measure.hpp"
+#include "specs/softplus.hpp"
+#include "specs/softplus_lemmas.hpp"
+#include "specs/softplus_measure.hpp"
 
 namespace tc {
+
+namespace {
+
+// fsum and matmul align their terms exactly over the whole exponent range, 2^E columns, so they
+// default to a small exponent width instead of p + 1 (README, "Iterated float operations").
+constexpr int kIteratedExponentBits = 4;
+Params iterated(Params params) {
+  if (params.e == 0) params.e = kIteratedExponentBits;
+  return params;
+}
+constexpr const char* kIteratedSizeNote =
+    "exponential in the exponent width E, polynomial in p and n for fixed E: every term is "
+    "aligned exactly over all 2^E exponents (about p 2^E gates per term, a 2^E + p bit sum); "
+    "hence the default E = 4, not p + 1 (with E = p + 1 the size is exponential in p)";
+
+}  // namespace
 
 const std::vector<Component>& all_components() {
   static const std::vector<Component> components = {
@@ -96,6 +138,101 @@ const std::vector<Component>& all_components() {
        .size_note = "exponential in p: the thermometer quotient has one gate per candidate "
                     "quotient, about 6 * 2^p gates in all (394,590 at p = 16); the paper's "
                     "polynomial-size TC^0 division (Hesse, Allender, Barrington) is not built"},
+      // --- iterated sums (circuits/float_sum*.cpp, float_matmul.cpp, specs/ likewise) -------
+      {.name = "fsum",
+       .description = "z = round_p(x0 + ... + x(n-1)): exact alignment over all exponents, "
+                      "block-sum iterated addition with carry-lookahead, one rounding (depth 20)",
+       .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float addition in TC^0",
+       .p_min = 2, .p_max = 16, .p_default = 6, .uses_n = true, .n_min = 2, .n_max = 8,
+       .n_default = 4, .uses_e = true, .e_default = kIteratedExponentBits,
+       .construction = [](const Params& p) { return float_sum_construction(iterated(p)); },
+       .spec = [](const Params& p) { return build_float_sum_spec(iterated(p)); },
+       .mutants = float_sum_mutants(),
+       .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
+         return float_sum_reference(iterated(p), in);
+       },
+       .lemmas = rounded_sum_lemmas,
+       .size_note = kIteratedSizeNote},
+      {.name = "matmul",
+       .description = "Z = A B, (--rows x --n) times (--n x --cols): exact significand products, "
+                      "each entry one exact aligned sum (shared with fsum), rounded once (depth 23)",
+       .lemma = "paper Lemma 3.16 (Chiang Lemma 4.2): matrix multiplication in TC^0",
+       .p_min = 2, .p_max = 16, .p_default = 4, .uses_n = true, .n_min = 2, .n_max = 8,
+       .n_default = 2, .uses_e = true, .e_default = kIteratedExponentBits,
+       .construction = [](const Params& p) { return float_matmul_construction(iterated(p)); },
+       .spec = [](const Params& p) { return build_float_matmul_spec(iterated(p)); },
+       .mutants = float_matmul_mutants(),
+       .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
+         return float_matmul_reference(iterated(p), in);
+       },
+       .size_note = kIteratedSizeNote},
+      // --- iterated float products (circuits/float_prod.cpp, float_hadamard.cpp, int_crt.cpp) --
+      {.name = "fprod",
+       .description = "z = round_p(x0 * ... * x(n-1)): significand product by Chinese remaindering "
+                      "(depth 5), sticky from trailing zeros, exponent sum as a linear form, one "
+                      "rounding (depth 9 at every n and p)",
+       .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float multiplication in TC^0",
+       .p_min = 2, .p_max = 14, .p_default = 4, .uses_n = true, .n_min = 2, .n_max = 8,
+       .n_default = 3, .uses_e = true,
+       .construction = float_prod_construction, .spec = build_float_prod_spec,
+       .mutants = float_prod_mutants(), .reference = float_prod_reference,
+       .size_note = "polynomial in n p (1.7 million wires at p = 8, n = 7), but the weights are "
+                    "exponential in n p and must fit int64: built only for n p <= 56 (p = 14, 12: "
+                    "n <= 4; p = 10: n <= 5; p = 8: n <= 7); larger n p are refused"},
+      {.name = "hadamard",
+       .description = "z_i = round_p(x_i * y_i) for vectors of n floats: n float multiplications "
+                      "side by side (depth 7 at every n and p)",
+       .lemma = "paper Lemma B.1 (with Lemma 3.12): the Hadamard product in TC^0",
+       .p_min = 2, .p_max = 16, .p_default = 8, .uses_n = true, .n_min = 2, .n_max = 8,
+       .n_default = 4, .uses_e = true,
+       .construction = float_hadamard_construction, .spec = build_float_hadamard_spec,
+       .mutants = float_hadamard_mutants(), .reference = float_hadamard_reference},
+      // --- elementary functions (circuits/log.cpp, specs/log*.cpp) --------------------------
+      {.name = "log",
+       .description = "z ~ ln x, domain_error = [x <= 0]: x = r 2^k with r in [3/4, 3/2), N "
+                      "rounded Taylor terms of ln r at q fractional bits, plus k ln 2, rounded once",
+       .lemma = "Mamba paper Lemma 4.1 / B.3 (log by Taylor series in TC^0); error lemmas by Z3",
+       .p_min = 2, .p_max = 12, .p_default = 8,
+       .construction = log_construction, .spec = build_log_spec,
+       .mutants = log_mutants(), .reference = log_reference, .lemmas = log_lemmas,
+       .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
+                    "low significand bits over a thermometer of 2^(p-1) - 1 gates (5,093 gates, "
+                    "2,047 of them the thermometer, at p = 12); powers by constant-depth iterated "
+                    "multiplication are not used"},
+      {.name = "exp",
+       .description = "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
+                      "bits), degree-N Taylor polynomial of e^r (powers by int_power), scaled by 2^k, "
+                      "rounded once; |x| >= 2^p saturates to max or flushes to 0",
+       .lemma = "paper Lemma 3.14 (Chiang Lemma 12): exp with relative error 2^-p in TC^0; "
+                "error lemmas by Z3, exhaustive measurement against MPFR",
+       .p_min = 2, .p_max = 16, .p_default = 8,
+       .construction = exp_construction, .spec = build_exp_spec,
+       .mutants = exp_mutants(), .reference = exp_reference, .lemmas = exp_lemmas,
+       .sat_practical = false},
+      {.name = "silu",
+       .description = "z ~ x / (1 + e^-x): x widened to p1 = p + 3 bits, y = exp(-x) (the exp "
+                      "construction), s = 1 + y (fadd) and x / s (fdiv) at p1, narrowed to p by "
+                      "one rounding",
+       .lemma = "Mamba paper Lemma B.5 (SiLU by the division construction); exp's lemmas at p1 "
+                "and silu's chain by Z3, exhaustive measurement against MPFR",
+       .p_min = 2, .p_max = 12, .p_default = 8,
+       .construction = silu_construction, .spec = build_silu_spec,
+       .mutants = silu_mutants(), .reference = silu_reference, .lemmas = silu_lemmas,
+       .sat_practical = false,
+       .size_note = "exponential in p: fdiv's thermometer quotient at p1 = p + 3 has 2^(p1+2) "
+                    "first-layer gates (23,266 gates in all at p = 8, 215,842 at p = 12)"},
+      {.name = "softplus",
+       .description = "z ~ ln(1 + e^x): y = exp(-|x|), s = 1 + y, d = s - 1, l = y (d = 0) or "
+                      "log(s) * (y / d) (Kahan's log1p), w = x + l for x >= 0 else l, all at "
+                      "p1 = p + 4 with the exp, log, fadd, fdiv, fmul constructions; narrowed to p once",
+       .lemma = "Mamba paper Lemma B.4 (softplus in TC^0); exp's and log's lemmas at p1 and "
+                "softplus's chain by Z3, exhaustive measurement against MPFR",
+       .p_min = 2, .p_max = 8, .p_default = 8,
+       .construction = softplus_construction, .spec = build_softplus_spec,
+       .mutants = softplus_mutants(), .reference = softplus_reference, .lemmas = softplus_lemmas,
+       .sat_practical = false,
+       .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
+                    "quotient at p1 = p + 4; p <= 8 keeps p1 <= 12, log's limit"},
   };
   return components;
 }
