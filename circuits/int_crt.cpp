@@ -37,7 +37,7 @@ using u128 = unsigned __int128;
 
 constexpr int kMaxWidth = 60;
 constexpr int kMaxScaleBits = 30;             // 2^k, the scale of the fractions that find t
-constexpr u128 kWeightLimit = u128{1} << 61;  // bound on the sum of one gate's weights
+constexpr u128 kWeightLimit = kMaxGateWeightSum;  // what create_threshold accepts
 
 int64_t pow_mod(int64_t base, int64_t exponent, int64_t m) {
   int64_t result = 1 % m;

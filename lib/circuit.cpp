@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace tc {
 
@@ -76,15 +77,28 @@ Signal Circuit::lookup_or_add(Node node, Key key, Key complement_key) {
 
 // Normal form: weights >= 1 on (possibly complemented) literals of distinct nodes, sorted by
 // literal, each clipped to the threshold, divided by their gcd; 1 <= threshold <= sum of weights.
+namespace {
+
+using Wide = __int128;
+
+Wide wide_gcd(Wide a, Wide b) {
+  while (b != 0) a = std::exchange(b, a % b);
+  return a;
+}
+
+}  // namespace
+
 Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
                                  const std::vector<int64_t>& weights, int64_t threshold) {
   if (fanins.size() != weights.size())
     throw std::invalid_argument("create_threshold: fanins and weights differ in length");
-  std::map<uint32_t, int64_t> coefficient;  // node -> weight on its positive literal
-  int64_t t = threshold;
+  // Summed in 128 bits so that no input can wrap, then checked against the bound that the CNF,
+  // simulation and Z3 encodings rely on.
+  std::map<uint32_t, Wide> coefficient;  // node -> weight on its positive literal
+  Wide t = threshold;
   for (size_t i = 0; i < fanins.size(); ++i) {
-    Signal s = fanins[i];
-    int64_t w = weights[i];
+    const Signal s = fanins[i];
+    const Wide w = weights[i];
     if (w == 0) continue;
     if (s.node() == 0) {  // constant: true when complemented
       if (s.complemented()) t -= w;
@@ -97,34 +111,39 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
       coefficient[s.node()] += w;
     }
   }
-  std::vector<std::pair<Signal, int64_t>> terms;
+  std::vector<std::pair<Signal, Wide>> wide_terms;
   for (auto [n, c] : coefficient) {
-    if (c > 0) terms.push_back({Signal(n, false), c});
+    if (c > 0) wide_terms.push_back({Signal(n, false), c});
     if (c < 0) {  // c * x = c + |c| * !x
-      terms.push_back({Signal(n, true), -c});
+      wide_terms.push_back({Signal(n, true), -c});
       t -= c;
     }
   }
-  int64_t total = 0;
-  for (auto& [s, w] : terms) total += w;
+  Wide wide_total = 0;
+  for (auto& [s, w] : wide_terms) wide_total += w;
   if (t <= 0) return kTrue;
-  if (t > total) return kFalse;
-  int64_t g = 0;
-  for (auto& [s, w] : terms) {
+  if (t > wide_total) return kFalse;
+  Wide g = 0;
+  for (auto& [s, w] : wide_terms) {
     w = std::min(w, t);
-    g = std::gcd(g, w);
+    g = wide_gcd(g, w);
   }
-  total = 0;
-  for (auto& [s, w] : terms) {
-    w /= g;
-    total += w;
+  std::vector<std::pair<Signal, int64_t>> terms;
+  wide_total = 0;
+  for (auto& [s, w] : wide_terms) wide_total += w / g;
+  if (wide_total >= kMaxGateWeightSum)
+    throw std::overflow_error("threshold gate with total weight >= 2^61 after normalization");
+  int64_t total = 0;
+  for (auto& [s, w] : wide_terms) {
+    terms.push_back({s, static_cast<int64_t>(w / g)});
+    total += terms.back().second;
   }
-  t = (t + g - 1) / g;
+  const int64_t T = static_cast<int64_t>((t + g - 1) / g);
   if (terms.size() == 1) return terms[0].first;
   std::sort(terms.begin(), terms.end());
-  Node node{NodeKind::Threshold, {}, {}, t};
-  Key key{NodeKind::Threshold, {}, {}, t};
-  Key complement{NodeKind::Threshold, {}, {}, total - t + 1};
+  Node node{NodeKind::Threshold, {}, {}, T};
+  Key key{NodeKind::Threshold, {}, {}, T};
+  Key complement{NodeKind::Threshold, {}, {}, total - T + 1};
   std::vector<std::pair<uint32_t, int64_t>> flipped;
   for (auto& [s, w] : terms) {
     node.fanins.push_back(s);

@@ -42,7 +42,11 @@ using Bits = std::vector<Signal>;  // a bit vector, least significant bit first
 enum class NodeKind : uint8_t { Constant, Input, Threshold, Xor };
 
 // Gate: [sum_i weights[i] * fanins[i] >= threshold]. After normalization every weight is >= 1
-// and 1 <= threshold <= sum of weights. Xor nodes have two fanins and no weights.
+// and 1 <= threshold <= sum of weights < kMaxGateWeightSum. Xor nodes have two fanins and no
+// weights. The bound lets every encoding add weights in 64 bits without wrapping;
+// create_threshold throws std::overflow_error for a gate that would exceed it.
+inline constexpr int64_t kMaxGateWeightSum = int64_t{1} << 61;
+
 struct Node {
   NodeKind kind = NodeKind::Constant;
   std::vector<Signal> fanins;

@@ -16,6 +16,8 @@
 // per value; this keeps weights like 2^i or many equal weights polynomial.
 #include "lib/cnf/threshold.hpp"
 
+#include "lib/circuit.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <climits>
@@ -34,11 +36,10 @@ namespace {
 constexpr Lit kConstTrue = INT_MAX;
 constexpr Lit kConstFalse = -INT_MAX;
 
-// Large enough that clipped weight sums (< 2^60) never reach them and small
+// Large enough that clipped weight sums (< 2^61) never reach them and small
 // enough that adding a weight cannot overflow.
 constexpr int64_t kNegInf = -(int64_t(1) << 62);
 constexpr int64_t kPosInf = int64_t(1) << 62;
-constexpr int64_t kMaxWeightSum = int64_t(1) << 60;
 
 // The gate after normalization: inputs sorted by decreasing weight, weights
 // clipped to T.
@@ -82,7 +83,7 @@ ThresholdGate threshold_normalize([[maybe_unused]] Lit y, const std::vector<Lit>
   for (size_t i = n; i-- > 0;) {
     [[maybe_unused]] bool overflow =
         __builtin_add_overflow(g.suffix[i + 1], g.ws[i], &g.suffix[i]);
-    assert(!overflow && g.suffix[i] < kMaxWeightSum);
+    assert(!overflow && g.suffix[i] < kMaxGateWeightSum);
   }
   g.W = g.suffix[0];
   assert(T <= g.W);

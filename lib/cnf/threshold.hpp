@@ -48,7 +48,7 @@ constexpr int64_t kThresholdBddMaxNodes = int64_t(1) << 18;  // ~1M clauses
 // equivalent to [sum_i ws[i] * xs[i] >= T].  Preconditions (asserted): xs
 // and ws have the same nonzero size, all ws[i] >= 1, 1 <= T <= sum ws, the
 // xs are literals over distinct variables, none of them y's variable, and
-// the weights clipped to T sum to less than 2^60.  AND gates (every input
+// the weights clipped to T sum to less than 2^61.  AND gates (every input
 // needed) and OR gates (every input suffices) always get plain clauses,
 // whatever enc says.  Throws std::runtime_error if an explicitly requested Bdd
 // exceeds kThresholdBddMaxNodes; Auto then falls back to Adder (the nodes

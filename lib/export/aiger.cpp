@@ -23,7 +23,7 @@ namespace {
 constexpr uint32_t kLitFalse = 0;
 constexpr uint32_t kLitTrue = 1;
 
-// Sentinels for the open ends of BDD intervals: clipped weight sums stay below 2^60, so adding a
+// Sentinels for the open ends of BDD intervals: clipped weight sums stay below 2^61, so adding a
 // weight to a sentinel cannot overflow.
 constexpr int64_t kNegInf = -(int64_t(1) << 62);
 constexpr int64_t kPosInf = int64_t(1) << 62;

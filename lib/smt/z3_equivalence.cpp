@@ -64,7 +64,7 @@ class Z3CircuitEncoder {
             sum + z3::ite(xs[static_cast<int>(i)], ctx_.int_val(node.weights[i]), ctx_.int_val(0));
       return sum >= ctx_.int_val(node.threshold);
     }
-    // Wide enough for the total weight (< 2^60 for a normalized gate), so the sum cannot wrap.
+    // Wide enough for the total weight (< 2^61 for a normalized gate), so the sum cannot wrap.
     const unsigned width = static_cast<unsigned>(std::bit_width(static_cast<uint64_t>(total)));
     auto bv = [&](int64_t v) { return ctx_.bv_val(static_cast<uint64_t>(v), width); };
     z3::expr sum = bv(0);

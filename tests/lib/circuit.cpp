@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <stdexcept>
 
 #include "lib/circuit.hpp"
 #include "lib/simulate.hpp"
@@ -40,6 +41,26 @@ TEST_CASE("negative weights become complemented literals", "[circuit]") {
   CHECK(g == c.create_and(x[0], !x[1]));
   const Node& n = c.node(g.node());
   for (int64_t w : n.weights) CHECK(w >= 1);
+}
+
+TEST_CASE("gate weights are summed without wrapping and bounded", "[circuit]") {
+  Circuit c;
+  Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
+  const int64_t big = int64_t{1} << 62;
+  // Three weights of 2^62 would wrap in 64 bits; clipping and the gcd give a 2-of-3 majority.
+  CHECK(c.create_threshold(x, {big, big, big}, big + 1) ==
+        c.create_threshold(x, {1, 1, 1}, 2));
+  // Coprime weights that no gcd can shrink: the total 2^61 + 2^60 + 1 is past the bound.
+  CHECK_THROWS_AS(c.create_threshold(x, {int64_t{1} << 61, int64_t{1} << 60, 1},
+                                     (int64_t{1} << 61) + 1),
+                  std::overflow_error);
+  // Large weights whose total stays below the bound are kept.
+  const Signal ok = c.create_threshold(x, {(int64_t{1} << 59) - 1, (int64_t{1} << 58), 1},
+                                       int64_t{1} << 58);
+  const Node& n = c.node(ok.node());
+  int64_t total = 0;
+  for (int64_t w : n.weights) total += w;
+  CHECK(total < kMaxGateWeightSum);
 }
 
 TEST_CASE("normalized gates compute the gate they were asked for", "[circuit]") {
