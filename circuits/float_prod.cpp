@@ -97,8 +97,9 @@ Circuit float_prod_construction(const Params& params) {
   const std::string& mutant = params.mutant;
   if (n < 2) throw std::invalid_argument("fprod: n must be at least 2");
   if (!float_prod_buildable(params))
-    throw std::invalid_argument("fprod: the " + std::to_string(n * p) +
-                                "-bit significand product needs CRT weights beyond int64");
+    throw std::invalid_argument("fprod: n p = " + std::to_string(n * p) +
+                                " is above 56; wider significand products need CRT weights "
+                                "beyond int64");
   RoundOptions options;
   if (mutant == "sticky-dropped")
     options.use_sticky = false;

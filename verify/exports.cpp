@@ -24,8 +24,8 @@ std::ofstream open_for_writing(const std::string& path) {
 
 std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex) {
   validate_params(c, params);
-  const Circuit construction = c.construction(params);
-  const Circuit spec = c.spec(params);
+  const Circuit construction = build_side(c.construction, params);
+  const Circuit spec = build_side(c.spec, params);
   std::vector<std::string> written;
   if (!ex.aiger_base.empty()) {
     std::string base = ex.aiger_base;

@@ -3,6 +3,8 @@
 
 #include <fmt/core.h>
 
+#include <stdexcept>
+
 #include "lib/decode.hpp"
 
 namespace tc {
@@ -26,6 +28,14 @@ void validate_params(const Component& c, const Params& params) {
   }
 }
 
+Circuit build_side(const CircuitBuilder& builder, const Params& params) {
+  try {
+    return builder(params);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
 Report run_component(const Component& c, const Params& params, bool stats_only,
                      const EquivalenceParams& eq) {
   validate_params(c, params);
@@ -37,8 +47,8 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   Params circuit_params = params;
   for (const auto& m : c.mutants)
     if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
-  const Circuit construction = c.construction(circuit_params);
-  const Circuit spec = c.spec(circuit_params);
+  const Circuit construction = build_side(c.construction, circuit_params);
+  const Circuit spec = build_side(c.spec, circuit_params);
   if (!construction.is_threshold_only())
     throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
   r.construction = analyze(construction);

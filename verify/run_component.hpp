@@ -2,6 +2,7 @@
 // equivalent or replay a counterexample.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 
 #include "lib/equivalence.hpp"
@@ -16,6 +17,10 @@ struct UsageError : std::runtime_error {
 
 // Checks p, n, e and the mutant name against the component's registry entry.
 void validate_params(const Component& c, const Params& params);
+
+// Builds one side; a builder's std::invalid_argument (a parameter combination it cannot build,
+// e.g. fprod beyond n p = 56) becomes a UsageError.
+Circuit build_side(const CircuitBuilder& builder, const Params& params);
 
 Report run_component(const Component& c, const Params& params, bool stats_only,
                      const EquivalenceParams& eq);

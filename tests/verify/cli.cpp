@@ -127,6 +127,8 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
       "",
       "--component int-add --all --p 4",
       "--component int-add --p 8 --check-proofs",
+      "--component fprod --p 14 --n 8 --stats-only",  // in range one by one, not together
+      "eval --component fprod --p 14 --n 8 --inputs 1,1,1,1,1,1,1,1",
   };
   for (const char* args : bad) {
     INFO("verify " << args);
