@@ -57,10 +57,14 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
       cp.progress = [&](double f) {
         params.miter.progress("simulated " + std::to_string(static_cast<int>(f * 100)) + "%");
       };
+    cp.timeout_seconds = params.miter.timeout_seconds;
     CompareResult cr = compare_by_simulation(construction, spec, cp);
     r.simulated_points = cr.valid_points;
     candidate = cr.difference;
-    r.verdict = candidate ? Verdict::Counterexample : Verdict::Proved;
+    // Stopped by the timeout before every input was seen: no verdict.
+    r.verdict = candidate       ? Verdict::Counterexample
+                : cr.complete   ? Verdict::Proved
+                                : Verdict::Unknown;
   } else if (r.engine == Engine::Z3) {
     std::optional<bool> eq =
         check_equivalence_z3(construction, spec, params.miter.timeout_seconds, &candidate);

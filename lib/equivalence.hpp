@@ -27,7 +27,7 @@ const char* verdict_name(Verdict v);  // "proved", "counterexample", "unknown"
 struct EquivalenceParams {
   Engine engine = Engine::Auto;
   int max_sim_input_bits = 24;   // Auto simulates up to 2^24 assignments
-  MiterParams miter;             // timeout, proofs, progress for the SAT engine
+  MiterParams miter;             // timeout (every engine); proofs and progress (SAT)
 };
 
 // A replayed counterexample: the input, and every output word of both sides, simulated.

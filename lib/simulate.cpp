@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <random>
 #include <stdexcept>
 
@@ -148,7 +149,10 @@ CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const Co
   const uint64_t rounds =
       params.random_rounds ? params.random_rounds : ((n <= 6) ? 1 : (1ull << (n - 6)));
   const uint64_t report_every = std::max<uint64_t>(1, rounds / 100);
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration<double>(params.timeout_seconds);
   for (uint64_t r = 0; r < rounds; ++r) {
+    if (params.timeout_seconds > 0 && std::chrono::steady_clock::now() > deadline) return result;
     uint64_t active = ~0ull;
     if (params.random_rounds) {
       for (auto& l : lanes) l = rng();

@@ -39,6 +39,7 @@ struct CompareParams {
   uint64_t random_rounds = 0;  // 0: enumerate all 2^inputs assignments; else this many 64-lane rounds
   uint64_t seed = 1;
   std::function<void(double fraction)> progress;  // called now and then during long runs
+  double timeout_seconds = 0;  // 0: none; when it passes, the result is incomplete
 };
 
 struct CompareResult {

@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
   app.add_option("--mutant", o.params.mutant, "Verify a deliberately broken construction");
   app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
-  app.add_option("--timeout", o.timeout, "Seconds before the SAT engine gives up (UNKNOWN)")
+  app.add_option("--timeout", o.timeout, "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
       ->check(CLI::Range(0.0, 1e6));
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");

@@ -146,6 +146,13 @@ TEST_CASE("a tiny timeout on a hard proof is unknown, not proved", "[cli]") {
   CHECK(r.out.find("UNKNOWN") != std::string::npos);
 }
 
+TEST_CASE("a timeout stops exhaustive simulation with unknown, not proved", "[cli]") {
+  auto r = run_verify("--component log --p 8 --engine sim --timeout 0.05");  // ~2 s to enumerate
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("UNKNOWN") != std::string::npos);
+  CHECK(r.out.find("PROVED   log.") != std::string::npos);  // the lemmas still ran
+}
+
 TEST_CASE("listing names every component and its mutants", "[cli]") {
   auto r = run_verify("--list");
   REQUIRE(r.exit_code == 0);
