@@ -25,7 +25,7 @@ namespace tc {
 namespace {
 
 constexpr int kGuardBits = 4;
-constexpr int kLogMaxP = 12;  // log's registry range ends here (its size is exponential in p)
+constexpr int kLogMaxP = 16;  // log's thermometer at p1 = 16 has 2^15 first-layer inputs; enough
 
 Bits constant_word(const std::vector<bool>& bits) {
   Bits word;

@@ -30,9 +30,9 @@ Bits unit_word(const FloatFormat& f1, bool negative) {
 }  // namespace
 
 SoftplusDesign softplus_design(int p) {
-  if (p < 2 || p + kSoftplusGuardBits > 12)
+  if (p < 2 || p + kSoftplusGuardBits > kSoftplusMaxP1)
     throw std::invalid_argument("softplus: p = " + std::to_string(p) + " outside [2, " +
-                                std::to_string(12 - kSoftplusGuardBits) + "]");
+                                std::to_string(kSoftplusMaxP1 - kSoftplusGuardBits) + "]");
   return {p, p + kSoftplusGuardBits};
 }
 

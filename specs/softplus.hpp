@@ -14,9 +14,9 @@
 //                                   g(y) / g(d), g(w) = ln(1 + w) / w, and g varies slowly
 //   w  = x1 + l rounded at p1       when the sign bit of x is clear (x >= 0), else w = l
 //   z  = round_p(w)                 narrowing, one rounding to p bits
-// Every step is one of the project's existing float operations, unchanged; c = 4 keeps log and
-// the thermometer division at p1 = 12 buildable at p = 8 and gives the end-to-end bound
-// (1 + 2^-1.24) 2^-p at p = 8 proved by specs/softplus_lemmas.hpp. The construction
+// Every step is one of the project's existing float operations, unchanged; c = 4 gives the
+// end-to-end bound (1 + 2^-1.24) 2^-p at p = 8 proved by specs/softplus_lemmas.hpp, and p <= 12
+// keeps p1 <= 16, where log's and fdiv's thermometers are still built in seconds. The construction
 // (circuits/softplus.cpp) embeds the constructions in the same pattern, so the equivalence proof
 // says "the threshold circuit computes this algorithm".
 #pragma once
@@ -28,6 +28,7 @@
 namespace tc {
 
 inline constexpr int kSoftplusGuardBits = 4;  // c: p1 = p + c
+inline constexpr int kSoftplusMaxP1 = 16;     // exp, log and fdiv are built up to 16 bits
 
 struct SoftplusDesign {
   int p = 8;
@@ -35,7 +36,7 @@ struct SoftplusDesign {
   FloatFormat narrow() const { return {p, p + 1}; }
   FloatFormat wide() const { return {p1, p1 + 1}; }
 };
-// The design at precision p (2 <= p <= 12 - c: log at p1 is built up to 12 bits).
+// The design at precision p (2 <= p <= kSoftplusMaxP1 - c).
 SoftplusDesign softplus_design(int p);
 
 // Input "x", output "z" (floats, p significand bits, p + 1 exponent bits).

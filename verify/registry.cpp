@@ -227,12 +227,12 @@ const std::vector<Component>& all_components() {
                       "p1 = p + 4 with the exp, log, fadd, fdiv, fmul constructions; narrowed to p once",
        .lemma = "Mamba paper Lemma B.4 (softplus in TC^0); exp's and log's lemmas at p1 and "
                 "softplus's chain by Z3, exhaustive measurement against MPFR",
-       .p_min = 2, .p_max = 8, .p_default = 8,
+       .p_min = 2, .p_max = 12, .p_default = 8,
        .construction = softplus_construction, .spec = build_softplus_spec,
        .mutants = softplus_mutants(), .reference = softplus_reference, .lemmas = softplus_lemmas,
        .sat_practical = false,
        .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
-                    "quotient at p1 = p + 4; p <= 8 keeps p1 <= 12, log's limit"},
+                    "quotient at p1 = p + 4 (79,169 gates at p = 9, 462,817 at p = 12)"},
   };
   return components;
 }

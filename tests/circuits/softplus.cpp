@@ -20,11 +20,11 @@ Params softplus_params(int p, const std::string& mutant = "") {
 }
 
 TEST_CASE("softplus construction and spec use the same internal precision p1", "[softplus]") {
-  for (int p = 2; p <= 8; ++p) {
+  for (int p = 2; p <= 12; ++p) {
     INFO("p = " << p);
     CHECK(softplus_construction_p1(p) == softplus_design(p).p1);
   }
-  CHECK_THROWS(softplus_construction_p1(9));
+  CHECK_THROWS(softplus_construction_p1(13));
 }
 
 TEST_CASE("the softplus construction equals its spec on every input at p = 3 and 4",
@@ -56,10 +56,10 @@ TEST_CASE("the softplus construction depth is the same at p = 3 and 5", "[softpl
   CHECK(depths.size() == 1);
 }
 
-TEST_CASE("the softplus construction depth is the same at p = 4, 6 and 8",
+TEST_CASE("the softplus construction depth is the same at p = 4, 6, 8, 10 and 12",
           "[.slow][softplus][depth]") {
   std::set<int> depths;
-  for (int p : {4, 6, 8}) depths.insert(analyze(softplus_construction(softplus_params(p))).depth);
+  for (int p : {4, 6, 8, 10, 12}) depths.insert(analyze(softplus_construction(softplus_params(p))).depth);
   CHECK(depths.size() == 1);
 }
 

@@ -120,7 +120,8 @@ TEST_CASE("the budget with the log1p gap ignored is smaller than the honest one"
   CHECK(honest.A > 0);
   CHECK(ignored.B_l < honest.B_l);
   CHECK(ignored.total < honest.total);
-  CHECK_THROWS(softplus_design(9));
+  CHECK(softplus_design(12).p1 == 16);
+  CHECK_THROWS(softplus_design(13));
   CHECK_THROWS(softplus_design(1));
 }
 
