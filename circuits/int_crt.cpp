@@ -37,7 +37,6 @@ using u128 = unsigned __int128;
 
 constexpr int kMaxWidth = 60;
 constexpr int kMaxScaleBits = 30;             // 2^k, the scale of the fractions that find t
-constexpr u128 kWeightLimit = kMaxGateWeightSum;  // what create_threshold accepts
 
 int64_t pow_mod(int64_t base, int64_t exponent, int64_t m) {
   int64_t result = 1 % m;
@@ -97,7 +96,7 @@ std::optional<CrtPlan> crt_plan(u128 x_max, int width) {
   const u128 r = plan.moduli.size();
   while ((plan.modulus - x_max) << plan.k < r * plan.modulus) ++plan.k;
   // The column sums: 2r - 1 words of `width` bits.
-  if ((2 * r) << width >= kWeightLimit) return std::nullopt;
+  if ((2 * r) << width >= u128{kMaxGateWeightSum}) return std::nullopt;  // create_threshold's bound
   return plan;
 }
 

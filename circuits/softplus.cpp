@@ -25,7 +25,8 @@ namespace tc {
 namespace {
 
 constexpr int kGuardBits = 4;
-constexpr int kLogMaxP = 16;  // log's thermometer at p1 = 16 has 2^15 first-layer inputs; enough
+// p1 <= 16: log's and fdiv's thermometers still build in seconds (the spec's kSoftplusMaxP1).
+constexpr int kLogMaxP = 16;
 
 Bits constant_word(const std::vector<bool>& bits) {
   Bits word;

@@ -75,8 +75,6 @@ Signal Circuit::lookup_or_add(Node node, Key key, Key complement_key) {
   return s;
 }
 
-// Normal form: weights >= 1 on (possibly complemented) literals of distinct nodes, sorted by
-// literal, each clipped to the threshold, divided by their gcd; 1 <= threshold <= sum of weights.
 namespace {
 
 using Wide = __int128;
@@ -88,6 +86,8 @@ Wide wide_gcd(Wide a, Wide b) {
 
 }  // namespace
 
+// Normal form: weights >= 1 on (possibly complemented) literals of distinct nodes, sorted by
+// literal, each clipped to the threshold, divided by their gcd; 1 <= threshold <= sum of weights.
 Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
                                  const std::vector<int64_t>& weights, int64_t threshold) {
   if (fanins.size() != weights.size())
@@ -128,16 +128,17 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
     w = std::min(w, t);
     g = wide_gcd(g, w);
   }
-  std::vector<std::pair<Signal, int64_t>> terms;
   wide_total = 0;
-  for (auto& [s, w] : wide_terms) wide_total += w / g;
+  for (auto& [s, w] : wide_terms) {
+    w /= g;
+    wide_total += w;
+  }
   if (wide_total >= kMaxGateWeightSum)
     throw std::overflow_error("threshold gate with total weight >= 2^61 after normalization");
-  int64_t total = 0;
-  for (auto& [s, w] : wide_terms) {
-    terms.push_back({s, static_cast<int64_t>(w / g)});
-    total += terms.back().second;
-  }
+  // Below the bound every weight, the total and the threshold (<= total) fit in 64 bits.
+  const int64_t total = static_cast<int64_t>(wide_total);
+  std::vector<std::pair<Signal, int64_t>> terms;
+  for (auto& [s, w] : wide_terms) terms.push_back({s, static_cast<int64_t>(w)});
   const int64_t T = static_cast<int64_t>((t + g - 1) / g);
   if (terms.size() == 1) return terms[0].first;
   std::sort(terms.begin(), terms.end());

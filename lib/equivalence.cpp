@@ -62,9 +62,9 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     r.simulated_points = cr.valid_points;
     candidate = cr.difference;
     // Stopped by the timeout before every input was seen: no verdict.
-    r.verdict = candidate       ? Verdict::Counterexample
-                : cr.complete   ? Verdict::Proved
-                                : Verdict::Unknown;
+    r.verdict = candidate ? Verdict::Counterexample
+                : cr.complete ? Verdict::Proved
+                              : Verdict::Unknown;
   } else if (r.engine == Engine::Z3) {
     std::optional<bool> eq =
         check_equivalence_z3(construction, spec, params.miter.timeout_seconds, &candidate);

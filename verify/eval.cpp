@@ -11,13 +11,12 @@
 #include "lib/decode.hpp"
 #include "lib/simulate.hpp"
 #include "verify/input_values.hpp"
-#include "verify/run_component.hpp"
 
 namespace tc {
 
 int run_eval(const Component& c, const Params& params, const std::vector<std::string>& assignments, bool json) {
-  const Circuit construction = build_side(c.construction, params);
-  const Circuit spec = build_side(c.spec, params);
+  const Circuit construction = c.construction(params);
+  const Circuit spec = c.spec(params);
   std::map<std::string, std::string> given;
   for (const auto& a : assignments) {
     const auto eq = a.find('=');

@@ -16,8 +16,6 @@
 // per value; this keeps weights like 2^i or many equal weights polynomial.
 #include "lib/cnf/threshold.hpp"
 
-#include "lib/circuit.hpp"
-
 #include <algorithm>
 #include <cassert>
 #include <climits>
@@ -26,6 +24,8 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
+
+#include "lib/circuit.hpp"
 
 namespace tc {
 

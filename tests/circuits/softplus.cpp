@@ -59,7 +59,8 @@ TEST_CASE("the softplus construction depth is the same at p = 3 and 5", "[softpl
 TEST_CASE("the softplus construction depth is the same at p = 4, 6, 8, 10 and 12",
           "[.slow][softplus][depth]") {
   std::set<int> depths;
-  for (int p : {4, 6, 8, 10, 12}) depths.insert(analyze(softplus_construction(softplus_params(p))).depth);
+  for (int p : {4, 6, 8, 10, 12})
+    depths.insert(analyze(softplus_construction(softplus_params(p))).depth);
   CHECK(depths.size() == 1);
 }
 
