@@ -37,10 +37,11 @@ void Circuit::add_constraint(Signal valid) {
   constraints_.push_back(valid);
 }
 
-void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption) {
+void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption,
+                      Signal guarantee, bool block) {
   for (const auto& c : cuts_)
     if (c.name == name) throw std::invalid_argument("duplicate cut '" + name + "'");
-  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs), assumption});
+  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs), assumption, guarantee, block});
 }
 
 const Word& Circuit::input_word(const std::string& name) const {

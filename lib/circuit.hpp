@@ -93,7 +93,13 @@ class Circuit {
   // lets both sides share the block's outputs (REFERENCE.md section 5: decomposed proofs).
   // `assumption` (a function of the cut inputs) restricts the claim: the blocks need only agree
   // where it holds, and the spec keeps its own block where it does not.
-  void add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption = kTrue);
+  // `guarantee` (a function of the cut outputs, e.g. "every output word is a valid float") is
+  // what the block promises on its outputs whenever the assumption holds. A cut with a guarantee
+  // is a *block* (lib/compose.hpp, ComposeOptions::block_cut): the miter may then prove it once,
+  // replace its outputs on both sides by free variables that satisfy the guarantee, and so prove
+  // a composition as the sum of its block proofs (lib/sat/compositional.hpp).
+  void add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption = kTrue,
+               Signal guarantee = kTrue, bool block = false);
 
   const std::vector<Word>& input_words() const { return input_words_; }
   const std::vector<Word>& output_words() const { return output_words_; }
@@ -102,6 +108,8 @@ class Circuit {
     std::string name;
     Bits inputs, outputs;
     Signal assumption = kTrue;
+    Signal guarantee = kTrue;
+    bool block = false;  // declared by compose_embed for a whole embedded block
   };
   const std::vector<Cut>& cuts() const { return cuts_; }
   const Word& input_word(const std::string& name) const;    // throws std::out_of_range

@@ -1,11 +1,17 @@
-// What a component is: a construction, its independent spec, and the mutants that must fail.
+// What a component is: a construction, its independent spec, its parameters, and the mutants
+// that must fail.
 //
 // The registry (verify/registry.cpp) holds one Component per construction; lib/ defines only the
 // shape of an entry and knows no component. Builders return fresh circuits with identical input
-// and output words; the construction builder honours Params::mutant.
+// and output words; the construction builder honours Params::mutant. A component lists the
+// parameters it takes (ParamSpec, FlagSpec, weights); the CLI options, their validation, --list,
+// the JSON report and the test sweeps are all derived from that list.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,14 +20,52 @@
 
 namespace tc {
 
+// A float constant typed by the user (e.g. a weight from --weights FILE): value m * 2^e, the sign
+// in m. Not yet fitted to any format: the builder checks that it is a value of its format.
+struct FloatConstant {
+  int64_t m = 0;
+  int64_t e = 0;
+  bool operator==(const FloatConstant&) const = default;
+};
+
 struct Params {
   int p = 8;           // precision / operand width
   int n = 4;           // number of operands, where the component takes a variable number
   int e = 0;           // float exponent bits; 0 means the default p + 1
   int rows = 2;        // matrix shapes (matmul)
   int cols = 2;
+  int L = 3;           // sequence length (SSM components)
+  int N = 2;           // state size
+  int D = 1;           // channels
+  int K = 2;           // convolution kernel size
+  std::set<std::string> flags;  // on/off variants the component declares (e.g. "euler")
+  // Constant weights by name, row-major; empty: the component's own choice (weights as circuit
+  // inputs, or its documented defaults).
+  std::map<std::string, std::vector<FloatConstant>> weights;
   std::string mutant;  // empty: the correct construction
   int exponent_bits() const { return e > 0 ? e : p + 1; }
+  bool flag(const std::string& name) const { return flags.count(name) > 0; }
+  // The named integer parameter ("p", "n", "e", "rows", "cols", "L", "N", "D", "K"); nullptr
+  // for an unknown name.
+  int* field(const std::string& name);
+  const int* field(const std::string& name) const;
+  // Weights `name`, checked to hold exactly `count` values; nullptr when no weights were given.
+  // Throws std::invalid_argument naming the field when the count does not fit the sizes.
+  const std::vector<FloatConstant>* weight(const std::string& name, size_t count) const;
+};
+
+// An integer parameter a component takes: --NAME, its range and default.
+struct ParamSpec {
+  std::string name;  // a Params::field name
+  int min = 0, max = 0;
+  int default_value = 0;  // for "e": 0 means p + 1
+  std::string meaning;    // one line, for --list and --help
+};
+
+// An on/off variant: --NAME sets Params::flags.
+struct FlagSpec {
+  std::string name;
+  std::string meaning;
 };
 
 struct Mutant {
@@ -45,13 +89,11 @@ struct Component {
   std::string name;         // CLI name, e.g. "int-mul"
   std::string description;  // one line
   std::string lemma;        // the paper lemma it serves
-  int p_min = 2, p_max = 16;
-  int p_default = 8;  // used when the user gives no --p
-  bool uses_n = false;
-  int n_min = 2, n_max = 8;
-  int n_default = 4;  // used when the user gives no --n
-  bool uses_e = false;
-  int e_default = 0;  // exponent bits when the user gives no --e; 0: p + 1
+  std::vector<ParamSpec> params;  // always includes "p"
+  std::vector<FlagSpec> flags;
+  // Non-empty: the component accepts --weights FILE (a JSON object of named float arrays); this
+  // says which names, their shapes, and what happens without the file.
+  std::string weights;
   CircuitBuilder construction;
   CircuitBuilder spec;
   std::vector<Mutant> mutants;
@@ -63,6 +105,16 @@ struct Component {
   bool sat_practical = true;
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
+
+  const ParamSpec* param(const std::string& name) const;  // nullptr: not taken
+  bool takes(const std::string& name) const { return param(name) != nullptr; }
+  const ParamSpec& p_spec() const;  // the "p" entry
+  // Params at every declared default (the remaining fields at Params' own defaults).
+  Params defaults() const;
 };
+
+// Shorthands for registry entries.
+ParamSpec p_param(int min, int max, int default_value);
+ParamSpec e_param(int default_value = 0);  // 0: p + 1
 
 }  // namespace tc

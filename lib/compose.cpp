@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "float_word.hpp"
+
 namespace tc {
 
 const Bits& Embedded::output(const std::string& name) const {
@@ -46,6 +48,19 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
     for (const Circuit::Cut& cut : sub.cuts())
       host.add_cut(options.cut_prefix + cut.name, mapped_bits(cut.inputs),
                    mapped_bits(cut.outputs), mapped(cut.assumption));
+  if (!options.block_cut.empty()) {
+    Bits outs;
+    Bits valid;
+    for (const Word& w : sub.output_words()) {
+      const Bits& bits = result.outputs.at(w.name);
+      outs.insert(outs.end(), bits.begin(), bits.end());
+      if (w.decoding.kind == Decoding::Kind::Float)
+        valid.push_back(float_valid(host, bits, FloatFormat{w.decoding.p, w.decoding.e}));
+    }
+    const Signal guarantee = valid.empty() ? kTrue : valid.size() == 1 ? valid[0] : host.create_and(valid);
+    host.add_cut(options.block_cut, flat, outs, compose_constraints_hold(host, result), guarantee,
+                 true);
+  }
   return result;
 }
 

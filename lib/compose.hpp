@@ -29,6 +29,15 @@ namespace tc {
 
 struct ComposeOptions {
   std::string cut_prefix;  // empty: the sub-circuit's cuts are not re-declared on the host
+  // Non-empty: the embedded block itself becomes a cut of this name on the host (a *block*):
+  // inputs = the fed words, outputs = every output word (in output order), assumption = the
+  // block's input constraints, guarantee = every float output word is a valid encoding. When the
+  // construction and the spec embed blocks of the same name, the miter proves the two blocks
+  // equivalent once (blocks built alike are proved once for all their instances), checks that
+  // both sides feed them equal inputs, and treats their outputs as one free value: the proof of
+  // a composition costs the sum of its block proofs (lib/sat/compositional.hpp). Names must be
+  // unique per circuit; use the same name on both sides for the same role.
+  std::string block_cut;
 };
 
 struct Embedded {

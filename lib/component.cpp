@@ -1,0 +1,63 @@
+// Parameter lookup for registry entries (see component.hpp).
+#include "lib/component.hpp"
+
+#include <stdexcept>
+
+namespace tc {
+
+int* Params::field(const std::string& name) {
+  return const_cast<int*>(static_cast<const Params&>(*this).field(name));
+}
+
+const int* Params::field(const std::string& name) const {
+  if (name == "p") return &p;
+  if (name == "n") return &n;
+  if (name == "e") return &e;
+  if (name == "rows") return &rows;
+  if (name == "cols") return &cols;
+  if (name == "L") return &L;
+  if (name == "N") return &N;
+  if (name == "D") return &D;
+  if (name == "K") return &K;
+  return nullptr;
+}
+
+const std::vector<FloatConstant>* Params::weight(const std::string& name, size_t count) const {
+  if (weights.empty()) return nullptr;
+  auto it = weights.find(name);
+  if (it == weights.end())
+    throw std::invalid_argument("weights: field '" + name + "' is missing (" +
+                                std::to_string(count) + " values expected)");
+  if (it->second.size() != count)
+    throw std::invalid_argument("weights: field '" + name + "' has " +
+                                std::to_string(it->second.size()) + " values, the sizes need " +
+                                std::to_string(count));
+  return &it->second;
+}
+
+const ParamSpec* Component::param(const std::string& name) const {
+  for (const auto& ps : params)
+    if (ps.name == name) return &ps;
+  return nullptr;
+}
+
+const ParamSpec& Component::p_spec() const {
+  if (const ParamSpec* ps = param("p")) return *ps;
+  throw std::logic_error("component " + name + " declares no parameter p");
+}
+
+Params Component::defaults() const {
+  Params out;
+  for (const auto& ps : params) *out.field(ps.name) = ps.default_value;
+  return out;
+}
+
+ParamSpec p_param(int min, int max, int default_value) {
+  return {"p", min, max, default_value, "precision: significand bits (operand width for integers)"};
+}
+
+ParamSpec e_param(int default_value) {
+  return {"e", 2, 20, default_value, "float exponent bits (default p + 1)"};
+}
+
+}  // namespace tc
