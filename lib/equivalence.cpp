@@ -49,7 +49,10 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
   EquivalenceResult r;
   r.engine = params.engine;
   if (r.engine == Engine::Auto)
-    r.engine = spec.num_input_bits() <= params.max_sim_input_bits ? Engine::Sim : Engine::Sat;
+    r.engine = static_cast<int>(used_input_positions(construction, spec).size()) <=
+                       params.max_sim_input_bits
+                   ? Engine::Sim
+                   : Engine::Sat;
   std::optional<Assignment> candidate;
   if (r.engine == Engine::Sim) {
     CompareParams cp;

@@ -136,18 +136,32 @@ void check_same_interface(const Circuit& a, const Circuit& b) {
                                   "' does not match '" + ob[i].name + "' of '" + b.name() + "'");
 }
 
+std::vector<int> used_input_positions(const Circuit& a, const Circuit& b) {
+  const std::vector<char> cone_a = a.cone_of_outputs_and_constraints();
+  const std::vector<char> cone_b = b.cone_of_outputs_and_constraints();
+  std::vector<int> used;
+  for (size_t i = 0; i < a.input_nodes().size(); ++i)
+    if (cone_a[a.input_nodes()[i]] || (i < b.input_nodes().size() && cone_b[b.input_nodes()[i]]))
+      used.push_back(static_cast<int>(i));
+  return used;
+}
+
 CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const CompareParams& params) {
   check_same_interface(a, b);
   const int n = a.num_input_bits();
-  if (params.random_rounds == 0 && n > 40)
-    throw std::invalid_argument("exhaustive simulation over " + std::to_string(n) +
+  // Exhaustive runs enumerate only the inputs some output or constraint reads (a block fed a
+  // constant leaves its input bits unread); the others stay 0.
+  const std::vector<int> used = used_input_positions(a, b);
+  const int n_used = static_cast<int>(used.size());
+  if (params.random_rounds == 0 && n_used > 40)
+    throw std::invalid_argument("exhaustive simulation over " + std::to_string(n_used) +
                                 " input bits is not feasible");
   Simulator sa(a), sb(b);
   CompareResult result;
   std::vector<uint64_t> lanes(n);
   std::mt19937_64 rng(params.seed);
-  const uint64_t rounds =
-      params.random_rounds ? params.random_rounds : ((n <= 6) ? 1 : (1ull << (n - 6)));
+  const uint64_t rounds = params.random_rounds ? params.random_rounds
+                                               : ((n_used <= 6) ? 1 : (1ull << (n_used - 6)));
   const uint64_t report_every = std::max<uint64_t>(1, rounds / 100);
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::duration<double>(params.timeout_seconds);
@@ -172,9 +186,10 @@ CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const Co
       static constexpr uint64_t kPattern[6] = {0xAAAAAAAAAAAAAAAAull, 0xCCCCCCCCCCCCCCCCull,
                                                0xF0F0F0F0F0F0F0F0ull, 0xFF00FF00FF00FF00ull,
                                                0xFFFF0000FFFF0000ull, 0xFFFFFFFF00000000ull};
-      for (int i = 0; i < n; ++i)
-        lanes[i] = i < 6 ? kPattern[i] : (((r >> (i - 6)) & 1) ? ~0ull : 0ull);
-      if (n < 6) active = (1ull << (1u << n)) - 1;
+      std::fill(lanes.begin(), lanes.end(), 0);
+      for (int j = 0; j < n_used; ++j)
+        lanes[used[j]] = j < 6 ? kPattern[j] : (((r >> (j - 6)) & 1) ? ~0ull : 0ull);
+      if (n_used < 6) active = (1ull << (1u << n_used)) - 1;
     }
     sa.run(lanes);
     sb.run(lanes);

@@ -52,8 +52,12 @@ struct CompareResult {
   uint64_t valid_points = 0;             // valid assignments checked
 };
 
+// Positions (input_nodes() order) of the inputs that some output or constraint of a or b reads.
+std::vector<int> used_input_positions(const Circuit& a, const Circuit& b);
+
 // Compares the output words of two circuits that declare the same input words (checked).
-// An assignment counts only when it satisfies both circuits' constraints.
+// An assignment counts only when it satisfies both circuits' constraints. Exhaustive runs
+// enumerate the inputs that are read (used_input_positions) and hold the rest at 0.
 CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const CompareParams& params);
 
 // Throws std::invalid_argument naming the first mismatch in input or output words.

@@ -180,20 +180,23 @@ Sat solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad, 
 // Structure of a circuit as text: equal texts are equal circuits (the cache key of block proofs).
 std::string fingerprint(const Circuit& c) {
   std::string s;
-  for (const auto& w : c.input_words()) s += "i" + std::to_string(w.bits.size()) + ";";
+  auto put = [&s](char tag, int64_t v) {
+    s.push_back(tag);
+    s.append(std::to_string(v));
+  };
+  for (const auto& w : c.input_words()) put('i', static_cast<int64_t>(w.bits.size()));
   for (uint32_t n = 1; n < c.num_nodes(); ++n) {
     const Node& node = c.node(n);
-    s += std::to_string(static_cast<int>(node.kind)) + ":";
+    put('n', static_cast<int64_t>(node.kind));
     for (size_t i = 0; i < node.fanins.size(); ++i) {
-      s += std::to_string(node.fanins[i].literal());
-      if (i < node.weights.size()) s += "*" + std::to_string(node.weights[i]);
-      s += ",";
+      put('f', node.fanins[i].literal());
+      if (i < node.weights.size()) put('*', node.weights[i]);
     }
-    s += ">" + std::to_string(node.threshold) + ";";
+    put('>', node.threshold);
   }
   for (const auto& w : c.output_words())
-    for (Signal b : w.bits) s += "o" + std::to_string(b.literal());
-  for (Signal b : c.constraints()) s += "c" + std::to_string(b.literal());
+    for (Signal b : w.bits) put('o', b.literal());
+  for (Signal b : c.constraints()) put('c', b.literal());
   return s;
 }
 
