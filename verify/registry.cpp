@@ -17,6 +17,8 @@
 #include "circuits/int_iadd.hpp"
 #include "circuits/int_mul.hpp"
 #include "circuits/log.hpp"
+#include "circuits/mamba.hpp"
+#include "circuits/selective_ssm.hpp"
 #include "circuits/silu.hpp"
 #include "circuits/softplus.hpp"
 #include "specs/exp.hpp"
@@ -42,6 +44,10 @@
 #include "specs/int_mul.hpp"
 #include "specs/log.hpp"
 #include "specs/log_lemmas.hpp"
+#include "specs/mamba.hpp"
+#include "specs/selective_ssm.hpp"
+#include "specs/selective_ssm_lemmas.hpp"
+#include "specs/ssm_layer_real.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -233,6 +239,56 @@ const std::vector<Component>& all_components() {
        .sat_practical = false,
        .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
                     "quotient at p1 = p + 4 (79,169 gates at p = 9, 462,817 at p = 12)"},
+      // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
+      {.name = "selective-ssm",
+       .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
+                      "channel), optional skip (y + D x) and gate (y silu(z)); the parts' "
+                      "constructions composed",
+       .lemma = "paper Theorem 4.4 (Def 3.22); end-to-end error against the real-valued layer "
+                "composed from the parts' bounds by Z3, MPFR measurement",
+       .params = {p_param(2, 3, 3), {"L", 2, 4, 2, "sequence length"},
+                  {"N", 1, 3, 1, "state size"}, {"D", 1, 2, 1, "channels"}},
+       .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
+                 {"skip", "y + D_skip x (Mamba's D term)"},
+                 {"gate", "y silu(z), with an input sequence z<t>_<d>"},
+                 {"weight-inputs", "every weight a circuit input (needs SAT) instead of the "
+                                   "documented defaults"}},
+       .weights = "W_B (D x N), W_C (D x N), W_delta (D x D), b_delta (D), A (D x N), D_skip (D, "
+                  "with --skip); without the file: W_B = 0.75, W_C = 1.5, W_delta = 1.5 diagonal "
+                  "/ 0.5, b_delta = -0.5, A_d,n = -(n + 1), D_skip = 1",
+       .construction =
+           [](const Params& p) { return selective_ssm_construction(selective_ssm_with_default_weights(p)); },
+       .spec = [](const Params& p) { return build_selective_ssm_spec(selective_ssm_with_default_weights(p)); },
+       .mutants = selective_ssm_mutants(),
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return selective_ssm_reference(selective_ssm_with_default_weights(p), in);
+           },
+       .lemmas = [](const Params& p) { return selective_ssm_lemmas(selective_ssm_with_default_weights(p)); },
+       .sat_practical = false,
+       .size_note = "exponential in p through its softplus (log and fdiv thermometers at p + 4) "
+                    "and discretize blocks"},
+      {.name = "mamba",
+       .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
+                      "with skip and silu(z) gate, output projection; the parts composed",
+       .lemma = "paper Theorem 4.5 (Def 3.24)",
+       .params = {p_param(2, 3, 3), {"L", 2, 3, 2, "sequence length"},
+                  {"N", 1, 2, 1, "state size"}, {"D", 1, 2, 1, "model width (= inner width)"},
+                  {"K", 1, 4, 2, "convolution taps"}},
+       .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
+                 {"weight-inputs", "every weight a circuit input (needs SAT) instead of the "
+                                   "documented defaults"}},
+       .weights = "W_in, W_z (D x D), W_conv (K x D), b_conv (D), the SSM's W_B, W_C, W_delta, "
+                  "b_delta, A, D_skip, W_out (D x D); defaults in specs/mamba.hpp",
+       .construction = [](const Params& p) { return mamba_construction(mamba_with_default_weights(p)); },
+       .spec = [](const Params& p) { return build_mamba_spec(mamba_with_default_weights(p)); },
+       .mutants = mamba_mutants(),
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return mamba_reference(mamba_with_default_weights(p), in);
+           },
+       .sat_practical = false,
+       .size_note = "exponential in p through its silu, softplus and discretize blocks"},
   };
   return components;
 }
