@@ -28,10 +28,11 @@
 //   state   e_h = (1 + e_T)(1 + u) - 1, relative to sum_i |T_i|
 //   output  e_y = (1 + e_h)(1 + u)^2 - 1, relative to S (C rounded once, y rounded once)
 //   skip    e_s = (1 + e_y)(1 + u)^2 - 1; gate: e_g = (1 + e_s)(1 + E_silu)(1 + u) - 1
-// Domain D_p: |v_t,d| <= V = 2, delta_t,d |A_d,n| <= M = 1, and every nonzero intermediate of the
-// real-valued layer within [4 min_p, max_p / 4] (two binades of margin, so that the algorithm's
-// own intermediates, within a factor 1 + e < 4 of them, stay in range and every rounding is
-// within u; the code checks that every stage bound is below 3).
+// Domain D_p: |v_t,d| <= V = 2 and delta_t,d |A_d,n| <= M = 1 (real values), and every rounding
+// of the algorithm within u relative, checked input by input on the spec circuit's blocks: each
+// block with one output word of the format has an output of magnitude in [2 min_p, max_p / 2]
+// (so the value it rounded lay in [min_p, max_p]), or an output 0 with a zero operand (exact).
+// A sum that cancels to 0 exactly is conservatively left out of D_p.
 #pragma once
 
 #include <gmpxx.h>

@@ -19,6 +19,8 @@
 #include "circuits/log.hpp"
 #include "circuits/mamba.hpp"
 #include "circuits/selective_ssm.hpp"
+#include "circuits/conv1d.hpp"
+#include "circuits/selection.hpp"
 #include "circuits/silu.hpp"
 #include "circuits/softplus.hpp"
 #include "specs/exp.hpp"
@@ -48,6 +50,8 @@
 #include "specs/selective_ssm.hpp"
 #include "specs/selective_ssm_lemmas.hpp"
 #include "specs/ssm_layer_real.hpp"
+#include "specs/conv1d.hpp"
+#include "specs/selection.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -239,6 +243,38 @@ const std::vector<Component>& all_components() {
        .sat_practical = false,
        .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
                     "quotient at p1 = p + 4 (79,169 gates at p = 9, 462,817 at p = 12)"},
+      {.name = "conv1d",
+       .description = "causal 1-D convolution y_t,d = round(sum_k w_k x_(t-K+1+k) + bias_d), zero "
+                      "padding on the left (unwired taps), one exact sum rounded once per output "
+                      "(a matmul block each)",
+       .lemma = "Mamba paper Def 3.18, Lemmas B.8 (indexing: wiring) and B.9 (1-D convolution)",
+       .params = {p_param(2, 6, 4), {"L", 1, 6, 3, "sequence length"},
+                  {"D", 1, 2, 1, "channels"}, {"K", 1, 4, 2, "kernel size (Mamba: 4)"}},
+       .flags = {{"dense", "the paper's form: every output channel reads every input channel, "
+                           "weights w<k>_<d>_<e> (default: depthwise, Mamba's, w<k>_<d>)"}},
+       .weights = "w (K x D, dense K x D x D, row-major), bias (D); without a file every weight "
+                  "is a circuit input",
+       .construction = conv1d_construction, .spec = build_conv1d_spec,
+       .mutants = conv1d_mutants(), .reference = conv1d_reference,
+       .size_note = "exponential in the exponent width E = p + 1: each matmul block aligns its "
+                    "terms over all 2^(E+1) product exponents"},
+      {.name = "selection",
+       .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
+                      "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
+                      "construction as one block",
+       .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions)",
+       .params = {p_param(2, 5, 3), {"L", 1, 4, 2, "sequence length"},
+                  {"D", 1, 2, 1, "channels"}, {"N", 1, 3, 2, "state size"}},
+       .flags = {{"paper", "the paper's (Gu and Dao's) delta = softplus(b + Broadcast_D(x_t W_delta)): "
+                           "W_delta is D x 1, b_delta one scalar, one softplus per time step copied "
+                           "to every channel"}},
+       .weights = "W_B (D x N), W_C (D x N), W_delta (D x D; paper D x 1), b_delta (D; paper 1), "
+                  "row-major; without a file every weight is a circuit input",
+       .construction = selection_construction, .spec = build_selection_spec,
+       .mutants = selection_mutants(), .reference = selection_reference,
+       .sat_practical = false,
+       .size_note = "exponential in p: one softplus block (log and fdiv thermometers at p + 4) per "
+                    "time step and channel"},
       // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
       {.name = "selective-ssm",
        .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
