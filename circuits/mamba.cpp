@@ -6,6 +6,8 @@
 #include "circuits/mamba.hpp"
 
 #include <functional>
+#include <fmt/format.h>
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -145,7 +147,7 @@ Circuit mamba_construction(const Params& params) {
     for (int d = 0; d < D; ++d) {
       Bits o = out.output(word("z", t, d));
       if (mutant == "gate-after-out-proj") {
-        const std::string role = "-" + std::to_string(t) + "-" + std::to_string(d);
+        const std::string role = fmt::format("-{}-{}", t, d);
         const Bits g = compose_embed(c, silu, {z.output(word("z", t, d))},
                                      {.block_cut = "ssm/gate-silu" + role})
                            .output("z");

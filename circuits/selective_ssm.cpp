@@ -5,6 +5,8 @@
 // on that path, each constant in p; the size is the parts' sizes times L D (discretize), D (scan).
 #include "circuits/selective_ssm.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -199,7 +201,7 @@ Circuit selective_ssm_construction(const Params& params) {
   }
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
-      const std::string role = "-" + std::to_string(t) + "-" + std::to_string(d);
+      const std::string role = fmt::format("-{}-{}", t, d);
       Bits out = y[t][d];
       if (params.flag("skip") && mutant != "skip-dropped") {
         const Bits m = compose_embed(c, mul, {host(word("D_skip", d)), host(word("x", t, d))},

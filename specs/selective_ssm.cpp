@@ -1,6 +1,8 @@
 // The bit-level spec of selective-ssm: the parts' specs composed (see selective_ssm.hpp).
 #include "specs/selective_ssm.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <stdexcept>
 
@@ -132,7 +134,7 @@ Circuit build_selective_ssm_spec(const Params& params) {
   }
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
-      const std::string role = "-" + std::to_string(t) + "-" + std::to_string(d);
+      const std::string role = fmt::format("-{}-{}", t, d);
       Bits out = y[t][d];
       if (params.flag("skip")) {
         const Bits m = compose_embed(c, mul_spec, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},

@@ -164,17 +164,35 @@ Measurement measure(const Params& params, const SelectiveSsmBudget& b) {
   const int n = spec.num_input_bits();
   Measurement m;
   m.exhaustive = n <= 16;
-  const uint64_t rounds = m.exhaustive ? ((uint64_t{1} << n) + 63) / 64 : 256;
+  const uint64_t rounds = m.exhaustive ? ((uint64_t{1} << n) + 63) / 64 : 128;
   std::mt19937_64 rng(1);
   Simulator sim(spec);
   for (uint64_t r = 0; r < rounds; ++r) {
     std::vector<uint64_t> lanes(static_cast<size_t>(n), 0);
-    for (int i = 0; i < n; ++i)
-      for (int j = 0; j < 64; ++j) {
+    for (int j = 0; j < 64; ++j) {
+      if (m.exhaustive) {
         const uint64_t index = r * 64 + static_cast<uint64_t>(j);
-        const bool bit = m.exhaustive ? (index >> i & 1) != 0 : (rng() & 1) != 0;
-        if (bit) lanes[static_cast<size_t>(i)] |= uint64_t{1} << j;
+        for (int i = 0; i < n; ++i)
+          if (index >> i & 1) lanes[static_cast<size_t>(i)] |= uint64_t{1} << j;
+        continue;
       }
+      // A sample: every input word a random float of magnitude in [2^-4, 2) (one in eight 0),
+      // where the layer's intermediates mostly stay in range.
+      size_t bit = 0;
+      for (const Word& w : spec.input_words()) {
+        FloatValue v;
+        if (rng() % 8 != 0) {
+          v.negative = rng() & 1;
+          v.magnitude = (uint64_t{1} << (f.p - 1)) | (rng() & ((uint64_t{1} << (f.p - 1)) - 1));
+          v.exponent = -static_cast<int64_t>(rng() % 5) - (f.p - 1);
+        }
+        for (bool b : float_to_bits(v, f)) {
+          if (b) lanes[bit] |= uint64_t{1} << j;
+          ++bit;
+        }
+        (void)w;
+      }
+    }
     sim.run(lanes);
     const uint64_t valid = sim.valid_lanes();
     for (int j = 0; j < 64; ++j) {
