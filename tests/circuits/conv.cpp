@@ -42,6 +42,23 @@ Assignment assignment_of(const std::vector<std::vector<bool>>& words) {
   return a;
 }
 
+std::set<std::string> cut_names(const Circuit& c) {
+  std::set<std::string> names;
+  for (const Circuit::Cut& cut : c.cuts()) names.insert(cut.name);
+  return names;
+}
+
+TEST_CASE("conv-kernel and conv-ssm constructions and specs declare the same cuts", "[conv-kernel][conv-ssm]") {
+  const Params params = ssm_params(2, 3, 2);
+  const Circuit kernel = conv_kernel_construction(params);
+  CHECK(cut_names(kernel) == cut_names(build_conv_kernel_spec(params)));
+  CHECK(cut_names(kernel).size() == 3 * 2 + 3);  // term-k-n, K-k
+  const Circuit conv = conv_ssm_construction(params);
+  CHECK(cut_names(conv) == cut_names(build_conv_ssm_spec(params)));
+  CHECK(cut_names(conv).count("kernel/term-2-1") == 1);
+  CHECK(cut_names(conv).count("y-2") == 1);
+}
+
 // conv-kernel at N = 1 has three float inputs (18 bits at p = 2, 24 at p = 3): `auto` simulates
 // every input. conv-ssm at L = 2, N = 1 has five (30 bits at p = 2): SAT, with the kernel's
 // term blocks shared. The p = 3 runs take about a minute each on the shared machine: [.slow].

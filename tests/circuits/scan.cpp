@@ -52,6 +52,28 @@ TEST_CASE("scan constructions are threshold-only and reject bad parameters", "[s
   CHECK_THROWS_AS(scan_construction(scan_params(4, 3, 2, false, "no-such")), std::invalid_argument);
 }
 
+std::set<std::string> block_names(const Circuit& c) {
+  std::set<std::string> names;
+  for (const Circuit::Cut& cut : c.cuts())
+    if (cut.block) names.insert(cut.name);
+  return names;
+}
+
+TEST_CASE("scan construction and spec declare the same blocks, one per embedded block", "[scan]") {
+  for (bool recurrent : {false, true}) {
+    INFO((recurrent ? "recurrent" : "closed form"));
+    const Params params = scan_params(2, 3, 2, recurrent);
+    const Circuit c = scan_construction(params), s = build_scan_spec(params);
+    CHECK(block_names(c) == block_names(s));
+    CHECK(block_names(c).size() == c.cuts().size());  // every cut is a whole embedded block
+    // closed form: terms 2 * (1 + 2 + 3), states 2 * 2 (h_0 is a term), outputs 3;
+    // recurrent: 2 * 3 bx, 2 * 2 ah, 2 * 2 h, 3 y.
+    CHECK(block_names(c).size() == (recurrent ? 6u + 4u + 4u + 3u : 12u + 4u + 3u));
+    CHECK(block_names(c).count(recurrent ? "ah-2-1" : "term-2-0-1") == 1);
+    CHECK(block_names(c).count("y-2") == 1);
+  }
+}
+
 // At L = 2, N = 1 the circuits have 8 float inputs (48 bits at p = 2), beyond exhaustive
 // simulation: SAT, with the term blocks proved by simulation and shared as cut points. p = 2
 // takes about 5 s, p = 3 about 80 s (35 s of CPU) on the shared machine: [.slow].
