@@ -138,13 +138,14 @@ Circuit scan_construction(const Params& params) {
   std::vector<std::vector<Bits>> h(L, std::vector<Bits>(N));
   for (int n = 0; n < N; ++n) {
     if (!recurrent) {
-      const int first = mutant == "abar-index-lagged" ? 0 : 1;  // Abar_(i+first) .. Abar_(t+first-1)
       for (int t = 0; t < L; ++t) {
         std::vector<Bits> terms;
         for (int i = 0; i <= t; ++i) {
+          // The decay factors of term (t, i) are Abar_j for i < j <= t; the mutants shift them.
+          int lo = i + 1, hi = t;
+          if (mutant == "product-range-long") lo = i;
+          if (mutant == "abar-index-lagged") lo = i, hi = t - 1;
           std::vector<Bits> ops;
-          const int lo = mutant == "product-range-long" ? i : i + first;
-          const int hi = t + first - 1 + (mutant == "product-range-long" ? 1 - first : 0);
           for (int j = lo; j <= hi; ++j) ops.push_back(A[j][n]);
           ops.push_back(B[i][n]);
           if (!(i == 0 && mutant == "h0-without-x")) ops.push_back(x[i]);
