@@ -62,11 +62,11 @@ TEST_CASE("conv-kernel and conv-ssm constructions and specs declare the same cut
 // conv-kernel at N = 1 has three float inputs (18 bits at p = 2, 24 at p = 3): `auto` simulates
 // every input. conv-ssm at L = 2, N = 1 has five (30 bits at p = 2): SAT, with the kernel's
 // term blocks shared. The p = 3 runs take about a minute each on the shared machine: [.slow].
-void check_kernel_proved(int p, int L, int N) {
+void check_kernel_proved(int p, int L, int N, double timeout = 60) {
   INFO("conv-kernel p = " << p << " L = " << L << " N = " << N);
   const Circuit c = conv_kernel_construction(ssm_params(p, L, N));
   CHECK(c.is_threshold_only());
-  CHECK(prove(c, build_conv_kernel_spec(ssm_params(p, L, N))).verdict == Verdict::Proved);
+  CHECK(prove(c, build_conv_kernel_spec(ssm_params(p, L, N)), timeout).verdict == Verdict::Proved);
 }
 
 void check_conv_proved(int p, double timeout) {
@@ -76,21 +76,21 @@ void check_conv_proved(int p, double timeout) {
   CHECK(prove(c, build_conv_ssm_spec(ssm_params(p, 2, 1)), timeout).verdict == Verdict::Proved);
 }
 
-void check_kernel_mutants(int p) {
+void check_kernel_mutants(int p, double timeout = 60) {
   for (const Mutant& m : conv_kernel_mutants()) {
     INFO(m.name << " p = " << p);
     const EquivalenceResult r = prove(conv_kernel_construction(ssm_params(p, 3, 1, m.name)),
-                                      build_conv_kernel_spec(ssm_params(p, 3, 1)));
+                                      build_conv_kernel_spec(ssm_params(p, 3, 1)), timeout);
     CHECK(r.verdict == Verdict::Counterexample);
     CHECK(r.counterexample.has_value());
   }
 }
 
-void check_conv_mutants(int p) {
+void check_conv_mutants(int p, double timeout = 60) {
   for (const Mutant& m : conv_ssm_mutants()) {
     INFO(m.name << " p = " << p);
     const EquivalenceResult r = prove(conv_ssm_construction(ssm_params(p, 2, 1, m.name)),
-                                      build_conv_ssm_spec(ssm_params(p, 2, 1)));
+                                      build_conv_ssm_spec(ssm_params(p, 2, 1)), timeout);
     CHECK(r.verdict == Verdict::Counterexample);
     CHECK(r.counterexample.has_value());
   }
@@ -104,8 +104,8 @@ TEST_CASE("conv-kernel equals its spec at p = 2 (L = 2, 3 with N = 1; L = 2 with
 }
 
 TEST_CASE("conv-kernel equals its spec at p = 3 (L = 2, 3, N = 1)", "[.slow][conv-kernel]") {
-  check_kernel_proved(3, 2, 1);
-  check_kernel_proved(3, 3, 1);
+  check_kernel_proved(3, 2, 1, 600);
+  check_kernel_proved(3, 3, 1, 600);
 }
 
 TEST_CASE("every conv-kernel mutant ends in a replayed counterexample at p = 2", "[conv-kernel]") {
@@ -113,7 +113,7 @@ TEST_CASE("every conv-kernel mutant ends in a replayed counterexample at p = 2",
 }
 
 TEST_CASE("every conv-kernel mutant ends in a replayed counterexample at p = 3", "[.slow][conv-kernel]") {
-  check_kernel_mutants(3);
+  check_kernel_mutants(3, 600);
 }
 
 TEST_CASE("conv-ssm equals its spec at p = 2 (L = 2, N = 1)", "[conv-ssm]") {
@@ -129,7 +129,7 @@ TEST_CASE("every conv-ssm mutant ends in a replayed counterexample at p = 2", "[
 }
 
 TEST_CASE("every conv-ssm mutant ends in a replayed counterexample at p = 3", "[.slow][conv-ssm]") {
-  check_conv_mutants(3);
+  check_conv_mutants(3, 600);
 }
 
 TEST_CASE("conv-kernel and conv-ssm have the same depth at every p and L", "[conv-kernel][conv-ssm][depth]") {
