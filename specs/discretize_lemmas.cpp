@@ -197,17 +197,21 @@ LemmaResult measurement(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   r.kind = "measurement";
   r.claimed_bound = format_bound(d.euler ? b.A : b.B);
   r.tightest_bound = format_bound(d.euler ? m.abar.error : m.bbar.error);
+  const std::string phi_part =
+      d.euler ? std::string("euler: phi not computed; ")
+              : fmt::format("worst phi_p1 error {} <= Phi_x = {}; ", format_bound(m.phi.error),
+                            format_bound(b.Phi_x));
   r.statement = fmt::format(
       "{} {} pairs (delta, a) in D_{} (|Delta a| <= {}), {} with b: worst Abar error {} <= A = {} "
-      "({} pairs above 2^-{}); worst phi_p1 error {} <= Phi_x = {}; worst Bbar error to the ZOH {}{} "
-      "({} points above 2^-{}); the paper's 2^-{} {}; z inexact at {} pairs",
+      "({} pairs above 2^-{}); {}worst Bbar error to the ZOH {}{} ({} points above 2^-{}); the "
+      "paper's 2^-{} {}{}; z inexact at {} pairs",
       exhaustive ? "every one of the" : "a sample of", m.pairs, d.p, b.Z.get_str(), m.points,
-      format_bound(m.abar.error), format_bound(b.A), m.abar_above_2_minus_p, d.p,
-      format_bound(m.phi.error), format_bound(b.Phi_x), format_bound(m.bbar.error),
+      format_bound(m.abar.error), format_bound(b.A), m.abar_above_2_minus_p, d.p, phi_part,
+      format_bound(m.bbar.error),
       d.euler ? " (euler: no bound claimed)" : fmt::format(" <= B = {}", format_bound(b.B)),
       m.bbar_above_2_minus_p, d.p, d.p,
       m.abar_above_2_minus_p + (d.euler ? 0 : m.bbar_above_2_minus_p) == 0 ? "holds" : "fails",
-      m.z_inexact);
+      d.euler ? " for Abar" : "", m.z_inexact);
   r.witness = fmt::format("worst Abar at delta = {}, a = {}; worst Bbar at delta = {}, a = {}, b = {}",
                           float_to_string(m.abar.delta), float_to_string(m.abar.a),
                           float_to_string(m.bbar.delta), float_to_string(m.bbar.a),

@@ -9,6 +9,7 @@
 
 #include "circuits/discretize.hpp"
 #include "lib/analysis.hpp"
+#include "lib/equivalence.hpp"
 #include "lib/simulate.hpp"
 #include "lib/float_word.hpp"
 #include "specs/discretize.hpp"
@@ -108,6 +109,20 @@ TEST_CASE("every circuit-level discretize mutant differs from the spec at p = 2,
       // A sampled difference is a counterexample (both circuits simulated on a valid input).
       CHECK(differing_samples(c, spec, p, 16) > 0);
     }
+  }
+}
+
+TEST_CASE("check_equivalence refutes every circuit-level mutant at p = 2 with a replayed "
+          "counterexample", "[discretize]") {
+  const Circuit spec = build_discretize_spec(zoh_params(2, 1));
+  for (const Mutant& m : discretize_mutants()) {
+    if (m.lemma_only) continue;
+    INFO(m.name);
+    const EquivalenceResult r =
+        check_equivalence(discretize_construction(zoh_params(2, 1, m.name)), spec, {});
+    CHECK(r.engine == Engine::Sim);
+    CHECK(r.verdict == Verdict::Counterexample);
+    CHECK(r.counterexample.has_value());
   }
 }
 

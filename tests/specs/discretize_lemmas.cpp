@@ -20,9 +20,10 @@ Params zoh_params(int p, const std::string& mutant = "", bool euler = false) {
   return params;
 }
 
-TEST_CASE("the discretize lemmas are proved at p = 2, 3 and 4", "[discretize][lemmas]") {
+TEST_CASE("the discretize lemmas are proved at p = 2, 3 and 4 (euler at 4)", "[discretize][lemmas]") {
   for (int p = 2; p <= 4; ++p)
     for (bool euler : {false, true}) {
+      if (euler && p != 4) continue;
       const std::vector<LemmaResult> results = discretize_lemmas(zoh_params(p, "", euler));
       for (const LemmaResult& r : results) {
         INFO("p = " << p << " euler = " << euler << ": " << r.name << ": " << r.statement << " "
