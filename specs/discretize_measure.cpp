@@ -233,14 +233,14 @@ std::vector<std::string> discretize_reference(const Params& params,
                      : log2_text(relative_error(value(t.bbar), p_lo, p_hi, euler));
       bbar = fmt::format(
           "ZOH (e^(Delta a) - 1)/a b = Delta b phi(Delta a) = {}...{} (phi = {}), round_p = {}; "
-          "{}; algorithm Bbar = {}{}, relative error to the {} {}",
+          "{}; algorithm Bbar = {}{}, relative error to the ZOH {}",
           decimal(zoh), x == 0 ? " (a = 0 or Delta = 0: the limit Delta b, exact)" : "",
           decimal(p_lo), float_to_string(round_to_float(zoh, f)), euler_text,
           float_to_string(t.bbar),
           d.euler ? std::string(" (euler)")
                   : fmt::format(" (phi = {}, Delta phi = {}, w = {})", float_to_string(t.phi),
                                 float_to_string(t.t), float_to_string(t.w)),
-          d.euler ? "ZOH" : "ZOH", err);
+          err);
     }
     bbar_lines.push_back(bbar);
   }
