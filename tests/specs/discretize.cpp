@@ -8,6 +8,7 @@
 #include "specs/expm1_ratio.hpp"
 #include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
+#include "lib/simulate.hpp"
 
 namespace tc {
 namespace {
@@ -125,6 +126,36 @@ TEST_CASE("the discretize reference prints e^(Delta a), the ZOH and the Euler va
   INFO(lines[0] << "\n" << lines[1]);
   CHECK(lines[1].find("Bbar = 13 * 2^-5") != std::string::npos);
   CHECK(lines[1].find("Euler Delta b = 0.5") != std::string::npos);
+}
+
+TEST_CASE("the discretize reference names the spec circuit's outputs as the algorithm's",
+          "[discretize]") {
+  for (bool euler : {false, true}) {
+    const Params params = zoh_params(3, 2, euler);
+    const FloatFormat f{3, 4};
+    const Circuit spec = build_discretize_spec(params);
+    FloatSampler sampler(f, 11);
+    for (int k = 0; k < 40; ++k) {
+      std::vector<std::vector<bool>> words;
+      Assignment in(spec.input_nodes().size());
+      for (const Word& w : spec.input_words()) {
+        const FloatValue v = sampler.with_exponent(-static_cast<int64_t>(sampler.below(5)),
+                                                   w.name[0] == 'a');
+        set_float_input(spec, in, w.name, v, f);
+        words.push_back(float_to_bits(v, f));
+      }
+      const auto out = simulate_outputs(spec, in);
+      const std::vector<std::string> lines = discretize_reference(params, words);
+      REQUIRE(lines.size() == out.size());
+      for (size_t i = 0; i < out.size(); ++i) {
+        const std::string word = spec.output_words()[i].name;
+        const std::string expected = "algorithm " + word.substr(0, 4) + " = " +
+                                     float_to_string(float_from_bits(out[i], f));
+        INFO(lines[i] << "\n expected: " << expected);
+        CHECK(lines[i].find(expected) != std::string::npos);
+      }
+    }
+  }
 }
 
 }  // namespace
