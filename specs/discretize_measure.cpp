@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 #include <mpfr.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -142,10 +143,15 @@ DiscretizeMeasurement discretize_measure(const DiscretizeDesign& d, const mpq_cl
   const mpq_class paper = mpq_class(1) / mpq_class(mpz_class(1) << d.p);
   const mpq_class lo_zoh = 2 * value(float_min(f)), hi_zoh = value(float_max(f)) / 2;
   ZohEnclosure enc;
-  std::vector<FloatValue> bs;  // every significand of b in [1, 2)
+  // Every significand of b, at the exponent that puts Delta b in [1, 4) (clamped into range):
+  // the relative errors do not change when b is scaled by a power of two inside the range, so
+  // this covers every b for which the ZOH is in range.
+  std::vector<FloatValue> bs;
   for (uint64_t mb = uint64_t{1} << (d.p - 1); mb < (uint64_t{1} << d.p); ++mb)
-    bs.push_back({false, mb, 1 - d.p});
+    bs.push_back({false, mb, 0});
   auto measure = [&](FloatValue delta, FloatValue a) {
+    const int64_t eb = std::clamp<int64_t>(-delta.exponent - 2 * d.p + 2, f.emin(), f.emax());
+    for (FloatValue& b : bs) b.exponent = eb;
     const mpq_class x = value(delta) * value(a);
     if (x == 0 || abs(x) > Z) return;
     ++m.pairs;

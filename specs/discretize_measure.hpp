@@ -7,7 +7,8 @@
 // tests/specs/discretize.cpp checks both against the spec circuits by simulation.
 // discretize_measure runs it over the domain of the lemmas, D_p = {delta > 0, a < 0,
 // |Delta a| <= Z, b with 2 min_p <= |ZOH| <= max_p / 2}: every pair (delta, a) at p <= 4 (a sample
-// of pairs above), each with every significand of b in [1, 2). MPFR (160 bits, directed rounding)
+// of pairs above), each with every significand of b, scaled so that Delta b is in [1, 4) (the
+// errors are invariant under scaling b by powers of two in range). MPFR (160 bits, directed rounding)
 // encloses e^(Delta a) and phi(Delta a) = expm1(Delta a) / (Delta a) from the exact product Delta a,
 // and the relative errors are bounded from above.
 #pragma once
