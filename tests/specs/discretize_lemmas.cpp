@@ -47,16 +47,17 @@ TEST_CASE("ignoring the cancellation makes phi.quotient fail", "[discretize][lem
   }
 }
 
-TEST_CASE("the discretize measurement stays within the proved bounds at p = 3 and 4",
+// At p = 4 the chain above checks the same bounds through discretize.measured.
+TEST_CASE("the discretize measurement stays within the proved bounds at p = 3",
           "[discretize][lemmas]") {
-  for (int p : {3, 4}) {
+  for (int p : {3}) {
     INFO("p = " << p);
     const DiscretizeDesign d = discretize_design(zoh_params(p));
     const DiscretizeBudget b = discretize_budget(d);
     const DiscretizeMeasurement m = discretize_measure(d, b.Z);
     CHECK(m.exhaustive);
     CHECK(m.pairs > 100);
-    CHECK(m.points > 100);
+    CHECK(m.points == m.pairs * 4);  // every pair with every significand of b
     CHECK(m.z_inexact == 0);  // p1 = p + 4 >= 2p
     CHECK(m.abar.error > 0);
     CHECK(m.abar.error <= b.A);
