@@ -2,6 +2,7 @@
 // then add one entry here.
 #include "verify/registry.hpp"
 
+#include "circuits/discretize.hpp"
 #include "circuits/exp.hpp"
 #include "circuits/float_add.hpp"
 #include "circuits/float_cmp.hpp"
@@ -23,6 +24,9 @@
 #include "circuits/selection.hpp"
 #include "circuits/silu.hpp"
 #include "circuits/softplus.hpp"
+#include "specs/discretize.hpp"
+#include "specs/discretize_lemmas.hpp"
+#include "specs/discretize_measure.hpp"
 #include "specs/exp.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
@@ -275,6 +279,21 @@ const std::vector<Component>& all_components() {
        .sat_practical = false,
        .size_note = "exponential in p: one softplus block (log and fdiv thermometers at p + 4) per "
                     "time step and channel"},
+      {.name = "discretize",
+       .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
+                      "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
+                      "(exp, fadd, fdiv above |z| = 2^-t, a degree-3 series below), all at "
+                      "p1 = p + 4 with the fmul, exp, fadd, fdiv constructions, narrowed to p once",
+       .lemma = "paper Def A.4, Lemma B.2: discretization (zero-order hold) in TC^0; exp's "
+                "lemmas at p1 and the Abar/phi/Bbar chain by Z3, measurement against MPFR",
+       .params = {p_param(2, 6, 4), {"N", 1, 4, 2, "state size"}},
+       .flags = {{"euler", "Bbar = Delta b (Mamba's code) instead of the zero-order hold"}},
+       .construction = discretize_construction, .spec = build_discretize_spec,
+       .mutants = discretize_mutants(), .reference = discretize_reference,
+       .lemmas = discretize_lemmas,
+       .sat_practical = false,
+       .size_note = "exponential in p: fdiv's thermometer quotient inside phi at p1 = p + 4 has "
+                    "2^(p1+2) first-layer gates per state; linear in N"},
       // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
       {.name = "selective-ssm",
        .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
