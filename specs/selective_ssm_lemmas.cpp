@@ -9,6 +9,8 @@
 
 #include "lib/simulate.hpp"
 #include "lib/smt/bound_lemma.hpp"
+#include "specs/discretize.hpp"
+#include "specs/discretize_lemmas.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/selective_ssm.hpp"
 #include "specs/silu.hpp"
@@ -262,12 +264,19 @@ SelectiveSsmBudget selective_ssm_budget(const Params& params) {
   b.u = two_to(-p);
   b.E_sp = softplus_budget(softplus_design(p)).total;
   b.E_silu = silu_budget(silu_design(p)).total;
-  // discretize's bounds: ASSUMED until its lemma is wired in (see the notes).
-  b.E_A = 2 * b.u;
-  b.E_Bb = 4 * b.u;
+  // discretize's proved bounds (specs/discretize_lemmas.hpp, on its domain |Delta a| <= 2, which
+  // contains ours): Abar within A of e^(Delta a), Bbar within B of the ZOH; with --euler Bbar is
+  // one fmul at p, Delta b rounded once.
+  Params zoh = float_params(float_format(params));
+  zoh.N = params.N;
+  if (params.flag("euler")) zoh.flags.insert("euler");
+  const DiscretizeBudget db = discretize_budget(discretize_design(zoh));
+  b.E_A = db.A;
+  b.E_Bb = params.flag("euler") ? b.u : db.B;
   b.parts_note = "E_sp = softplus.end-to-end (softplus_budget, proved by the softplus component); "
-                 "E_silu = silu.end-to-end (silu_budget); E_A = 2u and E_Bb = 4u ASSUMED "
-                 "(discretize's bounds: no lemma of discretize is wired in)";
+                 "E_silu = silu.end-to-end (silu_budget); E_A = discretize's abar bound A and "
+                 "E_Bb = its bbar bound B (discretize_budget, proved by the discretize component; "
+                 "with --euler E_Bb = u, one fmul)";
   b.kappa = b.u * b.V / (1 - b.u * b.V);
   b.e_delta = rel(b.kappa, b.E_sp);
   b.rho = b.e_delta * b.M;
@@ -318,7 +327,7 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
       "selective-ssm.abar", "Abar = discretize's exp(Delta' a)", b.r, b.E_A,
       fmt::format("enclosure (trusted): exp(Delta' a) / exp(Delta a) = e^w, |w| <= e_delta M = {} "
                   "(M = 1 bounds Delta |a| on D_p), |e^w - 1| <= |w| / (1 - |w|) = {}; E_A = {} "
-                  "ASSUMED (discretize)",
+                  "(discretize.abar)",
                   format_bound(b.rho), format_bound(b.r), format_bound(b.E_A)))));
   {
     const mpq_class phi = params.flag("euler") ? mpq_class(0) : b.r;
@@ -331,8 +340,8 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
     results.push_back(check(chain_lemma(
         "selective-ssm.bbar", "Bbar = discretize's result", rel(pd, u), b.E_Bb,
         fmt::format("phi enclosure (trusted): (log phi)' = 1 / (1 - e^-z) - 1 / z lies in (0, 1), "
-                    "so phi(z') / phi(z) is within e^|z' - z| - 1 <= {}; E_Bb = {} ASSUMED "
-                    "(discretize)",
+                    "so phi(z') / phi(z) is within e^|z' - z| - 1 <= {}; E_Bb = {} "
+                    "(discretize.bbar, or u with --euler)",
                     format_bound(b.r), format_bound(b.E_Bb)))));
   }
   mpq_class power = 0;

@@ -11,7 +11,9 @@
 // u = 2^-p relative; the parts' proved bounds, or assumed ones, named in the lemmas' notes):
 //   E_sp    softplus at p, relative (softplus_budget: proved by the softplus component)
 //   E_A     discretize's Abar against exp(delta a) on its rounded inputs, relative
-//   E_Bb    discretize's Bbar against phi(delta a) delta b (ZOH) or delta b (euler), relative
+//           (discretize_budget().A, proved by the discretize component)
+//   E_Bb    discretize's Bbar against phi(delta a) delta b (ZOH: discretize_budget().B) or
+//           delta b (euler: u, one fmul), relative
 //   E_silu  silu at p, relative (silu_budget: proved by the silu component), with --gate
 //   selection: B, C and the pre-activation v one exact dot product rounded once (u);
 //   scan: each term prod Abar Bbar x rounded once, h = one rounded exact sum, y = one rounded
@@ -48,7 +50,7 @@ namespace tc {
 struct SelectiveSsmBudget {
   mpq_class u;                        // 2^-p
   mpq_class E_sp, E_A, E_Bb, E_silu;  // the parts' bounds (hypotheses)
-  std::string parts_note;             // where each comes from; "ASSUMED" where no lemma exists
+  std::string parts_note;             // where each comes from
   mpq_class V = 2, M = 1;             // the domain's bounds on |v| and delta |a|
   mpq_class kappa, e_delta, rho, r, e_A, e_Bb, e_T, e_h, e_y, e_s, e_g;
   mpq_class total;                    // the bound for the flags asked for
