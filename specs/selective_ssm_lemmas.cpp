@@ -277,6 +277,8 @@ SelectiveSsmBudget selective_ssm_budget(const Params& params) {
                  "E_silu = silu.end-to-end (silu_budget); E_A = discretize's abar bound A and "
                  "E_Bb = its bbar bound B (discretize_budget, proved by the discretize component; "
                  "with --euler E_Bb = u, one fmul)";
+  // At p = 2 (u = 1/4) the enclosures need a smaller domain: u V < 1 and e_delta M < 1.
+  if (p <= 2) b.V = 1, b.M = mpq_class(1, 2);
   b.kappa = b.u * b.V / (1 - b.u * b.V);
   b.e_delta = rel(b.kappa, b.E_sp);
   b.rho = b.e_delta * b.M;
@@ -318,17 +320,17 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
                                b.E_sp, "");
     l.note = fmt::format(
         "enclosure (trusted): |sp(v') - sp(v)| <= sigma(xi) |v' - v| <= sigma(v) e^|v'-v| u |v| "
-        "<= sp(v) u V / (1 - u V) = {} sp(v) for |v| <= V = 2 (sigma <= sp, sigma(xi) / sigma(v) "
+        "<= sp(v) u V / (1 - u V) = {} sp(v) for |v| <= V = {} (sigma <= sp, sigma(xi) / sigma(v) "
         "<= e^|xi - v|, e^w <= 1 / (1 - w)); then E_sp = {}. {}",
-        format_bound(b.kappa), format_bound(b.E_sp), b.parts_note);
+        format_bound(b.kappa), b.V.get_str(), format_bound(b.E_sp), b.parts_note);
     results.push_back(check(l));
   }
   results.push_back(check(chain_lemma(
       "selective-ssm.abar", "Abar = discretize's exp(Delta' a)", b.r, b.E_A,
       fmt::format("enclosure (trusted): exp(Delta' a) / exp(Delta a) = e^w, |w| <= e_delta M = {} "
-                  "(M = 1 bounds Delta |a| on D_p), |e^w - 1| <= |w| / (1 - |w|) = {}; E_A = {} "
+                  "(M = {} bounds Delta |a| on D_p), |e^w - 1| <= |w| / (1 - |w|) = {}; E_A = {} "
                   "(discretize.abar)",
-                  format_bound(b.rho), format_bound(b.r), format_bound(b.E_A)))));
+                  format_bound(b.rho), b.M.get_str(), format_bound(b.r), format_bound(b.E_A)))));
   {
     const mpq_class phi = params.flag("euler") ? mpq_class(0) : b.r;
     const mpq_class pd = rel(phi, b.e_delta);

@@ -30,7 +30,8 @@
 //   state   e_h = (1 + e_T)(1 + u) - 1, relative to sum_i |T_i|
 //   output  e_y = (1 + e_h)(1 + u)^2 - 1, relative to S (C rounded once, y rounded once)
 //   skip    e_s = (1 + e_y)(1 + u)^2 - 1; gate: e_g = (1 + e_s)(1 + E_silu)(1 + u) - 1
-// Domain D_p: |v_t,d| <= V = 2 and delta_t,d |A_d,n| <= M = 1 (real values), and every rounding
+// Domain D_p: |v_t,d| <= V = 2 and delta_t,d |A_d,n| <= M = 1 (V = 1, M = 1/2 at p = 2, where
+// u = 1/4 leaves the enclosures no room otherwise) (real values), and every rounding
 // of the algorithm within u relative, checked input by input on the spec circuit's blocks: each
 // block with one output word of the format has an output of magnitude in [2 min_p, max_p / 2]
 // (so the value it rounded lay in [min_p, max_p]), or an output 0 with a zero operand (exact).
@@ -51,7 +52,7 @@ struct SelectiveSsmBudget {
   mpq_class u;                        // 2^-p
   mpq_class E_sp, E_A, E_Bb, E_silu;  // the parts' bounds (hypotheses)
   std::string parts_note;             // where each comes from
-  mpq_class V = 2, M = 1;             // the domain's bounds on |v| and delta |a|
+  mpq_class V = 2, M = 1;             // the domain's bounds on |v| and delta |a| (p = 2: 1, 1/2)
   mpq_class kappa, e_delta, rho, r, e_A, e_Bb, e_T, e_h, e_y, e_s, e_g;
   mpq_class total;                    // the bound for the flags asked for
 };

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <set>
 
 #include "specs/selective_ssm.hpp"
 #include "specs/selective_ssm_lemmas.hpp"
@@ -18,9 +19,8 @@ Params ssm_params(int p, std::set<std::string> flags = {}) {
   return selective_ssm_with_default_weights(params);
 }
 
-TEST_CASE("the selective-ssm lemma chain proves and the measurement lies within it at p = 3",
-          "[selective-ssm][lemmas]") {
-  const std::vector<LemmaResult> results = selective_ssm_lemmas(ssm_params(3));
+void check_chain(const Params& params) {
+  const std::vector<LemmaResult> results = selective_ssm_lemmas(params);
   REQUIRE(results.size() >= 8);
   for (const LemmaResult& r : results) {
     INFO(r.name << ": " << r.statement << " " << r.witness);
@@ -28,6 +28,17 @@ TEST_CASE("the selective-ssm lemma chain proves and the measurement lies within 
     if (r.kind == "z3") CHECK_FALSE(r.failing_bound.empty());
   }
   CHECK(results.back().kind == "measurement");
+}
+
+TEST_CASE("the selective-ssm lemma chain proves and the measurement lies within it at p = 3",
+          "[selective-ssm][lemmas]") {
+  check_chain(ssm_params(3));
+}
+
+TEST_CASE("the selective-ssm lemma chain proves at p = 2 (smaller domain) and with the options",
+          "[selective-ssm][lemmas]") {
+  check_chain(ssm_params(2));
+  check_chain(ssm_params(2, {"skip", "euler"}));
 }
 
 TEST_CASE("the selective-ssm budget shrinks with p and grows with the options", "[selective-ssm][lemmas]") {
