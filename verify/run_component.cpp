@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "lib/decode.hpp"
+#include "lib/sat/compositional.hpp"
 
 namespace tc {
 
@@ -58,7 +59,8 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   EquivalenceParams engine = eq;
   // Where SAT is hopeless (huge fan-in over few inputs), auto enumerates up to 2^32 inputs: slow
   // at the top of the range, but it ends, and --timeout turns it into UNKNOWN.
-  if (!c.sat_practical) engine.max_sim_input_bits = 32;
+  // Compositions of blocks are the exception: SAT proves them block by block.
+  if (!c.sat_practical && !has_block_cuts(spec)) engine.max_sim_input_bits = 32;
   r.equivalence = check_equivalence(construction, spec, engine);
   if (c.lemmas) r.lemmas = c.lemmas(params);
   if (const auto& cex = r.equivalence->counterexample) {

@@ -1,6 +1,7 @@
 // Cut-point extraction (see cut_points.hpp).
 #include "lib/sat/cut_points.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "lib/sat/circuit_cnf.hpp"
@@ -39,8 +40,54 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
     for (Signal f : circuit.node(n).fanins) stack.push_back(f.node());
   }
   auto mapped = [&](Signal s) { return map.at(s.node()) ^ s.complemented(); };
+  // The block's nodes are created in an order that depends only on the cone's structure, not on
+  // the host's node numbering (which interleaves blocks that share gates), so that blocks built
+  // alike extract to identical circuits: a structural signature per node, bottom-up, then a
+  // post-order from the outputs that visits fanins by signature.
+  std::unordered_map<uint32_t, uint64_t> signature;
+  auto mix = [](uint64_t h, uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdull;
+  };
+  for (size_t i = 0; i < cut.inputs.size(); ++i) {
+    const uint32_t n = cut.inputs[i].node();
+    if (!signature.count(n)) signature[n] = n == 0 ? 1 : mix(2, i);
+  }
+  signature[0] = 1;
+  auto sig_of = [&](Signal f) { return mix(signature.at(f.node()), f.complemented()); };
   for (uint32_t n = 1; n < circuit.num_nodes(); ++n) {  // index order is topological
     if (!in_cone[n]) continue;
+    const Node& node = circuit.node(n);
+    std::vector<std::pair<uint64_t, int64_t>> parts;
+    for (size_t i = 0; i < node.fanins.size(); ++i)
+      parts.push_back({sig_of(node.fanins[i]), i < node.weights.size() ? node.weights[i] : 0});
+    std::sort(parts.begin(), parts.end());
+    uint64_t h = mix(static_cast<uint64_t>(node.kind) + 3, static_cast<uint64_t>(node.threshold));
+    for (auto [fs, w] : parts) h = mix(mix(h, fs), static_cast<uint64_t>(w));
+    signature[n] = h;
+  }
+  std::vector<uint32_t> order;
+  std::vector<char> placed(circuit.num_nodes(), 0);
+  std::vector<std::pair<uint32_t, bool>> todo;
+  std::vector<Signal> roots(cut.outputs.begin(), cut.outputs.end());
+  roots.push_back(cut.assumption);
+  for (auto it = roots.rbegin(); it != roots.rend(); ++it) todo.push_back({it->node(), false});
+  while (!todo.empty()) {
+    auto [n, expanded] = todo.back();
+    todo.pop_back();
+    if (!in_cone[n] || placed[n]) continue;
+    if (expanded) {
+      placed[n] = 1;
+      order.push_back(n);
+      continue;
+    }
+    todo.push_back({n, true});
+    std::vector<Signal> fanins = circuit.node(n).fanins;
+    std::sort(fanins.begin(), fanins.end(),
+              [&](Signal a, Signal b) { return sig_of(a) > sig_of(b); });  // smallest visited first
+    for (Signal f : fanins) todo.push_back({f.node(), false});
+  }
+  for (uint32_t n : order) {
     const Node& node = circuit.node(n);
     std::vector<Signal> fanins;
     for (Signal f : node.fanins) fanins.push_back(mapped(f));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "lib/sat/compositional.hpp"
 #include "tests/verify/run_verify.hpp"
 #include "verify/registry.hpp"
 
@@ -22,7 +23,8 @@ std::vector<std::string> test_engines(const Component& c) {
   params.p = regression_p(c);
   std::vector<std::string> engines;
   if (c.spec(params).num_input_bits() <= 24) engines.push_back("sim");
-  if (c.sat_practical) engines.push_back("sat");
+  // Compositions of blocks prove by SAT block by block, whatever their blocks' gates.
+  if (c.sat_practical || has_block_cuts(c.spec(params))) engines.push_back("sat");
   return engines;
 }
 
@@ -127,15 +129,27 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
       "--component int-add --p 8 --check-proofs",
       "--component fprod --p 14 --n 8 --stats-only",  // in range one by one, not together
       "eval --component fprod --p 14 --n 8 --inputs 1,1,1,1,1,1,1,1",
+      "--component fadd --p 4 --n 3",           // fadd takes no n
+      "--component fmul --p 4 --rows 2",        // nor a matrix shape
+      "--component log --p 4 --e 5",            // log takes no exponent width
+      "--component fadd --p 4 --weights w.json", // nor weights
+      "eval --component fadd --p 8 --inputs x=1,99999999999 y=1",  // refused before 2^e is built
   };
   for (const char* args : bad) {
     INFO("verify " << args);
     auto r = run_verify(args);
     CHECK(r.exit_code == 2);
+    INFO(r.err);
     CHECK(count_lines(r.err) == 1);
     CHECK(r.err.rfind("verify: error:", 0) == 0);
     CHECK(r.out.empty());
   }
+}
+
+TEST_CASE("an option a component does not declare is named in the error", "[cli]") {
+  auto r = run_verify("--component fadd --p 4 --n 3");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "verify: error: fadd takes no --n (its parameters: --p, --e)\n");
 }
 
 TEST_CASE("a tiny timeout on a hard proof is unknown, not proved", "[cli]") {
