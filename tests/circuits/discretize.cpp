@@ -79,6 +79,15 @@ TEST_CASE("the discretize construction equals its spec on every input at p = 2, 
   CHECK_FALSE(r.difference.has_value());
 }
 
+// 2^24 assignments of a 195k-wire circuit: about 20 min of CPU, so not in the default suite.
+TEST_CASE("the discretize construction equals its spec on every input at p = 3, N = 1",
+          "[.slow][discretize]") {
+  const CompareResult r = compare_by_simulation(discretize_construction(zoh_params(3, 1)),
+                                                build_discretize_spec(zoh_params(3, 1)), {});
+  CHECK(r.complete);
+  CHECK_FALSE(r.difference.has_value());
+}
+
 TEST_CASE("the euler discretize construction equals its spec on every input at p = 2, N = 1",
           "[discretize]") {
   const Circuit c = discretize_construction(zoh_params(2, 1, "", true));
