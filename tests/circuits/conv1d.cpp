@@ -26,6 +26,8 @@ Params conv_params(int p, int L, int D, int K, const std::string& mutant = "") {
 Params with_weights(Params params) {
   if (params.flag("dense"))
     params.weights["w"] = {{3, -1}, {-1, 0}, {1, 1}, {-3, -2}};  // K = 1, D = 2: 1.5 -1 2 -0.75
+  else if (params.K == 3)
+    params.weights["w"] = {{3, -1}, {-1, 0}, {3, -2}};  // K = 3, D = 1: 1.5, -1, 0.75
   else
     params.weights["w"] = {{3, -1}, {-1, 0}};  // K = 2, D = 1: 1.5, -1
   params.weights["bias"] = std::vector<FloatConstant>(params.D, FloatConstant{1, -2});
@@ -95,6 +97,20 @@ TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 2, 3 and
 // stated here so that a change shows: with one tap per output (K = 1 or L = 1, depthwise) every
 // output is w x + bias * 1, a two-term dot product with a constant operand, which folds to depth
 // 21 at p <= 3. Constant weights fold further (20 at p = 2), the same at every L >= 2.
+// K = 3 separates padding-right (x_(t+k)) from causal-off-by-one (x_(t-1+k)), equal at K = 2.
+TEST_CASE("conv1d with K = 3 equals its spec and every mutant is caught (p = 2, L = 3)", "[conv1d]") {
+  CHECK(prove(with_weights(conv_params(2, 3, 1, 3))).verdict == Verdict::Proved);
+  for (const Mutant& m : conv1d_mutants()) {
+    INFO("mutant " << m.name);
+    CHECK(prove(with_weights(conv_params(2, 3, 1, 3, m.name))).verdict == Verdict::Counterexample);
+  }
+  // The two window mistakes are different circuits at K = 3.
+  const EquivalenceResult r =
+      check_equivalence(conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "padding-right"))),
+                        conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "causal-off-by-one"))), {});
+  CHECK(r.verdict == Verdict::Counterexample);
+}
+
 TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 5 and 6", "[conv1d]") {
   for (int p : {5, 6})
     for (const Mutant& m : conv1d_mutants()) {
