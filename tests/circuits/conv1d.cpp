@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 
 #include "circuits/conv1d.hpp"
 #include "lib/analysis.hpp"
@@ -138,6 +139,22 @@ TEST_CASE("the conv1d depth is 23 at every p and every L", "[conv1d][depth]") {
   Params dense = conv_params(3, 3, 2, 2);
   dense.flags.insert("dense");
   CHECK(analyze(conv1d_construction(dense)).depth == 23);
+}
+
+// The block names pair construction and spec blocks for the compositional proof: the same set
+// on both sides, every one a block, one per output.
+TEST_CASE("conv1d construction and spec declare the same blocks", "[conv1d]") {
+  Params params = conv_params(3, 3, 2, 2);
+  params.flags.insert("dense");
+  std::set<std::string> construction, spec;
+  const Circuit c = conv1d_construction(params), s = build_conv1d_spec(params);
+  for (const auto& cut : c.cuts())
+    if (cut.block) construction.insert(cut.name);
+  for (const auto& cut : s.cuts())
+    if (cut.block) spec.insert(cut.name);
+  CHECK(construction.size() == 3 * 2);
+  CHECK(construction.count("y-2-1") == 1);
+  CHECK(construction == spec);
 }
 
 TEST_CASE("conv1d refuses weights that are not values of the format, naming the field",

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 
 #include "circuits/selection.hpp"
 #include "lib/analysis.hpp"
@@ -124,6 +125,25 @@ TEST_CASE("every selection mutant ends in a replayed counterexample at p = 4", "
 
 TEST_CASE("every selection mutant ends in a replayed counterexample at p = 5", "[selection]") {
   check_mutants_caught(5);
+}
+
+// The block names pair construction and spec blocks for the compositional proof: the same set
+// on both sides; softplus is one leaf block (its inner exp/log/fdiv cuts are not re-declared).
+TEST_CASE("selection construction and spec declare the same blocks", "[selection]") {
+  for (bool paper : {false, true}) {
+    INFO((paper ? "paper" : "Mamba"));
+    Params params = selection_params(2, 2, 2, 1);
+    if (paper) params.flags.insert("paper");
+    std::set<std::string> construction, spec;
+    const Circuit c = selection_construction(params), s = build_selection_spec(params);
+    for (const auto& cut : c.cuts()) construction.insert(cut.name);
+    for (const auto& cut : s.cuts()) spec.insert(cut.name);
+    // B and C per (t, n), affine and softplus per (t, d) (per t under "paper")
+    CHECK(construction.size() == 2 * 2 + 2 * (paper ? 2 : 4));
+    CHECK(construction.count("softplus-1-0") == 1);
+    CHECK(construction.count("delta-affine-0-0") == 1);
+    CHECK(construction == spec);
+  }
 }
 
 TEST_CASE("with weights as inputs selection declares every weight word", "[selection]") {
