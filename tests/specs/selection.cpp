@@ -11,6 +11,7 @@
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "specs/selection.hpp"
+#include "specs/selection_measure.hpp"
 #include "specs/softplus_measure.hpp"
 
 namespace tc {
@@ -123,6 +124,24 @@ TEST_CASE("delta inherits the affine rounding times softplus's condition number"
   CHECK(std::abs(delta / std::log1p(std::exp(-16.0)) - 1) < 1.0 / 32);  // delta ~ softplus(-16)
   CHECK(delta / exact - 1 > 0.25);  // 0.275: e^(1/4) - 1 less the final rounding
   CHECK(delta / exact - 1 < 0.3);
+}
+
+// The composed bound holds on every pair, while the paper's 2^-p fails (the conditioning above).
+TEST_CASE("delta's composed error stays within (1 + S) e^a - 1 on every pair at p = 2, 3 and 4",
+          "[selection]") {
+  for (int p : {2, 3, 4}) {
+    INFO("p = " << p);
+    const SelectionMeasurement m = selection_measure(p);
+    CHECK(m.exhaustive);
+    CHECK(m.measured > 0);
+    CHECK(m.over_bound == 0);
+    CHECK(m.above_2_minus_p > 0);
+  }
+  const std::vector<LemmaResult> lemmas = selection_lemmas(selection_params(2, 2, 1, 2, false));
+  REQUIRE(lemmas.size() == 1);
+  INFO(lemmas[0].statement);
+  CHECK(lemmas[0].kind == "measurement");
+  CHECK(lemmas[0].verdict == LemmaVerdict::Proved);
 }
 
 }  // namespace
