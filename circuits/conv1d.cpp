@@ -40,6 +40,12 @@ std::string idx(const std::string& name, std::initializer_list<int> indices) {
   return s;
 }
 
+// A matmul block: the block cut, and its own cut point (the exact dot product) re-declared under
+// the block's name so the block proof can use it.
+ComposeOptions block_options(const std::string& name) {
+  return {.cut_prefix = name + "/", .block_cut = name};
+}
+
 }  // namespace
 
 Circuit conv1d_construction(const Params& params) {
@@ -97,7 +103,7 @@ Circuit conv1d_construction(const Params& params) {
       std::vector<Bits> words = a;
       words.insert(words.end(), b.begin(), b.end());
       const Bits y = compose_embed(c, float_matmul_construction(block), words,
-                                   {.block_cut = "y-" + std::to_string(t) + "-" + std::to_string(d)})
+                                   block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
                          .output("z0_0");
       add_float_output(c, idx("y", {t, d}), y, f);
     }

@@ -41,7 +41,9 @@ std::string cut(const std::string& role, int t, int i) {
 // round_p(a . b), exact dot product rounded once: fmul for one term, matmul otherwise.
 Bits dot(Circuit& c, const std::vector<Bits>& a, const std::vector<Bits>& b, FloatFormat f,
          const std::string& block_name) {
-  const ComposeOptions options{.block_cut = block_name};
+  // The block's own cut points (fmul's significand product, matmul's exact dot product) are
+  // re-declared under the block's name, so the block proof can use them.
+  const ComposeOptions options{.cut_prefix = block_name + "/", .block_cut = block_name};
   if (a.size() == 1)
     return compose_embed(c, float_mul_construction(float_params(f)), {a[0], b[0]}, options)
         .output("z");

@@ -56,6 +56,7 @@
 #include "specs/ssm_layer_real.hpp"
 #include "specs/conv1d.hpp"
 #include "specs/selection.hpp"
+#include "specs/selection_measure.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -268,7 +269,8 @@ const std::vector<Component>& all_components() {
        .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
                       "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
                       "construction as one block",
-       .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions)",
+       .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions); delta's composed error "
+                "(affine rounding times softplus's conditioning) measured against MPFR",
        .params = {p_param(2, 5, 3), {"L", 1, 4, 2, "sequence length"},
                   {"D", 1, 2, 1, "channels"}, {"N", 1, 3, 2, "state size"}},
        .flags = {{"paper", "the paper's (Gu and Dao's) delta = softplus(b + Broadcast_D(x_t W_delta)): "
@@ -278,7 +280,7 @@ const std::vector<Component>& all_components() {
                   "row-major; without a file every weight is a circuit input",
        .construction = selection_construction, .spec = build_selection_spec,
        .mutants = selection_mutants(), .reference = selection_reference,
-       .sat_practical = false,
+       .lemmas = selection_lemmas, .sat_practical = false,
        .size_note = "exponential in p: one softplus block (log and fdiv thermometers at p + 4) per "
                     "time step and channel"},
       {.name = "discretize",

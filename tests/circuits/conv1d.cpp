@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 
 #include "circuits/conv1d.hpp"
 #include "lib/analysis.hpp"
@@ -26,6 +27,8 @@ Params conv_params(int p, int L, int D, int K, const std::string& mutant = "") {
 Params with_weights(Params params) {
   if (params.flag("dense"))
     params.weights["w"] = {{3, -1}, {-1, 0}, {1, 1}, {-3, -2}};  // K = 1, D = 2: 1.5 -1 2 -0.75
+  else if (params.K == 3)
+    params.weights["w"] = {{3, -1}, {-1, 0}, {3, -2}};  // K = 3, D = 1: 1.5, -1, 0.75
   else
     params.weights["w"] = {{3, -1}, {-1, 0}};  // K = 2, D = 1: 1.5, -1
   params.weights["bias"] = std::vector<FloatConstant>(params.D, FloatConstant{1, -2});
@@ -38,8 +41,8 @@ EquivalenceResult prove(const Params& params, Engine engine = Engine::Auto) {
   return check_equivalence(conv1d_construction(params), build_conv1d_spec(params), ep);
 }
 
-TEST_CASE("conv1d with constant weights equals its spec at p = 2 and 3 (L = 2, K = 2)", "[conv1d]") {
-  for (int p : {2, 3}) {
+TEST_CASE("conv1d with constant weights equals its spec at p = 2, 3 and 4 (L = 2, K = 2)", "[conv1d]") {
+  for (int p : {2, 3, 4}) {
     INFO("p = " << p);
     const Params params = with_weights(conv_params(p, 2, 1, 2));
     const Circuit c = conv1d_construction(params);
@@ -58,6 +61,14 @@ TEST_CASE("conv1d with every weight a circuit input equals its spec at p = 2 (L 
   CHECK(prove(params).verdict == Verdict::Proved);
 }
 
+// Every weight an input and more than one tap: 24 input bits by simulation, 30 by the plain SAT
+// miter (about 15 s of CPU each; p = 3 does not finish in 120 s without block proofs).
+TEST_CASE("conv1d with every weight a circuit input equals its spec at p = 2 (L = 2, K = 1 and 2)",
+          "[.slow][conv1d]") {
+  CHECK(prove(conv_params(2, 2, 1, 1)).verdict == Verdict::Proved);
+  CHECK(prove(conv_params(2, 2, 1, 2), Engine::Sat).verdict == Verdict::Proved);
+}
+
 TEST_CASE("dense conv1d (every channel into every channel) equals its spec at p = 2 and 3",
           "[conv1d]") {
   for (int p : {2, 3}) {
@@ -68,8 +79,8 @@ TEST_CASE("dense conv1d (every channel into every channel) equals its spec at p 
   }
 }
 
-TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 2 and 3", "[conv1d]") {
-  for (int p : {2, 3})
+TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 2, 3 and 4", "[conv1d]") {
+  for (int p : {2, 3, 4})
     for (const Mutant& m : conv1d_mutants()) {
       INFO("p = " << p << ", mutant " << m.name);
       const Params params = with_weights(conv_params(p, 2, 1, 2, m.name));
@@ -87,6 +98,28 @@ TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 2 and 3"
 // stated here so that a change shows: with one tap per output (K = 1 or L = 1, depthwise) every
 // output is w x + bias * 1, a two-term dot product with a constant operand, which folds to depth
 // 21 at p <= 3. Constant weights fold further (20 at p = 2), the same at every L >= 2.
+// K = 3 separates padding-right (x_(t+k)) from causal-off-by-one (x_(t-1+k)), equal at K = 2.
+TEST_CASE("conv1d with K = 3 equals its spec and every mutant is caught (p = 2, L = 3)", "[conv1d]") {
+  CHECK(prove(with_weights(conv_params(2, 3, 1, 3))).verdict == Verdict::Proved);
+  for (const Mutant& m : conv1d_mutants()) {
+    INFO("mutant " << m.name);
+    CHECK(prove(with_weights(conv_params(2, 3, 1, 3, m.name))).verdict == Verdict::Counterexample);
+  }
+  // The two window mistakes are different circuits at K = 3.
+  const EquivalenceResult r =
+      check_equivalence(conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "padding-right"))),
+                        conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "causal-off-by-one"))), {});
+  CHECK(r.verdict == Verdict::Counterexample);
+}
+
+TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 5 and 6", "[conv1d]") {
+  for (int p : {5, 6})
+    for (const Mutant& m : conv1d_mutants()) {
+      INFO("p = " << p << ", mutant " << m.name);
+      CHECK(prove(with_weights(conv_params(p, 2, 1, 2, m.name))).verdict == Verdict::Counterexample);
+    }
+}
+
 TEST_CASE("the conv1d depth is 23 at every p and every L", "[conv1d][depth]") {
   for (int p = 2; p <= 5; ++p) {
     INFO("p = " << p);
@@ -106,6 +139,22 @@ TEST_CASE("the conv1d depth is 23 at every p and every L", "[conv1d][depth]") {
   Params dense = conv_params(3, 3, 2, 2);
   dense.flags.insert("dense");
   CHECK(analyze(conv1d_construction(dense)).depth == 23);
+}
+
+// The block names pair construction and spec blocks for the compositional proof: the same set
+// on both sides, every one a block, one per output.
+TEST_CASE("conv1d construction and spec declare the same blocks", "[conv1d]") {
+  Params params = conv_params(3, 3, 2, 2);
+  params.flags.insert("dense");
+  std::set<std::string> construction, spec;
+  const Circuit c = conv1d_construction(params), s = build_conv1d_spec(params);
+  for (const auto& cut : c.cuts())
+    if (cut.block) construction.insert(cut.name);
+  for (const auto& cut : s.cuts())
+    if (cut.block) spec.insert(cut.name);
+  CHECK(construction.size() == 3 * 2);
+  CHECK(construction.count("y-2-1") == 1);
+  CHECK(construction == spec);
 }
 
 TEST_CASE("conv1d refuses weights that are not values of the format, naming the field",
