@@ -129,6 +129,15 @@ TEST_CASE("the scan closed form has the same depth at every p and L", "[scan][de
   }
 }
 
+TEST_CASE("the scan closed form has depth 47 at p = 5, 6 and L = 2..6 (N = 1)", "[.slow][scan][depth]") {
+  const int reference = analyze(scan_construction(scan_params(2, 2, 1))).depth;
+  for (int p : {5, 6})
+    for (int L = 2; L <= 6; ++L) {
+      INFO("p = " << p << ", L = " << L);
+      CHECK(analyze(scan_construction(scan_params(p, L, 1))).depth == reference);
+    }
+}
+
 TEST_CASE("the rounded recurrence grows by the same depth per step, whatever p", "[scan][depth]") {
   for (int p : {2, 4}) {
     std::set<int> steps;
