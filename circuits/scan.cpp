@@ -34,6 +34,10 @@ const std::vector<Mutant>& scan_mutants() {
        "form: h_t = Abar_(t-1) h_(t-1) + Bbar_t x_t)"},
       {"h0-without-x", "the initial state is taken as h_0 = Bbar_0, without x_0"},
       {"c-paired-with-previous-h", "y_t = C_t . h_(t-1) (y_0 = 0) instead of C_t . h_t"},
+      {"step-growth-dropped",
+       "the recurrent error budget adds each step's roundings but does not amplify the error "
+       "carried in: e_t = e_(t-1) + (1 + u)^2 - 1 (scan.recurrent.step-t must fail)",
+       true},
   };
   return mutants;
 }

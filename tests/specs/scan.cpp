@@ -178,6 +178,21 @@ TEST_CASE("the scan lemma chain proves at p = 2, 4, 6 with L = 6", "[.slow][scan
     }
 }
 
+TEST_CASE("the lemma-level scan mutant makes a step lemma fail with a witness", "[scan][lemma]") {
+  Params params = ssm_params(4, 3, 1);
+  params.mutant = "step-growth-dropped";
+  bool refuted = false;
+  for (const LemmaResult& r : scan_lemmas(params)) {
+    if (r.name.rfind("scan.recurrent.step-", 0) != 0) continue;
+    INFO(r.name << ": " << r.witness);
+    if (r.verdict == LemmaVerdict::Refuted) {
+      refuted = true;
+      CHECK_FALSE(r.witness.empty());
+    }
+  }
+  CHECK(refuted);
+}
+
 TEST_CASE("every searched scan lemma reports a refuted smaller bound", "[scan][lemma]") {
   // Non-vacuity: a bound just below the tightest provable one has a Z3 witness.
   for (const LemmaResult& r : scan_lemmas(ssm_params(3, 2, 1))) {
