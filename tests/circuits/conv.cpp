@@ -15,6 +15,7 @@
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
 #include "specs/float_exact.hpp"
+#include "specs/conv.hpp"
 #include "specs/scan.hpp"
 #include "specs/scan_reference.hpp"
 

@@ -1,4 +1,4 @@
-// The specs of scan, conv-kernel and conv-ssm (specs/scan.cpp) against the exact GMP models
+// The specs of scan, conv-kernel and conv-ssm (specs/scan.cpp, specs/conv.cpp) against the exact GMP models
 // (specs/scan_reference.cpp) on random and edge inputs, and the error lemmas of scan
 // (specs/scan_lemmas.cpp): every lemma proved, the bound's growth in L, the measurement.
 #include "specs/scan.hpp"
@@ -10,6 +10,7 @@
 
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
+#include "specs/conv.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/scan_lemmas.hpp"
 #include "specs/scan_reference.hpp"
