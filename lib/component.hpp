@@ -103,6 +103,10 @@ struct Component {
   // fan-in, as in table-driven elementary functions): exhaustive simulation is the proof there,
   // and the tests do not ask SAT for one.
   bool sat_practical = true;
+  // false where the miter without cut points (as exported to DIMACS and AIGER) takes minutes,
+  // e.g. structurally different multi-operand multipliers: the bit-level sweeps of the tests then
+  // check only its mutants, and its proof runs through verify with the cut points.
+  bool plain_miter_practical = true;
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
 

@@ -47,7 +47,8 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
   if (!options.cut_prefix.empty())
     for (const Circuit::Cut& cut : sub.cuts())
       host.add_cut(options.cut_prefix + cut.name, mapped_bits(cut.inputs),
-                   mapped_bits(cut.outputs), mapped(cut.assumption));
+                   mapped_bits(cut.outputs), mapped(cut.assumption), mapped(cut.guarantee),
+                   cut.block);
   if (!options.block_cut.empty()) {
     Bits outs;
     Bits valid;

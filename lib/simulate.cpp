@@ -156,6 +156,17 @@ CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const Co
     uint64_t active = ~0ull;
     if (params.random_rounds) {
       for (auto& l : lanes) l = rng();
+      if (params.valid_floats) {
+        size_t offset = 0;
+        for (const Word& w : a.input_words()) {
+          if (w.decoding.kind == Decoding::Kind::Float) {
+            const uint64_t zero = rng() & rng() & rng();
+            lanes[offset + w.decoding.p - 1] = ~0ull;
+            for (size_t i = 0; i < w.bits.size(); ++i) lanes[offset + i] &= ~zero;
+          }
+          offset += w.bits.size();
+        }
+      }
     } else {
       // Lane j of round r is assignment r * 64 + j: low six bits vary across lanes.
       static constexpr uint64_t kPattern[6] = {0xAAAAAAAAAAAAAAAAull, 0xCCCCCCCCCCCCCCCCull,

@@ -38,6 +38,10 @@ bool satisfies_constraints(const Circuit& circuit, const Assignment& input);
 struct CompareParams {
   uint64_t random_rounds = 0;  // 0: enumerate all 2^inputs assignments; else this many 64-lane rounds
   uint64_t seed = 1;
+  // Random rounds only: float input words (Decoding::Float) are drawn as valid encodings (leading
+  // bit set, or the canonical zero in about one lane in eight), so that wide float interfaces
+  // are not almost always invalid.
+  bool valid_floats = false;
   std::function<void(double fraction)> progress;  // called now and then during long runs
   double timeout_seconds = 0;  // 0: none; when it passes, the result is incomplete
 };

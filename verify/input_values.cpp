@@ -52,7 +52,11 @@ std::vector<bool> float_bits(const Word& word, const std::string& text) {
   if (const auto comma = text.find(','); comma != std::string::npos) {
     mpz_class m = parse_integer(text.substr(0, comma), what);
     mpz_class e = parse_integer(text.substr(comma + 1), what);
-    if (!e.fits_slong_p()) throw std::invalid_argument(what + ": exponent out of range");
+    // Checked before 2^e is built: any exponent a format can reach (E <= 20 bits, so |e| < 2^19)
+    // plus the significand's own bits, and no more, so a typed 10^11 cannot exhaust memory.
+    const long reach = (1L << 20) + static_cast<long>(mpz_sizeinbase(m.get_mpz_t(), 2));
+    if (!e.fits_slong_p() || e > reach || e < -reach)
+      throw std::invalid_argument(what + ": exponent " + text.substr(comma + 1) + " is out of range");
     const long ev = e.get_si();
     value = mpq_class(m);
     if (ev >= 0) value *= mpq_class(mpz_class(1) << ev);
@@ -93,6 +97,10 @@ std::vector<bool> float_bits(const Word& word, const std::string& text) {
 }
 
 }  // namespace
+
+mpq_class parse_exact_value(const std::string& text, const std::string& what) {
+  return parse_rational(text, what);
+}
 
 std::vector<bool> parse_word_value(const Word& word, const std::string& text) {
   const int width = static_cast<int>(word.bits.size());

@@ -8,11 +8,13 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
 #include "verify/registry.hpp"
 #include "verify/run_component.hpp"
+#include "verify/weights.hpp"
 
 namespace {
 
@@ -22,13 +24,60 @@ struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
   std::string export_aiger, export_cnf, export_dot;
-  std::string component, engine = "auto", proof_dir;
+  std::string component, engine = "auto", proof_dir, weights_file, mutant;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
-  bool p_given = false;  // without --p each component runs at its own default precision
-  bool n_given = false;  // likewise for --n; without --e, Component::e_default applies
-  Params params;
+  // Every parameter and flag any component declares, with what the user typed; a component's
+  // Params start at its own defaults and take only the options it declares (params_for).
+  std::map<std::string, int> values;
+  std::map<std::string, CLI::Option*> value_options, eval_value_options;
+  std::map<std::string, bool> flags;
+  std::map<std::string, CLI::Option*> flag_options, eval_flag_options;
 };
+
+bool given(const std::map<std::string, CLI::Option*>& a, const std::map<std::string, CLI::Option*>& b,
+           const std::string& name) {
+  return a.at(name)->count() > 0 || b.at(name)->count() > 0;
+}
+
+// Params for component c: its defaults, then every option the user gave. An option c does not
+// declare is a usage error, except under --all, where it applies to the components that take it.
+Params params_for(const Options& o, const Component& c, bool lenient) {
+  Params params = c.defaults();
+  for (const auto& [name, value] : o.values) {
+    if (!given(o.value_options, o.eval_value_options, name)) continue;
+    if (!c.takes(name)) {
+      if (lenient) continue;
+      std::string taken;
+      for (const auto& ps : c.params) taken += fmt::format("{}--{}", taken.empty() ? "" : ", ", ps.name);
+      throw UsageError(fmt::format("{} takes no --{} (its parameters: {})", c.name, name, taken));
+    }
+    *params.field(name) = value;
+  }
+  for (const auto& [name, on] : o.flags) {
+    if (!given(o.flag_options, o.eval_flag_options, name)) continue;
+    bool declared = false;
+    for (const auto& f : c.flags) declared = declared || f.name == name;
+    if (!declared) {
+      if (lenient) continue;
+      throw UsageError(fmt::format("{} takes no --{}", c.name, name));
+    }
+    params.flags.insert(name);
+  }
+  if (!o.weights_file.empty()) {
+    if (c.weights.empty()) {
+      if (!lenient) throw UsageError(fmt::format("{} takes no --weights", c.name));
+    } else {
+      try {
+        params.weights = read_weights_file(o.weights_file);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+      }
+    }
+  }
+  params.mutant = o.mutant;
+  return params;
+}
 
 // Progress lines on stderr, only once a run has taken more than a second, at most one a second.
 class Progress {
@@ -45,13 +94,19 @@ class Progress {
 };
 
 void print_list() {
-  fmt::print("{:<10} {:<44} {}\n", "component", "parameters", "serves");
+  fmt::print("{:<14} {:<44} {}\n", "component", "parameters (default)", "serves");
   for (const auto& c : all_components()) {
-    std::string params = fmt::format("--p {}..{}", c.p_min, c.p_max);
-    if (c.uses_n) params += fmt::format(", --n {}..{}", c.n_min, c.n_max);
-    if (c.uses_e) params += c.e_default > 0 ? fmt::format(", --e (default {})", c.e_default) : ", --e (default p+1)";
-    fmt::print("{:<10} {:<44} {}\n", c.name, params, c.lemma);
-    fmt::print("{:<10} {}\n", "", c.description);
+    std::string params;
+    for (const auto& ps : c.params) {
+      if (!params.empty()) params += ", ";
+      params += ps.name == "e" && ps.default_value == 0
+                    ? "--e (p+1)"
+                    : fmt::format("--{} {}..{} ({})", ps.name, ps.min, ps.max, ps.default_value);
+    }
+    for (const auto& f : c.flags) params += ", --" + f.name;
+    if (!c.weights.empty()) params += ", --weights FILE";
+    fmt::print("{:<14} {:<44} {}\n", c.name, params, c.lemma);
+    fmt::print("{:<14} {}\n", "", c.description);
   }
 }
 
@@ -63,10 +118,7 @@ int worse(int a, int b) {  // internal error > counterexample > unknown > proved
 int run_eval_command(const Options& o) {
   const Component* c = find_component(o.component);
   if (!c) throw UsageError("unknown component '" + o.component + "' (see verify --list)");
-  Params params = o.params;
-  if (!o.p_given) params.p = c->p_default;
-  if (!o.n_given) params.n = c->n_default;
-  if (params.e == 0) params.e = c->e_default;
+  const Params params = params_for(o, *c, false);
   validate_params(*c, params);
   try {
     return run_eval(*c, params, o.eval_inputs, o.json);
@@ -105,14 +157,11 @@ int run(const Options& o) {
   eq.miter.progress = [&](const std::string& msg) { progress.say(msg); };
   int code = 0;
   for (const auto* c : targets) {
-    Params params = o.params;
-    if (!o.p_given) params.p = c->p_default;
-    if (!o.n_given) params.n = c->n_default;
-    if (params.e == 0) params.e = c->e_default;
+    const Params params = params_for(o, *c, o.all);
     if (o.all) {  // each component at the requested p, clamped to what it supports
-      if (params.p < c->p_min || params.p > c->p_max) {
+      if (params.p < c->p_spec().min || params.p > c->p_spec().max) {
         std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
-                     params.p, c->p_min, c->p_max);
+                     params.p, c->p_spec().min, c->p_spec().max);
         continue;
       }
     }
@@ -143,14 +192,23 @@ int main(int argc, char** argv) {
   app.add_flag("--list", o.list, "List the components: name, parameters, paper lemma");
   app.add_option("--component", o.component, "Component to verify (see --list)");
   app.add_flag("--all", o.all, "Verify every component (the regression proof run)");
-  CLI::Option* p_option = app.add_option("--p", o.params.p, "Precision / operand width (default: the component's)")
-                              ->check(CLI::Range(1, 64));
-  CLI::Option* n_option = app.add_option("--n", o.params.n, "Number of operands, where the component takes it (default: the component's)")
-                              ->check(CLI::Range(1, 64));
-  app.add_option("--rows", o.params.rows, "Rows of the left matrix (matmul)")->check(CLI::Range(1, 16));
-  app.add_option("--cols", o.params.cols, "Columns of the right matrix (matmul)")->check(CLI::Range(1, 16));
-  app.add_option("--e", o.params.e, "Float exponent bits (default p + 1, or the component's own)")->check(CLI::Range(2, 20));
-  app.add_option("--mutant", o.params.mutant, "Verify a deliberately broken construction");
+  // One option per parameter and flag that some component declares (the registry is the list).
+  std::map<std::string, std::string> meanings, flag_meanings;
+  for (const auto& c : all_components()) {
+    for (const auto& ps : c.params) meanings.emplace(ps.name, ps.meaning);
+    for (const auto& f : c.flags) flag_meanings.emplace(f.name, f.meaning);
+  }
+  for (const auto& [name, meaning] : meanings) {
+    o.values[name] = 0;
+    o.value_options[name] = app.add_option("--" + name, o.values[name], meaning + " (default: the component's)")
+                                ->check(CLI::Range(1, 64));
+  }
+  for (const auto& [name, meaning] : flag_meanings) {
+    o.flags[name] = false;
+    o.flag_options[name] = app.add_flag("--" + name, o.flags[name], meaning);
+  }
+  app.add_option("--weights", o.weights_file, "JSON file of constant weights, for components that take them");
+  app.add_option("--mutant", o.mutant, "Verify a deliberately broken construction");
   app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
   app.add_option("--timeout", o.timeout, "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
@@ -166,20 +224,18 @@ int main(int argc, char** argv) {
   app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
   CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();
-  CLI::Option* eval_p_option = eval->add_option("--p", o.params.p, "Precision / operand width")->check(CLI::Range(1, 64));
-  CLI::Option* eval_n_option = eval->add_option("--n", o.params.n, "Number of operands")->check(CLI::Range(1, 64));
-  eval->add_option("--rows", o.params.rows, "Rows of the left matrix (matmul)")->check(CLI::Range(1, 16));
-  eval->add_option("--cols", o.params.cols, "Columns of the right matrix (matmul)")->check(CLI::Range(1, 16));
-  eval->add_option("--e", o.params.e, "Float exponent bits (default p + 1, or the component's own)")->check(CLI::Range(2, 20));
-  eval->add_option("--mutant", o.params.mutant, "Evaluate a deliberately broken construction");
+  for (const auto& [name, meaning] : meanings)
+    o.eval_value_options[name] = eval->add_option("--" + name, o.values[name], meaning)->check(CLI::Range(1, 64));
+  for (const auto& [name, meaning] : flag_meanings)
+    o.eval_flag_options[name] = eval->add_flag("--" + name, o.flags[name], meaning);
+  eval->add_option("--weights", o.weights_file, "JSON file of constant weights");
+  eval->add_option("--mutant", o.mutant, "Evaluate a deliberately broken construction");
   eval->add_option("--inputs", o.eval_inputs,
                    "word=value ...: integers; floats as m,e (value m * 2^e) or an exact decimal")
       ->required();
   eval->add_flag("--json", o.json, "One JSON object on stdout");
   try {
     app.parse(argc, argv);
-    o.p_given = p_option->count() > 0 || eval_p_option->count() > 0;
-    o.n_given = n_option->count() > 0 || eval_n_option->count() > 0;
     if (*eval) return run_eval_command(o);
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");

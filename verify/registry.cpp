@@ -74,21 +74,21 @@ const std::vector<Component>& all_components() {
        .description = "[a >= b] for p-bit unsigned a, b: one gate with weights +-2^i (depth 1)",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer comparison in TC^0, "
                 "the core of float comparison",
-       .p_min = 1, .p_max = 16,
+       .params = {p_param(1, 16, 8)},
        .construction = int_cmp_construction, .spec = int_cmp_spec,
        .mutants = int_cmp_mutants(), .reference = int_cmp_reference},
       {.name = "int-add",
        .description = "a + b for p-bit unsigned a, b (p+1 bits): telescoping sums, depth 2",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer addition in TC^0, "
                 "the core of float addition",
-       .p_min = 1, .p_max = 16,
+       .params = {p_param(1, 16, 8)},
        .construction = int_add_construction, .spec = int_add_spec,
        .mutants = int_add_mutants(), .reference = int_add_reference},
       {.name = "int-iadd",
        .description = "sum of n p-bit unsigned words (p + ceil(log2 n) bits): depth 2",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemmas 10, 11): iterated integer addition in "
                 "TC^0, the core of float iterated addition",
-       .p_min = 1, .p_max = 16, .uses_n = true, .n_min = 2, .n_max = 8,
+       .params = {p_param(1, 16, 8), {"n", 2, 8, 4, "number of operands"}},
        .construction = int_iadd_construction, .spec = int_iadd_spec,
        .mutants = int_iadd_mutants(), .reference = int_iadd_reference},
       {.name = "int-mul",
@@ -96,7 +96,7 @@ const std::vector<Component>& all_components() {
                       "iterated addition (depth 3)",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer multiplication in "
                 "TC^0, the core of float multiplication",
-       .p_min = 1, .p_max = 16,
+       .params = {p_param(1, 16, 8)},
        .construction = int_mul_construction, .spec = int_mul_spec,
        .mutants = int_mul_mutants(), .reference = int_mul_reference},
       // --- float arithmetic (circuits/float_*.cpp, specs/float_*.cpp) -----------------------
@@ -104,35 +104,35 @@ const std::vector<Component>& all_components() {
        .description = "z = round_p(x + y): exact near-path sum per exponent difference, far "
                       "operands pass through, normalize by selection, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float addition in TC^0",
-       .p_min = 2, .p_max = 16, .uses_e = true,
+       .params = {p_param(2, 16, 8), e_param()},
        .construction = float_add_construction, .spec = build_float_add_spec,
        .mutants = float_add_mutants(), .reference = float_add_reference},
       {.name = "fmul",
        .description = "z = round_p(x * y): depth-3 significand product, exponent sum as a linear "
                       "form, normalize by selection, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float multiplication in TC^0",
-       .p_min = 2, .p_max = 16, .uses_e = true,
+       .params = {p_param(2, 16, 8), e_param()},
        .construction = float_mul_construction, .spec = build_float_mul_spec,
        .mutants = float_mul_mutants(), .reference = float_mul_reference},
       {.name = "fcmp",
        .description = "le = [x <= y], eq = [x = y]: magnitude keys compared by single gates, "
                       "sign and zero cases folded in (depth 2)",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float comparison in TC^0",
-       .p_min = 2, .p_max = 16, .uses_e = true,
+       .params = {p_param(2, 16, 8), e_param()},
        .construction = float_cmp_construction, .spec = build_float_cmp_spec,
        .mutants = float_cmp_mutants(), .reference = float_cmp_reference},
       {.name = "ffloor",
        .description = "z = floor(x) as a float: one case per shift (ceiling for negatives), "
                       "normalize by selection; integers pass through",
        .lemma = "paper Lemma 3.12 (Chiang Lemmas 10, 11): floor of a float in TC^0",
-       .p_min = 2, .p_max = 16, .uses_e = true,
+       .params = {p_param(2, 16, 8), e_param()},
        .construction = float_floor_construction, .spec = build_float_floor_spec,
        .mutants = float_floor_mutants(), .reference = float_floor_reference},
       {.name = "fdiv",
        .description = "z = round_p(x / y), div_by_zero = [y = 0]: thermometer quotient (one gate "
                       "per candidate), sticky from X - Q Y, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float division in TC^0",
-       .p_min = 2, .p_max = 16, .uses_e = true,
+       .params = {p_param(2, 16, 8), e_param()},
        .construction = float_div_construction, .spec = build_float_div_spec,
        .mutants = float_div_mutants(), .reference = float_div_reference,
        .size_note = "exponential in p: the thermometer quotient has one gate per candidate "
@@ -143,8 +143,8 @@ const std::vector<Component>& all_components() {
        .description = "z = round_p(x0 + ... + x(n-1)): exact alignment over all exponents, "
                       "block-sum iterated addition with carry-lookahead, one rounding (depth 20)",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float addition in TC^0",
-       .p_min = 2, .p_max = 16, .p_default = 6, .uses_n = true, .n_min = 2, .n_max = 8,
-       .n_default = 4, .uses_e = true, .e_default = kIteratedExponentBits,
+       .params = {p_param(2, 16, 6), {"n", 2, 8, 4, "number of operands"},
+                  e_param(kIteratedExponentBits)},
        .construction = [](const Params& p) { return float_sum_construction(iterated(p)); },
        .spec = [](const Params& p) { return build_float_sum_spec(iterated(p)); },
        .mutants = float_sum_mutants(),
@@ -157,14 +157,17 @@ const std::vector<Component>& all_components() {
        .description = "Z = A B, (--rows x --n) times (--n x --cols): exact significand products, "
                       "each entry one exact aligned sum (shared with fsum), rounded once (depth 23)",
        .lemma = "paper Lemma 3.16 (Chiang Lemma 4.2): matrix multiplication in TC^0",
-       .p_min = 2, .p_max = 16, .p_default = 4, .uses_n = true, .n_min = 2, .n_max = 8,
-       .n_default = 2, .uses_e = true, .e_default = kIteratedExponentBits,
+       .params = {p_param(2, 16, 4), {"n", 2, 8, 2, "inner dimension (terms per entry)"},
+                  {"rows", 1, 8, 2, "rows of the left matrix"},
+                  {"cols", 1, 8, 2, "columns of the right matrix"},
+                  e_param(kIteratedExponentBits)},
        .construction = [](const Params& p) { return float_matmul_construction(iterated(p)); },
        .spec = [](const Params& p) { return build_float_matmul_spec(iterated(p)); },
        .mutants = float_matmul_mutants(),
        .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
          return float_matmul_reference(iterated(p), in);
        },
+       .plain_miter_practical = false,
        .size_note = kIteratedSizeNote},
       // --- iterated float products (circuits/float_prod.cpp, float_hadamard.cpp, int_crt.cpp) --
       {.name = "fprod",
@@ -172,10 +175,10 @@ const std::vector<Component>& all_components() {
                       "(depth 5), sticky from trailing zeros, exponent sum as a linear form, one "
                       "rounding (depth 9 at every n and p)",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float multiplication in TC^0",
-       .p_min = 2, .p_max = 14, .p_default = 4, .uses_n = true, .n_min = 2, .n_max = 8,
-       .n_default = 3, .uses_e = true,
+       .params = {p_param(2, 14, 4), {"n", 2, 8, 3, "number of operands"}, e_param()},
        .construction = float_prod_construction, .spec = build_float_prod_spec,
        .mutants = float_prod_mutants(), .reference = float_prod_reference,
+       .plain_miter_practical = false,
        .size_note = "polynomial in n p (1.7 million wires at p = 8, n = 7), but the weights are "
                     "exponential in n p and must fit int64: built only for n p <= 56 (p = 14, 12: "
                     "n <= 4; p = 10: n <= 5; p = 8: n <= 7); larger n p are refused"},
@@ -183,8 +186,7 @@ const std::vector<Component>& all_components() {
        .description = "z_i = round_p(x_i * y_i) for vectors of n floats: n float multiplications "
                       "side by side (depth 7 at every n and p)",
        .lemma = "paper Lemma B.1 (with Lemma 3.12): the Hadamard product in TC^0",
-       .p_min = 2, .p_max = 16, .p_default = 8, .uses_n = true, .n_min = 2, .n_max = 8,
-       .n_default = 4, .uses_e = true,
+       .params = {p_param(2, 16, 8), {"n", 2, 8, 4, "number of operands"}, e_param()},
        .construction = float_hadamard_construction, .spec = build_float_hadamard_spec,
        .mutants = float_hadamard_mutants(), .reference = float_hadamard_reference},
       // --- elementary functions (circuits/log.cpp, specs/log*.cpp) --------------------------
@@ -192,7 +194,7 @@ const std::vector<Component>& all_components() {
        .description = "z ~ ln x, domain_error = [x <= 0]: x = r 2^k with r in [3/4, 3/2), N "
                       "rounded Taylor terms of ln r at q fractional bits, plus k ln 2, rounded once",
        .lemma = "Mamba paper Lemma 4.1 / B.3 (log by Taylor series in TC^0); error lemmas by Z3",
-       .p_min = 2, .p_max = 12, .p_default = 8,
+       .params = {p_param(2, 12, 8)},
        .construction = log_construction, .spec = build_log_spec,
        .mutants = log_mutants(), .reference = log_reference, .lemmas = log_lemmas,
        .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
@@ -205,7 +207,7 @@ const std::vector<Component>& all_components() {
                       "rounded once; |x| >= 2^p saturates to max or flushes to 0",
        .lemma = "paper Lemma 3.14 (Chiang Lemma 12): exp with relative error 2^-p in TC^0; "
                 "error lemmas by Z3, exhaustive measurement against MPFR",
-       .p_min = 2, .p_max = 16, .p_default = 8,
+       .params = {p_param(2, 16, 8)},
        .construction = exp_construction, .spec = build_exp_spec,
        .mutants = exp_mutants(), .reference = exp_reference, .lemmas = exp_lemmas,
        .sat_practical = false},
@@ -215,7 +217,7 @@ const std::vector<Component>& all_components() {
                       "one rounding",
        .lemma = "Mamba paper Lemma B.5 (SiLU by the division construction); exp's lemmas at p1 "
                 "and silu's chain by Z3, exhaustive measurement against MPFR",
-       .p_min = 2, .p_max = 12, .p_default = 8,
+       .params = {p_param(2, 12, 8)},
        .construction = silu_construction, .spec = build_silu_spec,
        .mutants = silu_mutants(), .reference = silu_reference, .lemmas = silu_lemmas,
        .sat_practical = false,
@@ -227,7 +229,7 @@ const std::vector<Component>& all_components() {
                       "p1 = p + 4 with the exp, log, fadd, fdiv, fmul constructions; narrowed to p once",
        .lemma = "Mamba paper Lemma B.4 (softplus in TC^0); exp's and log's lemmas at p1 and "
                 "softplus's chain by Z3, exhaustive measurement against MPFR",
-       .p_min = 2, .p_max = 12, .p_default = 8,
+       .params = {p_param(2, 12, 8)},
        .construction = softplus_construction, .spec = build_softplus_spec,
        .mutants = softplus_mutants(), .reference = softplus_reference, .lemmas = softplus_lemmas,
        .sat_practical = false,

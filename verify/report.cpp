@@ -25,10 +25,18 @@ int report_exit_code(const Report& r) {
 
 namespace {
 
+// The component's declared parameters with their values ("e" as the exponent bits in use).
+int param_value(const Report& r, const ParamSpec& ps) {
+  return ps.name == "e" ? r.params.exponent_bits() : *r.params.field(ps.name);
+}
+
 std::string parameters(const Report& r) {
-  std::string s = fmt::format("p = {}", r.params.p);
-  if (r.component->uses_n) s += fmt::format(", n = {}", r.params.n);
-  if (r.component->uses_e) s += fmt::format(", e = {}", r.params.exponent_bits());
+  std::string s;
+  for (const ParamSpec& ps : r.component->params)
+    s += fmt::format("{}{} = {}", s.empty() ? "" : ", ", ps.name, param_value(r, ps));
+  for (const std::string& f : r.params.flags) s += ", --" + f;
+  if (!r.component->weights.empty())
+    s += r.params.weights.empty() ? ", weights: the component's default" : ", weights: from file";
   if (!r.params.mutant.empty()) s += fmt::format(", mutant = {}", r.params.mutant);
   return s;
 }
@@ -111,8 +119,15 @@ void print_equivalence(const Report& r) {
                    o.differs ? "   <-- differs" : "");
       break;
   }
-  for (const auto& cut : e.sat.shared_cuts)
+  if (!e.sat.composition.empty()) fmt::print("  composition  {}\n", e.sat.composition);
+  for (const auto& b : e.sat.blocks)
+    fmt::print("  block  {} (x{}): gates {} depth {} wires {} (spec gates {} depth {}), {:.2f} s: {}\n",
+               b.name, b.instances, b.gates, b.depth, b.wires, b.spec_gates, b.spec_depth,
+               b.seconds, b.proof);
+  for (const auto& cut : e.sat.shared_cuts) {
+    if (!e.sat.blocks.empty()) continue;  // the block lines above say it
     fmt::print("  cut    {}: blocks proved equivalent by {}, then shared by both sides\n", cut.name, cut.proof);
+  }
   for (const auto& why : e.sat.unshared_cuts) fmt::print("  cut    {} (not shared)\n", why);
   for (const auto& ob : e.sat.obligations)
     if (ob.certified) fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word, ob.proof_path);
@@ -123,9 +138,9 @@ void print_equivalence(const Report& r) {
 nlohmann::json report_json(const Report& r) {
   nlohmann::json j;
   j["component"] = r.component->name;
-  j["p"] = r.params.p;
-  if (r.component->uses_n) j["n"] = r.params.n;
-  if (r.component->uses_e) j["e"] = r.params.exponent_bits();
+  for (const ParamSpec& ps : r.component->params) j[ps.name] = param_value(r, ps);
+  if (!r.component->flags.empty()) j["flags"] = r.params.flags;
+  if (!r.component->weights.empty()) j["weights"] = r.params.weights.empty() ? "default" : "file";
   j["mutant"] = r.params.mutant.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.params.mutant);
   j["construction"] = stats_json(r.construction);
   j["spec"] = stats_json(r.spec);
@@ -153,6 +168,13 @@ nlohmann::json report_json(const Report& r) {
     nlohmann::json cuts = nlohmann::json::array();
     for (const auto& cut : e.sat.shared_cuts) cuts.push_back({{"name", cut.name}, {"proof", cut.proof}});
     j["shared_cuts"] = cuts;
+    if (!e.sat.composition.empty()) j["composition"] = e.sat.composition;
+    nlohmann::json blocks = nlohmann::json::array();
+    for (const auto& b : e.sat.blocks)
+      blocks.push_back({{"name", b.name}, {"instances", b.instances}, {"gates", b.gates},
+                        {"depth", b.depth}, {"wires", b.wires}, {"spec_gates", b.spec_gates},
+                        {"spec_depth", b.spec_depth}, {"proof", b.proof}, {"seconds", b.seconds}});
+    if (!blocks.empty()) j["blocks"] = blocks;
     if (e.counterexample) {
       nlohmann::json c, inputs, spec, construction;
       for (const auto& [name, value] : r.cex_inputs) inputs[name] = value;

@@ -10,16 +10,14 @@
 namespace tc {
 
 void validate_params(const Component& c, const Params& params) {
-  if (params.p < c.p_min || params.p > c.p_max)
-    throw UsageError(fmt::format("p = {} is out of range for {} (allowed {}..{})", params.p, c.name,
-                                 c.p_min, c.p_max));
-  if (c.uses_n && (params.n < c.n_min || params.n > c.n_max))
-    throw UsageError(fmt::format("n = {} is out of range for {} (allowed {}..{})", params.n, c.name,
-                                 c.n_min, c.n_max));
-  if (params.e != 0 && !c.uses_e)
+  for (const ParamSpec& ps : c.params) {
+    const int value = ps.name == "e" ? params.exponent_bits() : *params.field(ps.name);
+    if (value < ps.min || value > ps.max)
+      throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{})", ps.name, value,
+                                   c.name, ps.min, ps.max));
+  }
+  if (params.e != 0 && !c.takes("e"))
     throw UsageError(fmt::format("{} takes no exponent width (--e)", c.name));
-  if (c.uses_e && (params.exponent_bits() < 2 || params.exponent_bits() > 20))
-    throw UsageError(fmt::format("e = {} is out of range (allowed 2..20)", params.exponent_bits()));
   if (!params.mutant.empty()) {
     bool known = false;
     for (const auto& m : c.mutants) known = known || m.name == params.mutant;

@@ -19,8 +19,10 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   std::unordered_map<uint32_t, Signal> map;  // node of circuit -> signal of block
   map[0] = kFalse;
   for (size_t i = 0; i < cut.inputs.size(); ++i) {
+    // A constant or repeated cut input leaves its block input bit unused: the block is then
+    // proved for every value of that bit, which is more than needed and still sound.
     Signal s = cut.inputs[i];
-    if (s.node() == 0 || map.count(s.node())) return std::nullopt;
+    if (s.node() == 0 || map.count(s.node())) continue;
     map[s.node()] = in[i] ^ s.complemented();
   }
   // Collect the cone above the cut; reaching a primary input means it is no cut.
@@ -49,6 +51,19 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   for (Signal s : cut.outputs) out.push_back(mapped(s));
   block.add_output_word("out", out, Decoding::unsigned_int());
   block.add_constraint(mapped(cut.assumption));  // the blocks need only agree where it holds
+  // Cuts nested inside the block (e.g. an iterated product's significand block) stay cuts of it.
+  auto inside = [&](Signal sig) { return map.count(sig.node()) > 0; };
+  for (const auto& inner : circuit.cuts()) {
+    if (inner.name == cut.name) continue;
+    bool all = inside(inner.assumption) && inside(inner.guarantee);
+    for (Signal sig : inner.inputs) all = all && inside(sig);
+    for (Signal sig : inner.outputs) all = all && inside(sig);
+    if (!all) continue;
+    Bits ins, outs;
+    for (Signal sig : inner.inputs) ins.push_back(mapped(sig));
+    for (Signal sig : inner.outputs) outs.push_back(mapped(sig));
+    block.add_cut(inner.name, ins, outs, mapped(inner.assumption), mapped(inner.guarantee), inner.block);
+  }
   return block;
 }
 

@@ -26,8 +26,9 @@
 namespace tc {
 
 // The cone of cut.outputs cut off at cut.inputs, as a circuit with input word "in" (the cut
-// inputs in order), output word "out", and the cut's assumption as its constraint. nullopt when the cut inputs do not separate the
-// outputs from the primary inputs, or repeat a node.
+// inputs in order), output word "out", and the cut's assumption as its constraint; cuts lying
+// wholly inside the cone are declared on it too. nullopt when the cut inputs do not separate the
+// outputs from the primary inputs. A constant or repeated cut input leaves its bit of "in" unused.
 std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut);
 
 // The cut of that name, or nullptr.

@@ -14,6 +14,7 @@
 #include "lib/cnf/dimacs.hpp"
 #include "lib/proof/drup_check.hpp"
 #include "lib/sat/circuit_cnf.hpp"
+#include "lib/sat/compositional.hpp"
 #include "lib/sat/cut_points.hpp"
 
 namespace tc {
@@ -120,85 +121,9 @@ size_t cut_block_cnf_clauses_or_max(const Circuit& block) {
 
 }  // namespace
 
-std::vector<std::string> matching_cuts(const Circuit& construction, const Circuit& spec) {
-  std::vector<std::string> names;
-  if (construction.cuts().empty() || spec.cuts().empty()) return names;
-  MiterImport mi = import_both(construction, spec, {});
-  for (const auto& cc : construction.cuts()) {
-    const Circuit::Cut* sc = find_cut(spec, cc.name);
-    if (!sc || sc->inputs.size() != cc.inputs.size() || sc->outputs.size() != cc.outputs.size()) continue;
-    if (!distinct_gate_nodes(spec, sc->outputs)) continue;
-    bool same_inputs = mi.in_c(cc.assumption) == mi.in_s(sc->assumption);
-    for (size_t i = 0; i < cc.inputs.size(); ++i)
-      same_inputs = same_inputs && mi.in_c(cc.inputs[i]) == mi.in_s(sc->inputs[i]);
-    if (same_inputs) names.push_back(cc.name);
-  }
-  return names;
-}
-
-Circuit build_miter(const Circuit& construction, const Circuit& spec,
-                    const std::vector<SharedCut>& shared_cuts) {
-  MiterImport mi = import_both(construction, spec, shared_cuts);
-  Circuit& m = mi.m;
-  for (Signal s : construction.constraints()) m.add_constraint(mi.in_c(s));
-  for (Signal s : spec.constraints()) m.add_constraint(mi.in_s(s));
-  for (size_t w = 0; w < spec.output_words().size(); ++w) {
-    const Word& wc = construction.output_words()[w];
-    const Word& ws = spec.output_words()[w];
-    Bits diff;
-    for (size_t i = 0; i < ws.bits.size(); ++i)
-      diff.push_back(m.create_xor(mi.in_c(wc.bits[i]), mi.in_s(ws.bits[i])));
-    m.add_output_word("diff:" + ws.name, diff, Decoding::unsigned_int());
-  }
-  return std::move(mi.m);
-}
-
-std::optional<bool> check_equivalence_sat(const Circuit& construction, const Circuit& spec,
-                                          const MiterParams& params, MiterStats* stats) {
-  MiterStats local;
-  MiterStats& st = stats ? *stats : local;
-  const auto start = Clock::now();
-  std::optional<Clock::time_point> deadline;
-  if (params.timeout_seconds > 0)
-    deadline = start + std::chrono::duration_cast<Clock::duration>(
-                           std::chrono::duration<double>(params.timeout_seconds));
-  // Cut points: prove each matching block pair once, then share it (cut_points.hpp).
-  std::vector<SharedCut> shared_cuts;
-  if (params.prove_cut_block) {
-    for (const auto& name : matching_cuts(construction, spec)) {
-      const Circuit::Cut& cut = *find_cut(construction, name);
-      auto bc = extract_cut_block(construction, cut);
-      auto bs = extract_cut_block(spec, *find_cut(spec, name));
-      if (!bc || !bs) {
-        st.unshared_cuts.push_back(name + ": its inputs do not cut the block off");
-        continue;
-      }
-      auto how = params.prove_cut_block(*bc, *bs);
-      if (!how) {
-        st.unshared_cuts.push_back(name + ": blocks not proved equivalent");
-        continue;
-      }
-      SharedCut shared{name, *how};
-      shared.unconditional = cut.assumption == kTrue;
-      if (!shared.unconditional) {
-        auto [holds, truth] = cut_assumption_check(construction, spec, cut);
-        if (auto implied = params.prove_cut_block(holds, truth)) {
-          shared.unconditional = true;
-          shared.proof += "; its assumption holds on every valid input (" + *implied + ")";
-        }
-      }
-      // Either block may serve both sides once the sharing is unconditional: keep the cheaper.
-      if (shared.unconditional && distinct_gate_nodes(construction, cut.outputs) &&
-          cut_block_cnf_clauses_or_max(*bs) < cut_block_cnf_clauses_or_max(*bc)) {
-        shared.spec_block_kept = true;
-        shared.proof += "; the spec's block (smaller CNF) serves both sides";
-      }
-      shared_cuts.push_back(shared);
-      st.shared_cuts.push_back(shared);
-      if (params.progress) params.progress("cut " + name + " proved by " + shared.proof + "; shared");
-    }
-  }
-  Circuit m = build_miter(construction, spec, shared_cuts);
+std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, const MiterParams& params,
+                                        std::optional<std::chrono::steady_clock::time_point> deadline,
+                                        MiterStats& st) {
   if (!params.proof_dir.empty()) std::filesystem::create_directories(params.proof_dir);
 
   std::optional<bool> verdict = true;
@@ -264,7 +189,7 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
       if (result == 10) {
         ob.result = "sat";
         Assignment cex;
-        for (Lit l : input_lits) cex.push_back(solver.val(l) > 0);
+        for (size_t i = 0; i < primary_bits; ++i) cex.push_back(solver.val(input_lits[i]) > 0);
         st.counterexample = cex;
         st.differing_word = word;
         verdict = false;
@@ -290,6 +215,104 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
     }
     if (verdict != true) break;  // a counterexample or an exhausted budget ends the run
   }
+  return verdict;
+}
+
+std::vector<std::string> matching_cuts(const Circuit& construction, const Circuit& spec) {
+  std::vector<std::string> names;
+  if (construction.cuts().empty() || spec.cuts().empty()) return names;
+  MiterImport mi = import_both(construction, spec, {});
+  for (const auto& cc : construction.cuts()) {
+    const Circuit::Cut* sc = find_cut(spec, cc.name);
+    if (!sc || sc->inputs.size() != cc.inputs.size() || sc->outputs.size() != cc.outputs.size()) continue;
+    if (!distinct_gate_nodes(spec, sc->outputs)) continue;
+    bool same_inputs = mi.in_c(cc.assumption) == mi.in_s(sc->assumption);
+    for (size_t i = 0; i < cc.inputs.size(); ++i)
+      same_inputs = same_inputs && mi.in_c(cc.inputs[i]) == mi.in_s(sc->inputs[i]);
+    if (same_inputs) names.push_back(cc.name);
+  }
+  return names;
+}
+
+Circuit build_miter(const Circuit& construction, const Circuit& spec,
+                    const std::vector<SharedCut>& shared_cuts) {
+  MiterImport mi = import_both(construction, spec, shared_cuts);
+  Circuit& m = mi.m;
+  for (Signal s : construction.constraints()) m.add_constraint(mi.in_c(s));
+  for (Signal s : spec.constraints()) m.add_constraint(mi.in_s(s));
+  for (size_t w = 0; w < spec.output_words().size(); ++w) {
+    const Word& wc = construction.output_words()[w];
+    const Word& ws = spec.output_words()[w];
+    Bits diff;
+    for (size_t i = 0; i < ws.bits.size(); ++i)
+      diff.push_back(m.create_xor(mi.in_c(wc.bits[i]), mi.in_s(ws.bits[i])));
+    m.add_output_word("diff:" + ws.name, diff, Decoding::unsigned_int());
+  }
+  return std::move(mi.m);
+}
+
+std::optional<bool> check_equivalence_sat(const Circuit& construction, const Circuit& spec,
+                                          const MiterParams& params, MiterStats* stats) {
+  MiterStats local;
+  MiterStats& st = stats ? *stats : local;
+  const auto start = Clock::now();
+  std::optional<Clock::time_point> deadline;
+  if (params.timeout_seconds > 0)
+    deadline = start + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(params.timeout_seconds));
+  // A composition of declared blocks: prove it as the sum of its block proofs where that
+  // settles it (compositional.hpp). Certified runs keep the concrete miter, whose every
+  // obligation gets a DRAT proof.
+  if (params.prove_cut_block && params.proof_dir.empty() && has_block_cuts(construction) &&
+      has_block_cuts(spec)) {
+    const std::optional<bool> by_blocks = check_equivalence_by_blocks(construction, spec, params, st);
+    if (by_blocks || (deadline && Clock::now() >= *deadline)) {
+      st.seconds = seconds_since(start);
+      return by_blocks;
+    }
+    st.obligations.clear();
+    st.shared_cuts.clear();
+    st.composition += "; no verdict from the blocks, so the concrete miter decides";
+  }
+  // Cut points: prove each matching block pair once, then share it (cut_points.hpp).
+  std::vector<SharedCut> shared_cuts;
+  if (params.prove_cut_block) {
+    for (const auto& name : matching_cuts(construction, spec)) {
+      const Circuit::Cut& cut = *find_cut(construction, name);
+      auto bc = extract_cut_block(construction, cut);
+      auto bs = extract_cut_block(spec, *find_cut(spec, name));
+      if (!bc || !bs) {
+        st.unshared_cuts.push_back(name + ": its inputs do not cut the block off");
+        continue;
+      }
+      auto how = params.prove_cut_block(*bc, *bs);
+      if (!how) {
+        st.unshared_cuts.push_back(name + ": blocks not proved equivalent");
+        continue;
+      }
+      SharedCut shared{name, *how};
+      shared.unconditional = cut.assumption == kTrue;
+      if (!shared.unconditional) {
+        auto [holds, truth] = cut_assumption_check(construction, spec, cut);
+        if (auto implied = params.prove_cut_block(holds, truth)) {
+          shared.unconditional = true;
+          shared.proof += "; its assumption holds on every valid input (" + *implied + ")";
+        }
+      }
+      // Either block may serve both sides once the sharing is unconditional: keep the cheaper.
+      if (shared.unconditional && distinct_gate_nodes(construction, cut.outputs) &&
+          cut_block_cnf_clauses_or_max(*bs) < cut_block_cnf_clauses_or_max(*bc)) {
+        shared.spec_block_kept = true;
+        shared.proof += "; the spec's block (smaller CNF) serves both sides";
+      }
+      shared_cuts.push_back(shared);
+      st.shared_cuts.push_back(shared);
+      if (params.progress) params.progress("cut " + name + " proved by " + shared.proof + "; shared");
+    }
+  }
+  Circuit m = build_miter(construction, spec, shared_cuts);
+  std::optional<bool> verdict =
+      solve_miter_outputs(m, static_cast<size_t>(construction.num_input_bits()), params, deadline, st);
   st.seconds = seconds_since(start);
   return verdict;
 }

@@ -9,6 +9,7 @@
 // optionally certified by the in-project DRUP checker (lib/proof/drup_check.hpp).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,6 +39,19 @@ struct SharedCut {
   bool spec_block_kept = false;  // both sides read the spec's block (smaller CNF); else the construction's
 };
 
+// One distinct block of a compositional proof (lib/sat/compositional.hpp): proved once, used by
+// every instance built alike.
+struct BlockStats {
+  std::string name;         // the first instance's cut name
+  int instances = 0;        // cuts proved by this one block proof
+  size_t gates = 0, wires = 0;  // the construction's block
+  int depth = 0;
+  size_t spec_gates = 0;
+  int spec_depth = 0;
+  std::string proof;        // how the pair (and the block's output guarantee) was proved
+  double seconds = 0;
+};
+
 struct ObligationStats {
   std::string output_word;
   std::string result;  // "unsat", "sat", "unknown"
@@ -56,12 +70,23 @@ struct MiterStats {
   std::string differing_word;
   std::vector<SharedCut> shared_cuts;         // blocks proved once and shared by both sides
   std::vector<std::string> unshared_cuts;     // "name: reason" for declared cuts not used
+  // Compositional proofs: the distinct blocks, and how the composition was checked.
+  std::vector<BlockStats> blocks;
+  std::string composition;  // e.g. "12 blocks abstracted; 3 glue obligations", or why not used
 };
 
 // true: equivalent on all valid inputs; false: counterexample in stats; nullopt: limit hit.
 // Throws std::runtime_error when a proof fails to certify.
 std::optional<bool> check_equivalence_sat(const Circuit& construction, const Circuit& spec,
                                           const MiterParams& params, MiterStats* stats);
+
+// The per-bit obligations of a miter circuit `m` (output words "diff:<name>"; its first
+// primary_bits inputs are the primary inputs, any later ones abstraction variables): one solver
+// per word, bits least significant first, proved bits as lemmas. A model's primary inputs go to
+// stats.counterexample. Used by check_equivalence_sat and the compositional proof.
+std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, const MiterParams& params,
+                                        std::optional<std::chrono::steady_clock::time_point> deadline,
+                                        MiterStats& stats);
 
 // The miter circuit itself (shared inputs, both sides, one xor per output bit, output words
 // "diff:<name>"), also used by the exporters. For each of `shared_cuts` (already proved

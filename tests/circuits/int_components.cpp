@@ -136,8 +136,9 @@ TEST_CASE("every int mutant is exposed by its witness at every p from 3 to 16 an
       const auto it = witnesses().find(name + "/" + m.name);
       INFO(name << " mutant " << m.name);
       REQUIRE(it != witnesses().end());
-      for (int p = std::max(3, comp.p_min); p <= comp.p_max; ++p)
-        for (int n = comp.n_min; n <= (comp.uses_n ? comp.n_max : comp.n_min); ++n) {
+      const ParamSpec* n_spec = comp.param("n");
+      for (int p = std::max(3, comp.p_spec().min); p <= comp.p_spec().max; ++p)
+        for (int n = n_spec ? n_spec->min : 2; n <= (n_spec ? n_spec->max : 2); ++n) {
           Params params;
           params.p = p;
           params.n = n;

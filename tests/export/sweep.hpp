@@ -16,10 +16,10 @@
 namespace tc {
 
 inline Params sweep_params(const Component& comp, int p, const std::string& mutant = "") {
-  Params ps;
-  ps.p = std::clamp(p, comp.p_min, comp.p_max);
-  ps.e = comp.uses_e ? 3 : 0;
-  if (comp.uses_n) ps.n = std::clamp(std::min(comp.n_default, 3), comp.n_min, comp.n_max);
+  Params ps = comp.defaults();
+  ps.p = std::clamp(p, comp.p_spec().min, comp.p_spec().max);
+  if (comp.takes("e")) ps.e = 3;
+  if (const ParamSpec* n = comp.param("n")) ps.n = std::clamp(std::min(n->default_value, 3), n->min, n->max);
   ps.mutant = mutant;
   return ps;
 }
@@ -35,9 +35,7 @@ inline bool bit_level_sweep_covers(const Component& comp) { return comp.sat_prac
 // matmul's 2 x 2 entries), which take minutes for SAT or ABC without the shared block. The
 // plain-miter sweeps check only their mutants (a difference is found quickly); their proofs are
 // in their own tests, through verify, with the cut points.
-inline bool plain_miter_practical(const Component& comp) {
-  return comp.name != "fprod" && comp.name != "matmul";
-}
+inline bool plain_miter_practical(const Component& comp) { return comp.plain_miter_practical; }
 
 // Mutants that change the circuit (lemma-only mutants build the correct circuit on purpose).
 inline std::vector<Mutant> circuit_mutants(const Component& comp) {

@@ -13,15 +13,13 @@ using tc::test::run_verify;
 namespace {
 
 // The smallest p at which every mutant of the component must be caught, and a p to prove at.
-int regression_p(const Component& c) { return std::clamp(4, c.p_min, c.p_max); }
+int regression_p(const Component& c) { return std::clamp(4, c.p_spec().min, c.p_spec().max); }
 
 // The engines each component is proved with in the tests: simulation where the input space can
 // be enumerated, SAT unless the component says its miter is impractical.
 std::vector<std::string> test_engines(const Component& c) {
-  Params params;
+  Params params = c.defaults();  // what the CLI uses without other options
   params.p = regression_p(c);
-  params.n = c.n_default;  // what the CLI uses without --n and --e
-  params.e = c.e_default;
   std::vector<std::string> engines;
   if (c.spec(params).num_input_bits() <= 24) engines.push_back("sim");
   if (c.sat_practical) engines.push_back("sat");
@@ -166,7 +164,7 @@ TEST_CASE("listing names every component and its mutants", "[cli]") {
 
 TEST_CASE("every float component proves at p = 6 as a regression case", "[cli][float-regression]") {
   for (const auto& c : all_components()) {
-    if (!c.uses_e || c.p_min > 6 || c.p_max < 6) continue;
+    if (!c.takes("e") || c.p_spec().min > 6 || c.p_spec().max < 6) continue;
     INFO(c.name);
     auto r = run_verify("--component " + c.name + " --p 6 --json");
     CHECK(r.exit_code == 0);

@@ -30,7 +30,7 @@ TEST_CASE("every component's SAT proof at a small p is certified by the DRUP che
     // Certified runs prove cut blocks by SAT too; fprod's product of three operands is beyond
     // that, so this sweep takes the fewest operands.
     Params p = sweep_params(c, 4);
-    if (c.uses_n) p.n = c.n_min;
+    if (const ParamSpec* n = c.param("n")) p.n = n->min;
     INFO(c.name);
     EquivalenceParams ep;
     ep.engine = Engine::Sat;

@@ -12,8 +12,8 @@ using namespace tc;
 
 TEST_CASE("every construction is threshold-only and matches its spec's interface", "[registry]") {
   for (const auto& c : all_components()) {
-    Params p;
-    p.p = std::clamp(4, c.p_min, c.p_max);
+    Params p = c.defaults();
+    p.p = std::clamp(4, c.p_spec().min, c.p_spec().max);
     INFO(c.name);
     Circuit construction = c.construction(p);
     Circuit spec = c.spec(p);
@@ -31,8 +31,8 @@ TEST_CASE("construction depth is the same at p = 4, 8, 12 and 16 where the paper
     if (!c.depth_note.empty()) continue;  // documented growth, reported by the CLI instead
     std::set<int> depths;
     for (int p : {4, 8, 12, 16}) {
-      if (p < c.p_min || p > c.p_max) continue;
-      Params params;
+      if (p < c.p_spec().min || p > c.p_spec().max) continue;
+      Params params = c.defaults();
       params.p = p;
       depths.insert(analyze(c.construction(params)).depth);
     }
