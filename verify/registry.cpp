@@ -2,6 +2,8 @@
 // then add one entry here.
 #include "verify/registry.hpp"
 
+#include "circuits/conv_kernel.hpp"
+#include "circuits/conv_ssm.hpp"
 #include "circuits/exp.hpp"
 #include "circuits/float_add.hpp"
 #include "circuits/float_cmp.hpp"
@@ -17,8 +19,10 @@
 #include "circuits/int_iadd.hpp"
 #include "circuits/int_mul.hpp"
 #include "circuits/log.hpp"
+#include "circuits/scan.hpp"
 #include "circuits/silu.hpp"
 #include "circuits/softplus.hpp"
+#include "specs/conv.hpp"
 #include "specs/exp.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
@@ -42,6 +46,9 @@
 #include "specs/int_mul.hpp"
 #include "specs/log.hpp"
 #include "specs/log_lemmas.hpp"
+#include "specs/scan.hpp"
+#include "specs/scan_lemmas.hpp"
+#include "specs/scan_reference.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -235,6 +242,48 @@ const std::vector<Component>& all_components() {
        .sat_practical = false,
        .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
                     "quotient at p1 = p + 4 (79,169 gates at p = 9, 462,817 at p = 12)"},
+      // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
+      //     specs/scan*.cpp) ----------------------------------------------------------------
+      {.name = "scan",
+       .description = "selective SSM recurrence of one channel, y_t = C_t . h_t, h_t = Abar_t "
+                      "h_(t-1) + Bbar_t x_t: closed form, each term an fprod block, each state an "
+                      "fsum block, each y_t a matmul (exact dot) block; --recurrent: fmul/fadd "
+                      "per step",
+       .lemma = "Mamba paper Def A.5/A.6, Lemmas B.6 and 4.2; Z3 one-step lemma of the rounded "
+                "recurrence composed over L, closed-form and output lemmas, sampled measurement",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .flags = {{"recurrent", "the literal rounded recurrence (fmul, fmul, fadd per step) "
+                               "instead of the constant-depth closed form"}},
+       .construction = scan_construction, .spec = build_scan_spec,
+       .mutants = scan_mutants(), .reference = scan_reference, .lemmas = scan_lemmas,
+       .plain_miter_practical = false,
+       .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
+                     "--recurrent: grows linearly in L (one fmul and one fadd per step)",
+       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+                    "2^E columns), so exponential in p"},
+      {.name = "conv-kernel",
+       .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
+                      "product an fprod block (rounded once), the sum over n an fsum block",
+       .lemma = "Mamba paper Def A.7, Lemma B.7",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "kernel length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .construction = conv_kernel_construction, .spec = build_conv_kernel_spec,
+       .mutants = conv_kernel_mutants(), .reference = conv_kernel_reference,
+       .plain_miter_practical = false,
+       .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"},
+      {.name = "conv-ssm",
+       .description = "time-invariant SSM as a convolution, y_t = sum_(k<=t) K_k x_(t-k), K from "
+                      "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
+                      "selective model",
+       .lemma = "Mamba paper Def A.8, Lemma 4.3 (Theorem 4.4's convolution route, LTI only)",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .construction = conv_ssm_construction, .spec = build_conv_ssm_spec,
+       .mutants = conv_ssm_mutants(), .reference = conv_ssm_reference,
+       .plain_miter_practical = false,
+       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+                    "2^E columns)"},
   };
   return components;
 }
