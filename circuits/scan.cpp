@@ -34,6 +34,10 @@ const std::vector<Mutant>& scan_mutants() {
        "form: h_t = Abar_(t-1) h_(t-1) + Bbar_t x_t)"},
       {"h0-without-x", "the initial state is taken as h_0 = Bbar_0, without x_0"},
       {"c-paired-with-previous-h", "y_t = C_t . h_(t-1) (y_0 = 0) instead of C_t . h_t"},
+      {"step-growth-dropped",
+       "the recurrent error budget adds each step's roundings but does not amplify the error "
+       "carried in: e_t = e_(t-1) + (1 + u)^2 - 1 (scan.recurrent.step-t must fail)",
+       true},
   };
   return mutants;
 }
@@ -42,6 +46,12 @@ namespace {
 
 std::string role(const char* kind, std::initializer_list<int> indices) {
   return fmt::format("{}-{}", kind, fmt::join(indices, "-"));
+}
+
+// A leaf block: a block cut of this role name, its own inner cuts (e.g. the significand
+// product) re-declared under "<name>/" so the block's proof can use them.
+ComposeOptions as_block(const std::string& name) {
+  return {.cut_prefix = fmt::format("{}/", name), .block_cut = name};
 }
 
 // The blocks, each built once per shape and embedded as often as needed.
@@ -64,11 +74,11 @@ class ScanBlocks {
   }
   Bits fmul(Circuit& c, const Bits& x, const Bits& y, const std::string& name) {
     if (mul_.input_words().empty()) mul_ = float_mul_construction(float_params(f_));
-    return compose_embed(c, mul_, {{"x", x}, {"y", y}}, {.block_cut = name}).output("z");
+    return compose_embed(c, mul_, {{"x", x}, {"y", y}}, as_block(name)).output("z");
   }
   Bits fadd(Circuit& c, const Bits& x, const Bits& y, const std::string& name) {
     if (add_.input_words().empty()) add_ = float_add_construction(float_params(f_));
-    return compose_embed(c, add_, {{"x", x}, {"y", y}}, {.block_cut = name}).output("z");
+    return compose_embed(c, add_, {{"x", x}, {"y", y}}, as_block(name)).output("z");
   }
   // round_p(sum_k a_k b_k): a 1 x n by n x 1 matmul block.
   Bits dot(Circuit& c, const std::vector<Bits>& a, const std::vector<Bits>& b,
@@ -85,7 +95,7 @@ class ScanBlocks {
     std::vector<std::pair<std::string, Bits>> inputs;
     for (int k = 0; k < n; ++k) inputs.emplace_back(float_matmul_word('a', 0, k), a[k]);
     for (int k = 0; k < n; ++k) inputs.emplace_back(float_matmul_word('b', k, 0), b[k]);
-    return compose_embed(c, it->second, inputs, {.block_cut = name})
+    return compose_embed(c, it->second, inputs, as_block(name))
         .output(float_matmul_word('z', 0, 0));
   }
 
@@ -103,7 +113,7 @@ class ScanBlocks {
                            const std::string& name) {
     std::vector<std::pair<std::string, Bits>> inputs;
     for (size_t i = 0; i < ops.size(); ++i) inputs.emplace_back(fmt::format("x{}", i), ops[i]);
-    return compose_embed(c, block, inputs, {.block_cut = name}).output("z");
+    return compose_embed(c, block, inputs, as_block(name)).output("z");
   }
 
   FloatFormat f_;

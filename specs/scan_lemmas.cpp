@@ -235,13 +235,13 @@ LemmaResult measurement(int p, int L, int N, const ScanBudget& b) {
 
 }  // namespace
 
-ScanBudget scan_budget(int p, int L) {
+ScanBudget scan_budget(int p, int L, bool growth_dropped) {
   ScanBudget b;
   b.u = two_to(-p);
   const mpq_class step = (1 + b.u) * (1 + b.u);
   b.g = step - 1;
   b.e.push_back(b.u);
-  for (int t = 1; t < L; ++t) b.e.push_back(step * b.e.back() + b.g);
+  for (int t = 1; t < L; ++t) b.e.push_back((growth_dropped ? 1 : step) * b.e.back() + b.g);
   b.y_closed = (1 + b.u) * b.g + b.u;
   b.y_recurrent = (1 + b.u) * b.e.back() + b.u;
   b.difference = b.y_closed + b.y_recurrent;
@@ -265,7 +265,7 @@ std::vector<LemmaResult> scan_lemmas(const Params& params) {
   const auto check = [](const BoundLemma& l) {
     return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5});
   };
-  const ScanBudget b = scan_budget(p, L);
+  const ScanBudget b = scan_budget(p, L, params.mutant == "step-growth-dropped");
   std::vector<LemmaResult> results;
   results.push_back(check(base_lemma(b)));
   bool chain = results.back().verdict == LemmaVerdict::Proved;

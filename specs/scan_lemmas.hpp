@@ -42,7 +42,9 @@ struct ScanBudget {
   mpq_class y_closed, y_recurrent;  // output errors relative to S_(L-1)
   mpq_class difference;           // |y_closed - y_recurrent| relative to S_(L-1)
 };
-ScanBudget scan_budget(int p, int L);
+// growth_dropped: the budget of the lemma-level mutant "step-growth-dropped",
+// e_t = e_(t-1) + (1 + u)^2 - 1, which the step lemmas must refute.
+ScanBudget scan_budget(int p, int L, bool growth_dropped = false);
 
 // The least c >= 0 with the recurrent output bound at precision p + c at most 2^-p (and the
 // closed form's).

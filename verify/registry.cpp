@@ -3,6 +3,8 @@
 #include "verify/registry.hpp"
 
 #include "circuits/discretize.hpp"
+#include "circuits/conv_kernel.hpp"
+#include "circuits/conv_ssm.hpp"
 #include "circuits/exp.hpp"
 #include "circuits/float_add.hpp"
 #include "circuits/float_cmp.hpp"
@@ -27,6 +29,10 @@
 #include "specs/discretize.hpp"
 #include "specs/discretize_lemmas.hpp"
 #include "specs/discretize_measure.hpp"
+#include "circuits/scan.hpp"
+#include "circuits/silu.hpp"
+#include "circuits/softplus.hpp"
+#include "specs/conv.hpp"
 #include "specs/exp.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
@@ -57,6 +63,9 @@
 #include "specs/conv1d.hpp"
 #include "specs/selection.hpp"
 #include "specs/selection_measure.hpp"
+#include "specs/scan.hpp"
+#include "specs/scan_lemmas.hpp"
+#include "specs/scan_reference.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -298,6 +307,48 @@ const std::vector<Component>& all_components() {
        .sat_practical = false,
        .size_note = "exponential in p: fdiv's thermometer quotient inside phi at p1 = p + 4 has "
                     "2^(p1+2) first-layer gates per state; linear in N"},
+      // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
+      //     specs/scan*.cpp) ----------------------------------------------------------------
+      {.name = "scan",
+       .description = "selective SSM recurrence of one channel, y_t = C_t . h_t, h_t = Abar_t "
+                      "h_(t-1) + Bbar_t x_t: closed form, each term an fprod block, each state an "
+                      "fsum block, each y_t a matmul (exact dot) block; --recurrent: fmul/fadd "
+                      "per step",
+       .lemma = "Mamba paper Def A.5/A.6, Lemmas B.6 and 4.2; Z3 one-step lemma of the rounded "
+                "recurrence composed over L, closed-form and output lemmas, sampled measurement",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .flags = {{"recurrent", "the literal rounded recurrence (fmul, fmul, fadd per step) "
+                               "instead of the constant-depth closed form"}},
+       .construction = scan_construction, .spec = build_scan_spec,
+       .mutants = scan_mutants(), .reference = scan_reference, .lemmas = scan_lemmas,
+       .plain_miter_practical = false,
+       .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
+                     "--recurrent: grows linearly in L (one fmul and one fadd per step)",
+       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+                    "2^E columns), so exponential in p"},
+      {.name = "conv-kernel",
+       .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
+                      "product an fprod block (rounded once), the sum over n an fsum block",
+       .lemma = "Mamba paper Def A.7, Lemma B.7",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "kernel length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .construction = conv_kernel_construction, .spec = build_conv_kernel_spec,
+       .mutants = conv_kernel_mutants(), .reference = conv_kernel_reference,
+       .plain_miter_practical = false,
+       .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"},
+      {.name = "conv-ssm",
+       .description = "time-invariant SSM as a convolution, y_t = sum_(k<=t) K_k x_(t-k), K from "
+                      "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
+                      "selective model",
+       .lemma = "Mamba paper Def A.8, Lemma 4.3 (Theorem 4.4's convolution route, LTI only)",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .construction = conv_ssm_construction, .spec = build_conv_ssm_spec,
+       .mutants = conv_ssm_mutants(), .reference = conv_ssm_reference,
+       .plain_miter_practical = false,
+       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+                    "2^E columns)"},
       // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
       {.name = "selective-ssm",
        .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
@@ -325,6 +376,7 @@ const std::vector<Component>& all_components() {
            },
        .lemmas = [](const Params& p) { return selective_ssm_lemmas(selective_ssm_with_default_weights(p)); },
        .sat_practical = false,
+       .plain_miter_practical = false,
        .size_note = "exponential in p through its softplus (log and fdiv thermometers at p + 4) "
                     "and discretize blocks"},
       {.name = "mamba",
@@ -347,6 +399,7 @@ const std::vector<Component>& all_components() {
              return mamba_reference(mamba_with_default_weights(p), in);
            },
        .sat_practical = false,
+       .plain_miter_practical = false,
        .size_note = "exponential in p through its silu, softplus and discretize blocks"},
   };
   return components;

@@ -1,4 +1,4 @@
-// The specs of scan, conv-kernel and conv-ssm (specs/scan.cpp) against the exact GMP models
+// The specs of scan, conv-kernel and conv-ssm (specs/scan.cpp, specs/conv.cpp) against the exact GMP models
 // (specs/scan_reference.cpp) on random and edge inputs, and the error lemmas of scan
 // (specs/scan_lemmas.cpp): every lemma proved, the bound's growth in L, the measurement.
 #include "specs/scan.hpp"
@@ -10,6 +10,7 @@
 
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
+#include "specs/conv.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/scan_lemmas.hpp"
 #include "specs/scan_reference.hpp"
@@ -176,6 +177,21 @@ TEST_CASE("the scan lemma chain proves at p = 2, 4, 6 with L = 6", "[.slow][scan
       INFO("p = " << p << " " << r.name << ": " << r.statement << " " << r.witness);
       CHECK(r.verdict == LemmaVerdict::Proved);
     }
+}
+
+TEST_CASE("the lemma-level scan mutant makes a step lemma fail with a witness", "[scan][lemma]") {
+  Params params = ssm_params(4, 3, 1);
+  params.mutant = "step-growth-dropped";
+  bool refuted = false;
+  for (const LemmaResult& r : scan_lemmas(params)) {
+    if (r.name.rfind("scan.recurrent.step-", 0) != 0) continue;
+    INFO(r.name << ": " << r.witness);
+    if (r.verdict == LemmaVerdict::Refuted) {
+      refuted = true;
+      CHECK_FALSE(r.witness.empty());
+    }
+  }
+  CHECK(refuted);
 }
 
 TEST_CASE("every searched scan lemma reports a refuted smaller bound", "[scan][lemma]") {
