@@ -215,7 +215,9 @@ Measurement measure(const Params& params, const SelectiveSsmBudget& b) {
       // magnitude in [2 min_p, max_p / 2].
       for (const Circuit::Cut& cut : spec.cuts()) {
         if (!in_domain) break;
-        if (cut.outputs.size() != width) continue;
+        // Blocks only (leaf blocks of the parts and of this layer): the parts' inner cut points
+        // (exact significand products, aligned sums) are not float words.
+        if (!cut.block || cut.outputs.size() != width) continue;
         const mpq_class out = abs(value(float_from_bits(bits_of(cut.outputs), f)));
         if (out != 0) {
           in_domain = out >= lo && out <= hi;
