@@ -2,6 +2,9 @@
 // then add one entry here.
 #include "verify/registry.hpp"
 
+#include "circuits/discretize.hpp"
+#include "circuits/conv_kernel.hpp"
+#include "circuits/conv_ssm.hpp"
 #include "circuits/exp.hpp"
 #include "circuits/float_add.hpp"
 #include "circuits/float_cmp.hpp"
@@ -17,8 +20,19 @@
 #include "circuits/int_iadd.hpp"
 #include "circuits/int_mul.hpp"
 #include "circuits/log.hpp"
+#include "circuits/mamba.hpp"
+#include "circuits/selective_ssm.hpp"
+#include "circuits/conv1d.hpp"
+#include "circuits/selection.hpp"
 #include "circuits/silu.hpp"
 #include "circuits/softplus.hpp"
+#include "specs/discretize.hpp"
+#include "specs/discretize_lemmas.hpp"
+#include "specs/discretize_measure.hpp"
+#include "circuits/scan.hpp"
+#include "circuits/silu.hpp"
+#include "circuits/softplus.hpp"
+#include "specs/conv.hpp"
 #include "specs/exp.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
@@ -42,6 +56,16 @@
 #include "specs/int_mul.hpp"
 #include "specs/log.hpp"
 #include "specs/log_lemmas.hpp"
+#include "specs/mamba.hpp"
+#include "specs/selective_ssm.hpp"
+#include "specs/selective_ssm_lemmas.hpp"
+#include "specs/ssm_layer_real.hpp"
+#include "specs/conv1d.hpp"
+#include "specs/selection.hpp"
+#include "specs/selection_measure.hpp"
+#include "specs/scan.hpp"
+#include "specs/scan_lemmas.hpp"
+#include "specs/scan_reference.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -235,6 +259,148 @@ const std::vector<Component>& all_components() {
        .sat_practical = false,
        .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
                     "quotient at p1 = p + 4 (79,169 gates at p = 9, 462,817 at p = 12)"},
+      {.name = "conv1d",
+       .description = "causal 1-D convolution y_t,d = round(sum_k w_k x_(t-K+1+k) + bias_d), zero "
+                      "padding on the left (unwired taps), one exact sum rounded once per output "
+                      "(a matmul block each)",
+       .lemma = "Mamba paper Def 3.18, Lemmas B.8 (indexing: wiring) and B.9 (1-D convolution)",
+       .params = {p_param(2, 6, 4), {"L", 1, 6, 3, "sequence length"},
+                  {"D", 1, 2, 1, "channels"}, {"K", 1, 4, 2, "kernel size (Mamba: 4)"}},
+       .flags = {{"dense", "the paper's form: every output channel reads every input channel, "
+                           "weights w<k>_<d>_<e> (default: depthwise, Mamba's, w<k>_<d>)"}},
+       .weights = "w (K x D, dense K x D x D, row-major), bias (D); without a file every weight "
+                  "is a circuit input",
+       .construction = conv1d_construction, .spec = build_conv1d_spec,
+       .mutants = conv1d_mutants(), .reference = conv1d_reference,
+       .size_note = "exponential in the exponent width E = p + 1: each matmul block aligns its "
+                    "terms over all 2^(E+1) product exponents"},
+      {.name = "selection",
+       .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
+                      "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
+                      "construction as one block",
+       .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions); delta's composed error "
+                "(affine rounding times softplus's conditioning) measured against MPFR",
+       .params = {p_param(2, 5, 3), {"L", 1, 4, 2, "sequence length"},
+                  {"D", 1, 2, 1, "channels"}, {"N", 1, 3, 2, "state size"}},
+       .flags = {{"paper", "the paper's (Gu and Dao's) delta = softplus(b + Broadcast_D(x_t W_delta)): "
+                           "W_delta is D x 1, b_delta one scalar, one softplus per time step copied "
+                           "to every channel"}},
+       .weights = "W_B (D x N), W_C (D x N), W_delta (D x D; paper D x 1), b_delta (D; paper 1), "
+                  "row-major; without a file every weight is a circuit input",
+       .construction = selection_construction, .spec = build_selection_spec,
+       .mutants = selection_mutants(), .reference = selection_reference,
+       .lemmas = selection_lemmas, .sat_practical = false,
+       .size_note = "exponential in p: one softplus block (log and fdiv thermometers at p + 4) per "
+                    "time step and channel"},
+      {.name = "discretize",
+       .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
+                      "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
+                      "(exp, fadd, fdiv above |z| = 2^-t, a degree-3 series below), all at "
+                      "p1 = p + 4 with the fmul, exp, fadd, fdiv constructions, narrowed to p once",
+       .lemma = "paper Def A.4, Lemma B.2: discretization (zero-order hold) in TC^0; exp's "
+                "lemmas at p1 and the Abar/phi/Bbar chain by Z3, measurement against MPFR",
+       .params = {p_param(2, 6, 4), {"N", 1, 4, 2, "state size"}},
+       .flags = {{"euler", "Bbar = Delta b (Mamba's code) instead of the zero-order hold"}},
+       .construction = discretize_construction, .spec = build_discretize_spec,
+       .mutants = discretize_mutants(), .reference = discretize_reference,
+       .lemmas = discretize_lemmas,
+       .sat_practical = false,
+       .size_note = "exponential in p: fdiv's thermometer quotient inside phi at p1 = p + 4 has "
+                    "2^(p1+2) first-layer gates per state; linear in N"},
+      // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
+      //     specs/scan*.cpp) ----------------------------------------------------------------
+      {.name = "scan",
+       .description = "selective SSM recurrence of one channel, y_t = C_t . h_t, h_t = Abar_t "
+                      "h_(t-1) + Bbar_t x_t: closed form, each term an fprod block, each state an "
+                      "fsum block, each y_t a matmul (exact dot) block; --recurrent: fmul/fadd "
+                      "per step",
+       .lemma = "Mamba paper Def A.5/A.6, Lemmas B.6 and 4.2; Z3 one-step lemma of the rounded "
+                "recurrence composed over L, closed-form and output lemmas, sampled measurement",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .flags = {{"recurrent", "the literal rounded recurrence (fmul, fmul, fadd per step) "
+                               "instead of the constant-depth closed form"}},
+       .construction = scan_construction, .spec = build_scan_spec,
+       .mutants = scan_mutants(), .reference = scan_reference, .lemmas = scan_lemmas,
+       .plain_miter_practical = false,
+       .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
+                     "--recurrent: grows linearly in L (one fmul and one fadd per step)",
+       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+                    "2^E columns), so exponential in p"},
+      {.name = "conv-kernel",
+       .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
+                      "product an fprod block (rounded once), the sum over n an fsum block",
+       .lemma = "Mamba paper Def A.7, Lemma B.7",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "kernel length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .construction = conv_kernel_construction, .spec = build_conv_kernel_spec,
+       .mutants = conv_kernel_mutants(), .reference = conv_kernel_reference,
+       .plain_miter_practical = false,
+       .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"},
+      {.name = "conv-ssm",
+       .description = "time-invariant SSM as a convolution, y_t = sum_(k<=t) K_k x_(t-k), K from "
+                      "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
+                      "selective model",
+       .lemma = "Mamba paper Def A.8, Lemma 4.3 (Theorem 4.4's convolution route, LTI only)",
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+                  {"N", 1, 3, 2, "state size"}},
+       .construction = conv_ssm_construction, .spec = build_conv_ssm_spec,
+       .mutants = conv_ssm_mutants(), .reference = conv_ssm_reference,
+       .plain_miter_practical = false,
+       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+                    "2^E columns)"},
+      // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
+      {.name = "selective-ssm",
+       .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
+                      "channel), optional skip (y + D x) and gate (y silu(z)); the parts' "
+                      "constructions composed",
+       .lemma = "paper Theorem 4.4 (Def 3.22); end-to-end error against the real-valued layer "
+                "composed from the parts' bounds by Z3, MPFR measurement",
+       .params = {p_param(2, 3, 3), {"L", 2, 4, 2, "sequence length"},
+                  {"N", 1, 3, 1, "state size"}, {"D", 1, 2, 1, "channels"}},
+       .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
+                 {"skip", "y + D_skip x (Mamba's D term)"},
+                 {"gate", "y silu(z), with an input sequence z<t>_<d>"},
+                 {"weight-inputs", "every weight a circuit input (needs SAT) instead of the "
+                                   "documented defaults"}},
+       .weights = "W_B (D x N), W_C (D x N), W_delta (D x D), b_delta (D), A (D x N), D_skip (D, "
+                  "with --skip); without the file: W_B = 0.75, W_C = 1.5, W_delta = 1.5 diagonal "
+                  "/ 0.5, b_delta = -0.5, A_d,n = -(n + 1), D_skip = 1",
+       .construction =
+           [](const Params& p) { return selective_ssm_construction(selective_ssm_with_default_weights(p)); },
+       .spec = [](const Params& p) { return build_selective_ssm_spec(selective_ssm_with_default_weights(p)); },
+       .mutants = selective_ssm_mutants(),
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return selective_ssm_reference(selective_ssm_with_default_weights(p), in);
+           },
+       .lemmas = [](const Params& p) { return selective_ssm_lemmas(selective_ssm_with_default_weights(p)); },
+       .sat_practical = false,
+       .plain_miter_practical = false,
+       .size_note = "exponential in p through its softplus (log and fdiv thermometers at p + 4) "
+                    "and discretize blocks"},
+      {.name = "mamba",
+       .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
+                      "with skip and silu(z) gate, output projection; the parts composed",
+       .lemma = "paper Theorem 4.5 (Def 3.24)",
+       .params = {p_param(2, 3, 3), {"L", 2, 3, 2, "sequence length"},
+                  {"N", 1, 2, 1, "state size"}, {"D", 1, 2, 1, "model width (= inner width)"},
+                  {"K", 1, 4, 2, "convolution taps"}},
+       .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
+                 {"weight-inputs", "every weight a circuit input (needs SAT) instead of the "
+                                   "documented defaults"}},
+       .weights = "W_in, W_z (D x D), W_conv (K x D), b_conv (D), the SSM's W_B, W_C, W_delta, "
+                  "b_delta, A, D_skip, W_out (D x D); defaults in specs/mamba.hpp",
+       .construction = [](const Params& p) { return mamba_construction(mamba_with_default_weights(p)); },
+       .spec = [](const Params& p) { return build_mamba_spec(mamba_with_default_weights(p)); },
+       .mutants = mamba_mutants(),
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return mamba_reference(mamba_with_default_weights(p), in);
+           },
+       .sat_practical = false,
+       .plain_miter_practical = false,
+       .size_note = "exponential in p through its silu, softplus and discretize blocks"},
   };
   return components;
 }

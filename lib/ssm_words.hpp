@@ -1,0 +1,48 @@
+// Word names and parameter ranges of the SSM scan and convolution components (scan,
+// conv-kernel, conv-ssm), shared by their constructions (circuits/) and specs (specs/), which may
+// not include each other.
+//
+// Names follow the team's convention: vectors "x0 x1 ...", matrices "name<row>_<col>" with the
+// time first (Abar2_1 = Abar at t = 2, state n = 1). Inputs are declared in a fixed order so the
+// two sides of a miter have the same interface: scan: every Abar<t>_<n> (t-major), then every
+// Bbar<t>_<n>, every C<t>_<n>, then x<t>; conv-kernel: Abar<n>, Bbar<n>, C<n>; conv-ssm: the
+// conv-kernel words, then x<t>.
+#pragma once
+
+#include <fmt/core.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "lib/component.hpp"
+
+namespace tc {
+
+// The widths every SSM scan component is built for: p, L, N (E = p + 1 always). The limits come
+// from the blocks: fprod needs n p <= 56 and n <= 8 (the longest product has L + 1 operands), fsum
+// n <= 8; p <= 6 keeps fsum's 2^(p+1)-column alignment small.
+inline constexpr int kSsmPMin = 2, kSsmPMax = 6;
+inline constexpr int kSsmLMin = 2, kSsmLMax = 6;
+inline constexpr int kSsmNMin = 1, kSsmNMax = 3;
+
+// Throws std::invalid_argument naming the component and the parameter out of range.
+inline void ssm_check_params(const std::string& component, const Params& params) {
+  const auto check = [&](const char* name, int v, int lo, int hi) {
+    if (v < lo || v > hi)
+      throw std::invalid_argument(fmt::format("{}: {} = {} outside [{}, {}]", component, name, v, lo, hi));
+  };
+  check("p", params.p, kSsmPMin, kSsmPMax);
+  check("L", params.L, kSsmLMin, kSsmLMax);
+  check("N", params.N, kSsmNMin, kSsmNMax);
+  if (params.e != 0 && params.e != params.p + 1)
+    throw std::invalid_argument(fmt::format("{}: only the exponent width E = p + 1", component));
+}
+
+// "Abar2_1": a time-varying parameter at time t, state n.
+inline std::string ssm_word(const std::string& name, int t, int n) {
+  return fmt::format("{}{}_{}", name, t, n);
+}
+// "x3", "Abar1", "Kk2", "y0": a vector entry.
+inline std::string ssm_word(const std::string& name, int i) { return fmt::format("{}{}", name, i); }
+
+}  // namespace tc

@@ -1,0 +1,38 @@
+// Weights of an SSM layer as circuit words: circuit inputs, so that one proof covers every
+// weight, or constants from Params::weights (verify --weights FILE), so that a proof covers one
+// trained layer and its input space is only the activations.
+//
+// Both sides of a miter call weight_words in the same order, so construction and spec declare
+// the same input words. A constant must be a value of the format (FloatConstant m * 2^e with at
+// most p significant bits and an exponent in range); anything else is a usage error naming the
+// field and the index, never silently rounded. Knows no component.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "circuit.hpp"
+#include "component.hpp"
+#include "float_word.hpp"
+
+namespace tc {
+
+// c = m * 2^e as a float of format f; throws std::invalid_argument naming field[index] when it
+// is not a value of f.
+FloatValue weight_value(const FloatConstant& c, FloatFormat f, const std::string& field,
+                        size_t index);
+// The word of v with constant bits (kTrue / kFalse).
+Bits constant_float_word(FloatValue v, FloatFormat f);
+// The words `names` (row-major) of weight `field`: constants when Params::weights holds the
+// field (exactly names.size() values), otherwise float inputs named names[i], declared now, in
+// order.
+std::vector<Bits> weight_words(Circuit& c, const Params& params, const std::string& field,
+                               const std::vector<std::string>& names, FloatFormat f);
+// The values of weight `field` when Params::weights holds it, else the input words' values:
+// inputs[first], inputs[first + 1], ... (for reference evaluators, which see the input words).
+// Advances `first` past the words it read.
+std::vector<FloatValue> weight_values(const Params& params, const std::string& field, size_t count,
+                                      const std::vector<std::vector<bool>>& inputs, size_t& first,
+                                      FloatFormat f);
+
+}  // namespace tc
