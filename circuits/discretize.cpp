@@ -8,6 +8,8 @@
 // read the same z, so structural hashing keeps one copy of them.
 #include "circuits/discretize.hpp"
 
+#include <fmt/core.h>
+
 #include <stdexcept>
 #include <string>
 
@@ -64,15 +66,17 @@ Circuit discretize_construction(const Params& params) {
   const Circuit mul1 = float_mul_construction(wide), exp1 = exp_construction(wide);
   const Circuit phi1 = expm1_ratio_construction(wide_phi);
   const Circuit mul = float_mul_construction(float_params(f));
+  // A leaf block; its own cuts are re-declared under the block's name for the block proof.
   auto block = [](const std::string& role, int i) {
-    return ComposeOptions{.block_cut = "discretize/" + role + "-" + std::to_string(i)};
+    return ComposeOptions{.cut_prefix = fmt::format("discretize/{}-{}/", role, i),
+                          .block_cut = fmt::format("discretize/{}-{}", role, i)};
   };
 
   Circuit c("discretize");
   const Bits delta = add_float_input(c, "delta", f);
   std::vector<Bits> a, b;
-  for (int i = 0; i < N; ++i) a.push_back(add_float_input(c, "a" + std::to_string(i), f));
-  for (int i = 0; i < N; ++i) b.push_back(add_float_input(c, "b" + std::to_string(i), f));
+  for (int i = 0; i < N; ++i) a.push_back(add_float_input(c, fmt::format("a{}", i), f));
+  for (int i = 0; i < N; ++i) b.push_back(add_float_input(c, fmt::format("b{}", i), f));
   const Bits D = fr_widen(c, delta, f, f1);
   std::vector<Bits> abar, bbar;
   for (int i = 0; i < N; ++i) {
@@ -85,7 +89,7 @@ Circuit discretize_construction(const Params& params) {
       continue;
     }
     const Bits phi =
-        compose_embed(c, phi1, {z}, {.cut_prefix = "discretize/phi-" + std::to_string(i) + "/"})
+        compose_embed(c, phi1, {z}, {.cut_prefix = fmt::format("discretize/phi-{}/", i)})
             .output("phi");
     const Bits t = mutant == "delta-not-applied-to-b"
                        ? phi
@@ -94,8 +98,8 @@ Circuit discretize_construction(const Params& params) {
         compose_embed(c, mul1, {t, fr_widen(c, b[i], f, f1)}, block("bbar", i)).output("z");
     bbar.push_back(fr_narrow(c, w, f1, f));
   }
-  for (int i = 0; i < N; ++i) add_float_output(c, "Abar" + std::to_string(i), abar[i], f);
-  for (int i = 0; i < N; ++i) add_float_output(c, "Bbar" + std::to_string(i), bbar[i], f);
+  for (int i = 0; i < N; ++i) add_float_output(c, fmt::format("Abar{}", i), abar[i], f);
+  for (int i = 0; i < N; ++i) add_float_output(c, fmt::format("Bbar{}", i), bbar[i], f);
   return c;
 }
 

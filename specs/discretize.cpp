@@ -2,6 +2,8 @@
 // build_exp_spec and build_expm1_ratio_spec at p1, composed as discretize.hpp says.
 #include "specs/discretize.hpp"
 
+#include <fmt/core.h>
+
 #include <stdexcept>
 #include <string>
 
@@ -30,15 +32,17 @@ Circuit build_discretize_spec(const Params& params) {
   const Params wide = float_params(f1);
   const Circuit mul1 = build_float_mul_spec(wide), exp1 = build_exp_spec(wide);
   const Circuit phi1 = build_expm1_ratio_spec(wide), mul = build_float_mul_spec(float_params(f));
+  // A leaf block; its own cuts are re-declared under the block's name for the block proof.
   auto block = [](const std::string& role, int i) {
-    return ComposeOptions{.block_cut = "discretize/" + role + "-" + std::to_string(i)};
+    return ComposeOptions{.cut_prefix = fmt::format("discretize/{}-{}/", role, i),
+                          .block_cut = fmt::format("discretize/{}-{}", role, i)};
   };
 
   Circuit c("discretize-spec");
   const Bits delta = add_float_input(c, "delta", f);
   std::vector<Bits> a, b;
-  for (int i = 0; i < d.N; ++i) a.push_back(add_float_input(c, "a" + std::to_string(i), f));
-  for (int i = 0; i < d.N; ++i) b.push_back(add_float_input(c, "b" + std::to_string(i), f));
+  for (int i = 0; i < d.N; ++i) a.push_back(add_float_input(c, fmt::format("a{}", i), f));
+  for (int i = 0; i < d.N; ++i) b.push_back(add_float_input(c, fmt::format("b{}", i), f));
   const Bits D = spec_float_widen(c, delta, f, f1);
   std::vector<Bits> abar, bbar;
   for (int i = 0; i < d.N; ++i) {
@@ -51,15 +55,15 @@ Circuit build_discretize_spec(const Params& params) {
       continue;
     }
     const Bits phi =
-        compose_embed(c, phi1, {z}, {.cut_prefix = "discretize/phi-" + std::to_string(i) + "/"})
+        compose_embed(c, phi1, {z}, {.cut_prefix = fmt::format("discretize/phi-{}/", i)})
             .output("phi");
     const Bits t = compose_embed(c, mul1, {D, phi}, block("delta-phi", i)).output("z");
     const Bits w =
         compose_embed(c, mul1, {t, spec_float_widen(c, b[i], f, f1)}, block("bbar", i)).output("z");
     bbar.push_back(spec_float_narrow(c, w, f1, f));
   }
-  for (int i = 0; i < d.N; ++i) add_float_output(c, "Abar" + std::to_string(i), abar[i], f);
-  for (int i = 0; i < d.N; ++i) add_float_output(c, "Bbar" + std::to_string(i), bbar[i], f);
+  for (int i = 0; i < d.N; ++i) add_float_output(c, fmt::format("Abar{}", i), abar[i], f);
+  for (int i = 0; i < d.N; ++i) add_float_output(c, fmt::format("Bbar{}", i), bbar[i], f);
   return c;
 }
 

@@ -49,7 +49,11 @@ Circuit build_expm1_ratio_spec(const Params& params) {
   const Expm1RatioDesign d = expm1_ratio_design(f.p);
   const Params same = float_params(f);
   const Circuit add = build_float_add_spec(same), mul = build_float_mul_spec(same);
-  auto block = [](const std::string& name) { return ComposeOptions{.block_cut = name}; };
+  // A leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are re-declared
+  // under the block's name, so the block proof can use them.
+  auto block = [](const std::string& name) {
+    return ComposeOptions{.cut_prefix = name + "/", .block_cut = name};
+  };
 
   Circuit c("expm1-ratio-spec");
   const Bits z = add_float_input(c, "z", f);
