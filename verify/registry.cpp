@@ -89,6 +89,19 @@ constexpr const char* kIteratedSizeNote =
     "aligned exactly over all 2^E exponents (about p 2^E gates per term, a 2^E + p bit sum); "
     "hence the default E = 4, not p + 1 (with E = p + 1 the size is exponential in p)";
 
+// conv1d with every weight an input proves by SAT only at p = 2 (each output's dot-product block
+// has 5 float inputs and its SAT proof does not finish in minutes at p = 3), so its default
+// weights are constants, as selective-ssm's and mamba's are; values exact at every p >= 2.
+Params conv1d_defaults(Params params) {
+  if (params.flag("weight-inputs") || !params.weights.empty()) return params;
+  static const FloatConstant kTaps[] = {{1, -1}, {1, 0}, {3, -2}, {3, -1}};  // 0.5, 1, 0.75, 1.5
+  const int per_tap = params.flag("dense") ? params.D * params.D : params.D;
+  for (int k = 0; k < params.K; ++k)
+    for (int i = 0; i < per_tap; ++i) params.weights["w"].push_back(kTaps[k % 4]);
+  params.weights["bias"].assign(static_cast<size_t>(params.D), FloatConstant{1, -1});
+  return params;
+}
+
 }  // namespace
 
 const std::vector<Component>& all_components() {
@@ -218,7 +231,9 @@ const std::vector<Component>& all_components() {
        .description = "z ~ ln x, domain_error = [x <= 0]: x = r 2^k with r in [3/4, 3/2), N "
                       "rounded Taylor terms of ln r at q fractional bits, plus k ln 2, rounded once",
        .lemma = "Mamba paper Lemma 4.1 / B.3 (log by Taylor series in TC^0); error lemmas by Z3",
-       .params = {p_param(2, 12, 8)},
+       // p = 2 is left out: there log.pre-rounding.k is refuted (k relaxed to the reals, witness
+       // k = -129/128, t = 7/16), so no claim is made at that width.
+       .params = {p_param(3, 12, 8)},
        .construction = log_construction, .spec = build_log_spec,
        .mutants = log_mutants(), .reference = log_reference, .lemmas = log_lemmas,
        .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
@@ -267,11 +282,19 @@ const std::vector<Component>& all_components() {
        .params = {p_param(2, 6, 4), {"L", 1, 6, 3, "sequence length"},
                   {"D", 1, 2, 1, "channels"}, {"K", 1, 4, 2, "kernel size (Mamba: 4)"}},
        .flags = {{"dense", "the paper's form: every output channel reads every input channel, "
-                           "weights w<k>_<d>_<e> (default: depthwise, Mamba's, w<k>_<d>)"}},
-       .weights = "w (K x D, dense K x D x D, row-major), bias (D); without a file every weight "
-                  "is a circuit input",
-       .construction = conv1d_construction, .spec = build_conv1d_spec,
-       .mutants = conv1d_mutants(), .reference = conv1d_reference,
+                           "weights w<k>_<d>_<e> (default: depthwise, Mamba's, w<k>_<d>)"},
+                 {"weight-inputs", "every weight a circuit input (the proof covers every weight; "
+                                   "by SAT it finishes at p = 2 only)"}},
+       .weights = "w (K x D, dense K x D x D, row-major), bias (D); without a file: taps 0.5, 1, "
+                  "0.75, 1.5 by k, bias 0.5 (--weight-inputs: every weight a circuit input)",
+       .construction = [](const Params& p) { return conv1d_construction(conv1d_defaults(p)); },
+       .spec = [](const Params& p) { return build_conv1d_spec(conv1d_defaults(p)); },
+       .mutants = conv1d_mutants(),
+       .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
+         return conv1d_reference(conv1d_defaults(p), in);
+       },
+       .sat_practical = false,
+       .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1: each matmul block aligns its "
                     "terms over all 2^(E+1) product exponents"},
       {.name = "selection",
@@ -299,7 +322,7 @@ const std::vector<Component>& all_components() {
                       "p1 = p + 4 with the fmul, exp, fadd, fdiv constructions, narrowed to p once",
        .lemma = "paper Def A.4, Lemma B.2: discretization (zero-order hold) in TC^0; exp's "
                 "lemmas at p1 and the Abar/phi/Bbar chain by Z3, measurement against MPFR",
-       .params = {p_param(2, 6, 4), {"N", 1, 4, 2, "state size"}},
+       .params = {p_param(2, 6, 2), {"N", 1, 4, 1, "state size"}},
        .flags = {{"euler", "Bbar = Delta b (Mamba's code) instead of the zero-order hold"}},
        .construction = discretize_construction, .spec = build_discretize_spec,
        .mutants = discretize_mutants(), .reference = discretize_reference,
@@ -322,6 +345,7 @@ const std::vector<Component>& all_components() {
                                "instead of the constant-depth closed form"}},
        .construction = scan_construction, .spec = build_scan_spec,
        .mutants = scan_mutants(), .reference = scan_reference, .lemmas = scan_lemmas,
+       .sat_practical = false,
        .plain_miter_practical = false,
        .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
                      "--recurrent: grows linearly in L (one fmul and one fadd per step)",
@@ -335,6 +359,7 @@ const std::vector<Component>& all_components() {
                   {"N", 1, 3, 2, "state size"}},
        .construction = conv_kernel_construction, .spec = build_conv_kernel_spec,
        .mutants = conv_kernel_mutants(), .reference = conv_kernel_reference,
+       .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"},
       {.name = "conv-ssm",
@@ -346,6 +371,7 @@ const std::vector<Component>& all_components() {
                   {"N", 1, 3, 2, "state size"}},
        .construction = conv_ssm_construction, .spec = build_conv_ssm_spec,
        .mutants = conv_ssm_mutants(), .reference = conv_ssm_reference,
+       .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
                     "2^E columns)"},
