@@ -66,7 +66,8 @@ TEST_CASE("the discretize measurement stays within the proved bounds at p = 3",
   }
 }
 
-TEST_CASE("trusted fact (P): (ln phi)' lies in (0, 1/2] on z <= 0", "[discretize][lemmas]") {
+TEST_CASE("trusted fact (P): the derivative of ln phi lies in 0 < d <= 1/2 on z <= 0",
+          "[discretize][lemmas]") {
   // (ln phi)'(z) = e^z / (e^z - 1) - 1/z; at z -> 0 it tends to 1/2.
   for (double z = -40; z < -1e-3; z += 1e-3) {
     const double g = std::exp(z) / std::expm1(z) - 1 / z;
