@@ -22,7 +22,8 @@ const std::vector<Mutant>& selection_mutants() {
   static const std::vector<Mutant> mutants = {
       {"softplus-relu", "delta = max(0, v) (ReLU) instead of softplus(v)"},
       {"delta-channel-0",
-       "delta is not per channel: channel 0's delta is broadcast to every channel (needs D = 2)"},
+       "delta is not per channel: channel 0's delta is broadcast to every channel (needs D = 2)",
+       false, "--D 2"},
       {"bias-dropped", "b_delta is not added before the softplus"},
       {"wb-wc-swapped", "B is computed with W_C and C with W_B"},
   };

@@ -74,6 +74,9 @@ struct Mutant {
   // true: a wrong design constant (e.g. one Taylor term too few for the claimed bound) that only
   // the lemmas see; the circuits are built unmutated and some lemma must fail.
   bool lemma_only = false;
+  // Options under which the mistake shows, where the component's defaults hide it (e.g. a
+  // channel mix-up needs two channels: "--D 2"); empty: it shows at the defaults.
+  std::string shows_with;
 };
 
 using CircuitBuilder = std::function<Circuit(const Params&)>;

@@ -64,7 +64,8 @@ TEST_CASE("every mutant of every component ends in a replayed counterexample", "
       for (const std::string& engine : test_engines(c)) {
         INFO(c.name << " mutant " << m.name << " engine " << engine);
         auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
-                            " --mutant " + m.name + " --engine " + engine + " --json");
+                            " --mutant " + m.name + " --engine " + engine + " --json " +
+                            m.shows_with);
         CHECK(r.exit_code == 1);
         auto j = nlohmann::json::parse(r.out);
         CHECK(j["verdict"] == "counterexample");

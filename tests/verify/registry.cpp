@@ -37,6 +37,9 @@ TEST_CASE("construction depth is the same at p = 4, 8, 12 and 16 where the paper
       depths.insert(analyze(c.construction(params)).depth);
     }
     INFO(c.name);
+    // selective-ssm and mamba stop at p = 3: their own tests check the depth at p = 2, 3 with
+    // every weight an input (constant weights fold a few paths by a p-dependent amount).
+    if (c.p_spec().max < 4) continue;
     CHECK(depths.size() == 1);
   }
 }
