@@ -30,16 +30,6 @@ std::string word(const std::string& base, int i, int j) {
   return base + std::to_string(i) + "_" + std::to_string(j);
 }
 
-void declare_weights(Circuit& c, const Params& params, const std::string& field, int rows, int cols,
-                     FloatFormat f, std::map<std::string, Bits>& words) {
-  std::vector<std::string> names;
-  for (int i = 0; i < rows; ++i)
-    if (cols == 0) names.push_back(field + std::to_string(i));
-    else for (int j = 0; j < cols; ++j) names.push_back(word(field, i, j));
-  const std::vector<Bits> bits = weight_words(c, params, field, names, f);
-  for (size_t i = 0; i < names.size(); ++i) words[names[i]] = bits[i];
-}
-
 }  // namespace
 
 const std::vector<Mutant>& mamba_mutants() {
@@ -75,16 +65,16 @@ Circuit mamba_construction(const Params& params) {
   std::map<std::string, Bits> words;
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) words[word("x", t, d)] = add_float_input(c, word("x", t, d), f);
-  declare_weights(c, params, "W_in", D, D, f, words);
-  declare_weights(c, params, "W_z", D, D, f, words);
-  declare_weights(c, params, "W_conv", params.K, D, f, words);
-  declare_weights(c, params, "b_conv", D, 0, f, words);
+  add_weight_field(c, params, "W_in", D, D, f, words);
+  add_weight_field(c, params, "W_z", D, D, f, words);
+  add_weight_field(c, params, "W_conv", params.K, D, f, words);
+  add_weight_field(c, params, "b_conv", D, 0, f, words);
   {
     Params with_skip = params;
     with_skip.flags.insert("skip");
     selective_ssm_add_weight_words(c, with_skip, f, words);
   }
-  declare_weights(c, params, "W_out", D, D, f, words);
+  add_weight_field(c, params, "W_out", D, D, f, words);
   auto host = [&](const std::string& name) -> Bits {
     auto it = words.find(name);
     if (it == words.end()) throw std::invalid_argument("the host has no word of that name");

@@ -51,14 +51,7 @@ void selective_ssm_add_weight_words(Circuit& c, const Params& params, FloatForma
                                {"W_delta", params.D, params.D}, {"b_delta", params.D, 0},
                                {"A", params.D, params.N}};
   if (params.flag("skip")) fields.push_back({"D_skip", params.D, 0});
-  for (const Field& w : fields) {
-    std::vector<std::string> names;
-    for (int i = 0; i < w.rows; ++i)
-      if (w.cols == 0) names.push_back(word(w.name, i));
-      else for (int j = 0; j < w.cols; ++j) names.push_back(word(w.name, i, j));
-    const std::vector<Bits> bits = weight_words(c, params, w.name, names, f);
-    for (size_t i = 0; i < names.size(); ++i) words[names[i]] = bits[i];
-  }
+  for (const Field& w : fields) add_weight_field(c, params, w.name, w.rows, w.cols, f, words);
 }
 
 namespace {

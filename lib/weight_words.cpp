@@ -1,6 +1,8 @@
 // Weights as circuit words (see weight_words.hpp).
 #include "lib/weight_words.hpp"
 
+#include <fmt/core.h>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -51,6 +53,17 @@ std::vector<Bits> weight_words(Circuit& c, const Params& params, const std::stri
     for (const std::string& name : names) words.push_back(add_float_input(c, name, f));
   }
   return words;
+}
+
+void add_weight_field(Circuit& c, const Params& params, const std::string& field, int rows,
+                      int cols, FloatFormat f, std::map<std::string, Bits>& words) {
+  std::vector<std::string> names;
+  for (int i = 0; i < rows; ++i) {
+    if (cols == 0) names.push_back(fmt::format("{}{}", field, i));
+    for (int j = 0; j < cols; ++j) names.push_back(fmt::format("{}{}_{}", field, i, j));
+  }
+  const std::vector<Bits> bits = weight_words(c, params, field, names, f);
+  for (size_t i = 0; i < names.size(); ++i) words[names[i]] = bits[i];
 }
 
 std::vector<FloatValue> weight_values(const Params& params, const std::string& field, size_t count,

@@ -8,6 +8,7 @@
 // field and the index, never silently rounded. Knows no component.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ Bits constant_float_word(FloatValue v, FloatFormat f);
 // order.
 std::vector<Bits> weight_words(Circuit& c, const Params& params, const std::string& field,
                                const std::vector<std::string>& names, FloatFormat f);
+// Weight `field` as rows x cols words named field<i>_<j> (cols = 0: a vector of `rows` words
+// named field<i>), row-major through weight_words, each recorded in `words` under its name.
+void add_weight_field(Circuit& c, const Params& params, const std::string& field, int rows,
+                      int cols, FloatFormat f, std::map<std::string, Bits>& words);
 // The values of weight `field` when Params::weights holds it, else the input words' values:
 // inputs[first], inputs[first + 1], ... (for reference evaluators, which see the input words).
 // Advances `first` past the words it read.

@@ -66,14 +66,8 @@ Circuit build_mamba_spec(const Params& params) {
                                         {"b_conv", D, 0}};
   for (const SsmWeightField& w : selective_ssm_weight_fields(ssm_params)) fields.push_back(w);
   fields.push_back({"W_out", D, D});
-  for (const SsmWeightField& w : fields) {
-    std::vector<std::string> names;
-    for (int i = 0; i < w.rows; ++i)
-      if (w.cols == 0) names.push_back(ssm_word(w.name, i));
-      else for (int j = 0; j < w.cols; ++j) names.push_back(ssm_word(w.name, i, j));
-    const std::vector<Bits> bits = weight_words(c, params, w.name, names, f);
-    for (size_t i = 0; i < names.size(); ++i) words[names[i]] = bits[i];
-  }
+  for (const SsmWeightField& w : fields)
+    add_weight_field(c, params, w.name, w.rows, w.cols, f, words);
   auto host = [&](const std::string& name) -> Bits {
     auto it = words.find(name);
     if (it == words.end()) throw std::invalid_argument("the host has no word of that name");
