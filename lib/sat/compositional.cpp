@@ -200,14 +200,17 @@ std::string fingerprint(const Circuit& c) {
   return s;
 }
 
-// The construction's block with its guarantee as the only output, and the constant-true circuit
-// of the same interface: equivalent iff the guarantee holds wherever the assumption does.
-std::optional<std::pair<Circuit, Circuit>> guarantee_check(const Circuit& construction,
+// A side's block with its guarantee as the only output, and the constant-true circuit of the
+// same interface: equivalent iff the guarantee holds wherever the assumption does. It is checked
+// on the spec's side: the guarantee is the same predicate of the outputs on both sides (both come
+// from compose_embed), the block proof makes the outputs equal wherever both assumptions hold,
+// and the spec's block (plain adders, no wide threshold gates) has the far smaller CNF.
+std::optional<std::pair<Circuit, Circuit>> guarantee_check(const Circuit& side,
                                                            const Circuit::Cut& cut) {
   Circuit::Cut g = cut;
   g.outputs = {cut.guarantee};
   g.name = cut.name + "-guarantee";
-  auto block = extract_cut_block(construction, g);
+  auto block = extract_cut_block(side, g);
   if (!block) return std::nullopt;
   Circuit truth(block->name() + "/true");
   truth.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
@@ -277,7 +280,7 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
     const Candidate& cand = candidates[k];
     auto bc = extract_cut_block(construction, *cand.c);
     auto bs = extract_cut_block(spec, *cand.s);
-    auto gc = guarantee_check(construction, *cand.c);
+    auto gc = guarantee_check(spec, *cand.s);
     if (!bc || !bs || !gc) {
       st.unshared_cuts.push_back(cand.c->name + ": its inputs do not cut the block off");
       continue;
@@ -334,7 +337,7 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       roots_s.insert(roots_s.end(), cand.s->inputs.begin(), cand.s->inputs.end());
       roots_c.push_back(cand.c->assumption);
       roots_s.push_back(cand.s->assumption);
-      roots_c.push_back(cand.c->guarantee);
+      roots_s.push_back(cand.s->guarantee);
     }
     am.import(roots_c, roots_s);
     std::vector<Signal> constraints;
@@ -356,7 +359,7 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       const Sat r = solve(am.m, constraints, any_bad, am.primary_bits(), deadline);
       if (r != Sat::Unsat) failed.push_back(k);
       // Later blocks may rely on this block's promise.
-      constraints.push_back(am.in_c(cand.c->guarantee));
+      constraints.push_back(am.in_s(cand.s->guarantee));
       if (deadline && Clock::now() >= *deadline) return std::nullopt;
     }
     if (!failed.empty() && round < 8) {

@@ -140,33 +140,52 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
     // obligations as unit clauses (lemmas justified by the earlier obligations), which is what
     // makes arithmetic miters tractable: the carries into bit k are known to agree.
     std::vector<Lit> proved;
+    // Without certificates one incremental solver serves the whole word: each bit is solved
+    // under an assumption, and a proved bit becomes a unit clause, so the clauses learned on
+    // the lower bits (the carries) keep working for the higher ones. A certified run needs one
+    // CNF and one DRAT file per bit, hence a fresh solver each.
+    const bool incremental = params.proof_dir.empty();
+    std::string current;  // the obligation being solved, for progress lines
+    Clock::time_point current_start = Clock::now();
+    DeadlineTerminator terminator(deadline, [&] {
+      if (params.progress)
+        params.progress("solving " + current + ": " +
+                        std::to_string(static_cast<int>(seconds_since(current_start))) + " s");
+    });
+    CaDiCaL::Solver shared_solver;
+    if (incremental) {
+      shared_solver.set("quiet", 1);
+      shared_solver.connect_terminator(&terminator);
+      for (const Clause& c : cc.cnf.clauses) {
+        for (Lit l : c) shared_solver.add(l);
+        shared_solver.add(0);
+      }
+    }
     for (size_t k = 0; k < diff.bits.size() && verdict == true; ++k) {
       if (diff.bits[k] == kFalse) {  // both sides built the same gate: nothing to prove
         proved.push_back(diff_lits[k]);
+        if (incremental) { shared_solver.add(-diff_lits[k]); shared_solver.add(0); }
         continue;
       }
       ObligationStats ob;
       ob.output_word = diff.bits.size() == 1 ? word : word + "[" + std::to_string(k) + "]";
       const auto ob_start = Clock::now();
-      Cnf cnf = cc.cnf;
-      for (Lit l : proved) cnf.add_clause({-l});
-      cnf.add_clause({diff_lits[k]});
-      ob.variables = cnf.num_vars;
-      ob.clauses = cnf.clauses.size();
+      current = ob.output_word;
+      current_start = ob_start;
+      ob.variables = cc.cnf.num_vars;
+      ob.clauses = cc.cnf.clauses.size() + proved.size() + 1;
 
-      CaDiCaL::Solver solver;
-      solver.set("quiet", 1);  // CaDiCaL would announce proof files on stdout
-      DeadlineTerminator terminator(deadline, [&] {
-        if (params.progress)
-          params.progress("solving " + ob.output_word + ": " +
-                          std::to_string(static_cast<int>(seconds_since(ob_start))) + " s");
-      });
-      solver.connect_terminator(&terminator);
-      if (params.conflict_limit >= 0) solver.limit("conflicts", params.conflict_limit);
-      const std::string base = params.proof_dir.empty()
-                                   ? std::string()
-                                   : params.proof_dir + "/" + file_safe(ob.output_word);
-      if (!base.empty()) {
+      CaDiCaL::Solver fresh_solver;
+      CaDiCaL::Solver& solver = incremental ? shared_solver : fresh_solver;
+      Cnf cnf;  // the obligation's own CNF file, certified runs only
+      const std::string base = incremental ? std::string()
+                                           : params.proof_dir + "/" + file_safe(ob.output_word);
+      if (!incremental) {
+        cnf = cc.cnf;
+        for (Lit l : proved) cnf.add_clause({-l});
+        cnf.add_clause({diff_lits[k]});
+        solver.set("quiet", 1);  // CaDiCaL would announce proof files on stdout
+        solver.connect_terminator(&terminator);
         ob.cnf_path = base + ".cnf";
         ob.proof_path = base + ".drat";
         std::ofstream out(ob.cnf_path);
@@ -177,14 +196,19 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
         cnf_write_dimacs(out, cnf, header);
         if (!solver.trace_proof(ob.proof_path.c_str()))
           throw std::runtime_error("cannot write proof file " + ob.proof_path);
+        for (const Clause& c : cnf.clauses) {
+          for (Lit l : c) solver.add(l);
+          solver.add(0);
+        }
+      } else {
+        solver.assume(diff_lits[k]);
       }
-      for (const Clause& c : cnf.clauses) {
-        for (Lit l : c) solver.add(l);
-        solver.add(0);
-      }
+      if (params.conflict_limit >= 0) solver.limit("conflicts", params.conflict_limit);
       const int result = solver.solve();
-      solver.disconnect_terminator();
-      if (!base.empty()) solver.close_proof_trace();
+      if (!incremental) {
+        solver.disconnect_terminator();
+        solver.close_proof_trace();
+      }
       ob.seconds = seconds_since(ob_start);
       if (result == 10) {
         ob.result = "sat";
@@ -196,6 +220,7 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
       } else if (result == 20) {
         ob.result = "unsat";
         proved.push_back(diff_lits[k]);
+        if (incremental) { solver.add(-diff_lits[k]); solver.add(0); }
         if (params.check_proofs && !base.empty()) {
           DrupResult check = drup_check(cnf, ob.proof_path);
           ob.certified = check.verified;
@@ -213,6 +238,7 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
                         " clauses, " + std::to_string(ob.seconds) + " s)");
       st.obligations.push_back(ob);
     }
+    if (incremental) shared_solver.disconnect_terminator();
     if (verdict != true) break;  // a counterexample or an exhausted budget ends the run
   }
   return verdict;
