@@ -278,8 +278,17 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
   std::vector<char> block_ok(candidates.size(), 0);
   for (size_t k = 0; k < candidates.size(); ++k) {
     const Candidate& cand = candidates[k];
-    auto bc = extract_cut_block(construction, *cand.c);
-    auto bs = extract_cut_block(spec, *cand.s);
+    // An input one side feeds as a constant (e.g. the spec's exp knows its sign bit is 0) is
+    // that constant on both sides of the block proof: the glue check below proves the other
+    // side feeds the same value.
+    std::vector<int8_t> fixed(cand.c->inputs.size(), -1);
+    for (size_t i = 0; i < fixed.size(); ++i) {
+      const Signal a = cand.c->inputs[i], b = cand.s->inputs[i];
+      if (a.node() == 0 && (b.node() != 0 || a == b)) fixed[i] = a == kTrue;
+      else if (b.node() == 0 && a.node() != 0) fixed[i] = b == kTrue;
+    }
+    auto bc = extract_cut_block(construction, *cand.c, fixed);
+    auto bs = extract_cut_block(spec, *cand.s, fixed);
     auto gc = guarantee_check(spec, *cand.s);
     if (!bc || !bs || !gc) {
       st.unshared_cuts.push_back(cand.c->name + ": its inputs do not cut the block off");

@@ -14,7 +14,8 @@ const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name) {
   return nullptr;
 }
 
-std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut) {
+std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut,
+                                         const std::vector<int8_t>& fixed) {
   Circuit block(circuit.name() + "/" + cut.name);
   Bits in = block.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
   std::unordered_map<uint32_t, Signal> map;  // node of circuit -> signal of block
@@ -24,20 +25,47 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
     // proved for every value of that bit, which is more than needed and still sound.
     Signal s = cut.inputs[i];
     if (s.node() == 0 || map.count(s.node())) continue;
-    map[s.node()] = in[i] ^ s.complemented();
+    const bool is_fixed = i < fixed.size() && fixed[i] >= 0;
+    map[s.node()] = (is_fixed ? (fixed[i] ? kTrue : kFalse) : in[i]) ^ s.complemented();
   }
   // Collect the cone above the cut; reaching a primary input means it is no cut.
   std::vector<char> in_cone(circuit.num_nodes(), 0);
-  std::vector<uint32_t> stack;
-  for (Signal s : cut.outputs) stack.push_back(s.node());
-  stack.push_back(cut.assumption.node());
-  while (!stack.empty()) {
-    uint32_t n = stack.back();
-    stack.pop_back();
-    if (in_cone[n] || map.count(n)) continue;
-    if (circuit.node(n).kind == NodeKind::Input) return std::nullopt;
-    in_cone[n] = 1;
-    for (Signal f : circuit.node(n).fanins) stack.push_back(f.node());
+  auto collect = [&](const std::vector<Signal>& roots) {
+    std::vector<uint32_t> stack, added;
+    for (Signal s : roots) stack.push_back(s.node());
+    while (!stack.empty()) {
+      uint32_t n = stack.back();
+      stack.pop_back();
+      if (in_cone[n] || map.count(n)) continue;
+      if (circuit.node(n).kind == NodeKind::Input) {
+        for (uint32_t a : added) in_cone[a] = 0;
+        return false;
+      }
+      in_cone[n] = 1;
+      added.push_back(n);
+      for (Signal f : circuit.node(n).fanins) stack.push_back(f.node());
+    }
+    return true;
+  };
+  std::vector<Signal> roots(cut.outputs.begin(), cut.outputs.end());
+  roots.push_back(cut.assumption);
+  if (!collect(roots)) return std::nullopt;
+  // A cut nested inside the block (e.g. fdiv's significand quotient) comes along with its
+  // assumption and guarantee, which feed no block output and so are not in the cone yet. Only
+  // cuts whose inputs and outputs the block already computes: an assumption must not pull a
+  // neighbouring block (e.g. the exp that feeds this block's input) into it.
+  auto computed = [&](const Bits& bits) {
+    for (Signal sig : bits)
+      if (!in_cone[sig.node()] && !map.count(sig.node())) return false;
+    return true;
+  };
+  std::vector<const Circuit::Cut*> nested;
+  for (const auto& inner : circuit.cuts())
+    if (inner.name != cut.name && computed(inner.inputs) && computed(inner.outputs))
+      nested.push_back(&inner);
+  for (const Circuit::Cut* inner : nested) {
+    const std::vector<Signal> extra = {inner->assumption, inner->guarantee};
+    if (collect(extra)) roots.insert(roots.end(), extra.begin(), extra.end());
   }
   auto mapped = [&](Signal s) { return map.at(s.node()) ^ s.complemented(); };
   // The block's nodes are created in an order that depends only on the cone's structure, not on
@@ -69,8 +97,6 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   std::vector<uint32_t> order;
   std::vector<char> placed(circuit.num_nodes(), 0);
   std::vector<std::pair<uint32_t, bool>> todo;
-  std::vector<Signal> roots(cut.outputs.begin(), cut.outputs.end());
-  roots.push_back(cut.assumption);
   for (auto it = roots.rbegin(); it != roots.rend(); ++it) todo.push_back({it->node(), false});
   while (!todo.empty()) {
     auto [n, expanded] = todo.back();

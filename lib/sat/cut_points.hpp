@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,7 +30,11 @@ namespace tc {
 // inputs in order), output word "out", and the cut's assumption as its constraint; cuts lying
 // wholly inside the cone are declared on it too. nullopt when the cut inputs do not separate the
 // outputs from the primary inputs. A constant or repeated cut input leaves its bit of "in" unused.
-std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut);
+// `fixed[i]` (0 or 1; -1 = free), when given, makes cut input i that constant inside the block:
+// for a caller that separately proves the input takes that value (e.g. the compositional engine,
+// whose glue checks prove both sides feed equal inputs while the other side feeds a constant).
+std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut,
+                                         const std::vector<int8_t>& fixed = {});
 
 // The cut of that name, or nullptr.
 const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name);
