@@ -27,6 +27,8 @@ const char* verdict_name(Verdict v);  // "proved", "counterexample", "unknown"
 struct EquivalenceParams {
   Engine engine = Engine::Auto;
   int max_sim_input_bits = 24;   // Auto simulates up to 2^24 assignments
+  // ... and a composition of blocks only while 2^bits x wires stays below this (else SAT).
+  double max_sim_wire_evaluations = 0x1p36;
   MiterParams miter;             // timeout (every engine); proofs and progress (SAT)
 };
 

@@ -322,7 +322,7 @@ const std::vector<Component>& all_components() {
                       "p1 = p + 4 with the fmul, exp, fadd, fdiv constructions, narrowed to p once",
        .lemma = "paper Def A.4, Lemma B.2: discretization (zero-order hold) in TC^0; exp's "
                 "lemmas at p1 and the Abar/phi/Bbar chain by Z3, measurement against MPFR",
-       .params = {p_param(2, 6, 2), {"N", 1, 4, 1, "state size"}},
+       .params = {p_param(2, 6, 4), {"N", 1, 4, 2, "state size"}},
        .flags = {{"euler", "Bbar = Delta b (Mamba's code) instead of the zero-order hold"}},
        .construction = discretize_construction, .spec = build_discretize_spec,
        .mutants = discretize_mutants(), .reference = discretize_reference,
@@ -382,7 +382,7 @@ const std::vector<Component>& all_components() {
                       "constructions composed",
        .lemma = "paper Theorem 4.4 (Def 3.22); end-to-end error against the real-valued layer "
                 "composed from the parts' bounds by Z3, MPFR measurement",
-       .params = {p_param(2, 3, 3), {"L", 2, 4, 2, "sequence length"},
+       .params = {p_param(2, 4, 3), {"L", 2, 4, 2, "sequence length"},
                   {"N", 1, 3, 1, "state size"}, {"D", 1, 2, 1, "channels"}},
        .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
                  {"skip", "y + D_skip x (Mamba's D term)"},
@@ -409,7 +409,7 @@ const std::vector<Component>& all_components() {
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
        .lemma = "paper Theorem 4.5 (Def 3.24)",
-       .params = {p_param(2, 3, 3), {"L", 2, 3, 2, "sequence length"},
+       .params = {p_param(2, 4, 3), {"L", 2, 3, 2, "sequence length"},
                   {"N", 1, 2, 1, "state size"}, {"D", 1, 2, 1, "model width (= inner width)"},
                   {"K", 1, 4, 2, "convolution taps"}},
        .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},

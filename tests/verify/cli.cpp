@@ -110,8 +110,7 @@ TEST_CASE("the JSON report carries the documented keys", "[cli]") {
   CHECK(j["lemmas"].is_array());
 }
 
-// At p = 2 every component but log is in range (the SSM compositions stop at p = 3, and
-// discretize's compositional proof does not finish at p = 4 yet).
+// At p = 2 every component but log is in range.
 TEST_CASE("verify --all proves every component and prints one JSON line each", "[cli]") {
   auto r = run_verify("--all --p 2 --json");
   CHECK(r.exit_code == 0);
