@@ -15,6 +15,7 @@
 // the line): a 10^6-gate file loads in seconds. Touches only lib/circuit.hpp.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -27,9 +28,15 @@ namespace tc {
 // Widest input or output word the readers accept: bounds the memory a one-line file can demand.
 inline constexpr int kMaxWordWidth = 1 << 20;
 
+struct TextReadOptions {
+  // Set: each constraint is handed here instead of being added to the circuit (verify --circuit
+  // counts them and does not assume them).
+  std::function<void(Signal)> on_constraint;
+};
+
 // Reads a circuit; `source` names the file in error messages. Throws CircuitReadError
 // ("source:line:column: reason") on malformed input; std::bad_alloc when memory runs out.
-Circuit read_circuit_text(std::istream& in, const std::string& source);
+Circuit read_circuit_text(std::istream& in, const std::string& source, const TextReadOptions& options = {});
 
 void write_circuit_text(std::ostream& out, const Circuit& circuit);
 

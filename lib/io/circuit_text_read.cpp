@@ -48,7 +48,8 @@ struct Unresolved {};
 
 class TextReader {
  public:
-  TextReader(std::istream& in, const std::string& source) : in_(in), source_(source) {}
+  TextReader(std::istream& in, const std::string& source, const TextReadOptions& options)
+      : in_(in), source_(source), options_(options) {}
 
   Circuit read() {
     while (std::getline(in_, line_)) {
@@ -357,7 +358,8 @@ class TextReader {
     pos_ += std::string_view("constraint").size();
     const Signal s = signal();
     end_of_statement();
-    circuit().add_constraint(s);
+    if (options_.on_constraint) options_.on_constraint(s);
+    else circuit().add_constraint(s);
   }
 
   // cut NAME in SIGNALS out SIGNALS [assume SIGNAL] [guarantee SIGNAL] [block]
@@ -486,6 +488,7 @@ class TextReader {
 
   std::istream& in_;
   const std::string& source_;
+  const TextReadOptions& options_;
   std::string line_;
   size_t line_no_ = 0, pos_ = 0;
   std::optional<Circuit> circuit_;
@@ -498,8 +501,8 @@ class TextReader {
 
 }  // namespace
 
-Circuit read_circuit_text(std::istream& in, const std::string& source) {
-  return TextReader(in, source).read();
+Circuit read_circuit_text(std::istream& in, const std::string& source, const TextReadOptions& options) {
+  return TextReader(in, source, options).read();
 }
 
 }  // namespace tc
