@@ -89,6 +89,11 @@ std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream
   } catch (const nlohmann::json::parse_error& e) {
     throw std::invalid_argument("weights file " + path + ": not JSON (byte " +
                                 std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond a double ("2E582") is out_of_range, not parse_error: it was an internal
+    // error (exit 4) until fuzz/value_parsers.cpp found it; tests/verify/circuit_file_cli.cpp
+    // checks it is one error line now.
+    throw std::invalid_argument("weights file " + path + ": " + e.what());
   }
   if (!j.is_object())
     throw std::invalid_argument("weights file " + path + ": expected a JSON object of named arrays");

@@ -153,3 +153,13 @@ TEST_CASE("bad circuit files and misused options are one error line with exit 2"
   CHECK(count_lines(err) == 1);
   CHECK(err.find("out of memory") != std::string::npos);
 }
+
+TEST_CASE("a weights file with a number beyond a double is one error line and not an internal error", "[cli]") {
+  // Found by fuzz/value_parsers.cpp: nlohmann's out_of_range escaped as exit 4.
+  const std::string path = scratch("huge-number.json");
+  spit(path, "{\"W\": 2E582}");
+  const auto r = run_verify("--component conv1d --stats-only --weights " + path);
+  CHECK(r.exit_code == 2);
+  CHECK(count_lines(r.err) == 1);
+  CHECK(r.err.find("number overflow") != std::string::npos);
+}
