@@ -14,6 +14,7 @@
 #include "verify/exports.hpp"
 #include "verify/registry.hpp"
 #include "verify/run_component.hpp"
+#include "verify/user_circuit.hpp"
 #include "verify/weights.hpp"
 
 namespace {
@@ -23,7 +24,7 @@ using namespace tc;
 struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
-  std::string export_aiger, export_cnf, export_dot;
+  std::string export_aiger, export_cnf, export_dot, export_circuit, circuit_file;
   std::string component, engine = "auto", proof_dir, weights_file, mutant;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
@@ -172,7 +173,13 @@ int run(const Options& o) {
       Exports ex{o.export_aiger, o.export_cnf, o.export_dot};
       for (const auto& line : export_component(*c, params, ex)) std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
     }
-    Report r = run_component(*c, params, o.stats_only, eq);
+    if (!o.export_circuit.empty()) {
+      if (o.all) throw UsageError("--export-circuit takes one --component, not --all");
+      export_circuit_text(*c, params, o.export_circuit);
+      std::fprintf(stderr, "verify: wrote %s\n", o.export_circuit.c_str());
+    }
+    if (o.all && !o.circuit_file.empty()) throw UsageError("--circuit takes one --component, not --all");
+    Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file);
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;
     } else {
@@ -221,6 +228,9 @@ int main(int argc, char** argv) {
                  "Write BASE.construction.aig, BASE.spec.aig and BASE.miter.aig (binary AIGER)");
   app.add_option("--export-cnf", o.export_cnf, "Write the miter CNF in DIMACS, input variables named");
   app.add_option("--export-dot", o.export_dot, "Write the construction as a Graphviz graph ranked by depth");
+  app.add_option("--circuit", o.circuit_file,
+                 "Check this circuit file (.tc text, .aag/.aig AIGER; docs/circuit-format.md) in place of the construction");
+  app.add_option("--export-circuit", o.export_circuit, "Write the construction in the .tc text format");
   app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
   CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();
@@ -249,7 +259,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "verify: error: %s\n", e.what());
     return 2;
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "verify: error: %s\n", e.what());
+    // One line per problem (a circuit file's port mismatches come several at once).
+    const std::string message = e.what();
+    for (size_t start = 0, end; start <= message.size(); start = end + 1) {
+      end = std::min(message.find('\n', start), message.size());
+      std::fprintf(stderr, "verify: error: %s\n", message.substr(start, end - start).c_str());
+    }
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "verify: error: out of memory\n");
     return 2;
   } catch (const ReplayError& e) {
     std::fprintf(stderr, "verify: internal error: %s\n", e.what());

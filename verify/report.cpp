@@ -89,7 +89,16 @@ void print_report(const Report& r) {
   fmt::print("component     {}: {}\n", r.component->name, r.component->description);
   fmt::print("serves        {}\n", r.component->lemma);
   fmt::print("parameters    {}\n", parameters(r));
-  fmt::print("construction  {}\n", stats_line(r.construction));
+  if (r.builtin) {
+    fmt::print("circuit       {}\n", r.circuit_file);
+    fmt::print("  yours       {}\n", stats_line(r.construction));
+    fmt::print("  built-in    {}\n", stats_line(*r.builtin));
+    if (r.ignored_constraints)
+      fmt::print("  note        the file's {} input constraint(s) are not assumed: the spec's define the valid inputs\n",
+                 r.ignored_constraints);
+  } else {
+    fmt::print("construction  {}\n", stats_line(r.construction));
+  }
   fmt::print("spec          {}\n", stats_line(r.spec));
   if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
   if (!r.equivalence) return;
@@ -115,8 +124,8 @@ void print_equivalence(const Report& r) {
       fmt::print("verdict       COUNTEREXAMPLE, replayed by simulation on both circuits ({})\n", how);
       for (const auto& [name, value] : r.cex_inputs) fmt::print("  input  {} = {}\n", name, value);
       for (const auto& o : r.cex_outputs)
-        fmt::print("  output {}: spec = {}, construction = {}{}\n", o.word, o.spec, o.construction,
-                   o.differs ? "   <-- differs" : "");
+        fmt::print("  output {}: spec = {}, {} = {}{}\n", o.word, o.spec, r.builtin ? "circuit" : "construction",
+                   o.construction, o.differs ? "   <-- differs" : "");
       break;
   }
   if (!e.sat.composition.empty()) fmt::print("  composition  {}\n", e.sat.composition);
@@ -143,6 +152,10 @@ nlohmann::json report_json(const Report& r) {
   if (!r.component->weights.empty()) j["weights"] = r.params.weights.empty() ? "default" : "file";
   j["mutant"] = r.params.mutant.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.params.mutant);
   j["construction"] = stats_json(r.construction);
+  if (r.builtin) {  // the checked construction is the file's
+    j["circuit_file"] = r.circuit_file;
+    j["builtin_construction"] = stats_json(*r.builtin);
+  }
   j["spec"] = stats_json(r.spec);
   if (!r.component->depth_note.empty()) j["depth_note"] = r.component->depth_note;
   if (r.equivalence) {

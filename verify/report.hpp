@@ -17,6 +17,10 @@ struct Report {
   const Component* component = nullptr;
   Params params;
   CircuitStats construction, spec;
+  // --circuit FILE: `construction` is the file's circuit, `builtin` the component's own.
+  std::string circuit_file;
+  std::optional<CircuitStats> builtin;
+  size_t ignored_constraints = 0;  // the file's input constraints, not assumed
   bool stats_only = false;
   std::optional<EquivalenceResult> equivalence;
   // Decoded counterexample: "name = value" lines for inputs, and per output word both sides.

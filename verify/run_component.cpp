@@ -7,6 +7,7 @@
 
 #include "lib/decode.hpp"
 #include "lib/sat/compositional.hpp"
+#include "verify/user_circuit.hpp"
 
 namespace tc {
 
@@ -36,7 +37,7 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params) {
 }
 
 Report run_component(const Component& c, const Params& params, bool stats_only,
-                     const EquivalenceParams& eq) {
+                     const EquivalenceParams& eq, const std::string& circuit_file) {
   validate_params(c, params);
   Report r;
   r.component = &c;
@@ -46,10 +47,20 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   Params circuit_params = params;
   for (const auto& m : c.mutants)
     if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
-  const Circuit construction = build_side(c.construction, circuit_params);
+  if (!circuit_file.empty() && !params.mutant.empty())
+    throw UsageError("--mutant breaks the built-in construction; with --circuit, break your file instead");
+  const Circuit builtin = build_side(c.construction, circuit_params);
   const Circuit spec = build_side(c.spec, circuit_params);
-  if (!construction.is_threshold_only())
+  if (!builtin.is_threshold_only())
     throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
+  std::optional<UserCircuit> user;
+  if (!circuit_file.empty()) {
+    user = load_user_circuit(circuit_file, spec);
+    r.circuit_file = circuit_file;
+    r.ignored_constraints = user->ignored_constraints;
+    r.builtin = analyze(builtin);
+  }
+  const Circuit& construction = user ? user->circuit : builtin;
   r.construction = analyze(construction);
   r.spec = analyze(spec);
   if (stats_only) return r;

@@ -22,7 +22,9 @@ void validate_params(const Component& c, const Params& params);
 // e.g. fprod beyond n p = 56) becomes a UsageError.
 Circuit build_side(const CircuitBuilder& builder, const Params& params);
 
+// `circuit_file` non-empty: that file (verify/user_circuit.hpp) is checked in place of the
+// built-in construction, whose statistics the report gives beside the file's.
 Report run_component(const Component& c, const Params& params, bool stats_only,
-                     const EquivalenceParams& eq);
+                     const EquivalenceParams& eq, const std::string& circuit_file = "");
 
 }  // namespace tc

@@ -1,6 +1,7 @@
 // Reading constant weights for a component from a JSON file (`verify --weights FILE`).
 #pragma once
 
+#include <istream>
 #include <string>
 
 #include "lib/component.hpp"
@@ -14,5 +15,8 @@ namespace tc {
 // Throws std::invalid_argument with a one-line message naming the file, and the field where one
 // is at fault.
 std::map<std::string, std::vector<FloatConstant>> read_weights_file(const std::string& path);
+
+// The same from a stream; `source` names it in messages ("weights file PATH").
+std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream& in, const std::string& source);
 
 }  // namespace tc
