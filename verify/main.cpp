@@ -12,6 +12,7 @@
 
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
+#include "verify/memory_limit.hpp"
 #include "verify/registry.hpp"
 #include "verify/run_component.hpp"
 #include "verify/user_circuit.hpp"
@@ -28,6 +29,7 @@ struct Options {
   std::string component, engine = "auto", proof_dir, weights_file, mutant;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
+  double memory_limit = default_memory_limit_gib();
   // Every parameter and flag any component declares, with what the user typed; a component's
   // Params start at its own defaults and take only the options it declares (params_for).
   std::map<std::string, int> values;
@@ -218,6 +220,10 @@ int main(int argc, char** argv) {
   app.add_option("--mutant", o.mutant, "Verify a deliberately broken construction");
   app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
+  app.add_option("--memory-limit", o.memory_limit,
+                 "GiB of address space the run may use, 0 = no limit (default: half the machine's "
+                 "memory); beyond it the run stops with one error line, no verdict (exit 3)")
+      ->check(CLI::Range(0.0, 1e6));
   app.add_option("--timeout", o.timeout, "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
       ->check(CLI::Range(0.0, 1e6));
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
@@ -251,6 +257,7 @@ int main(int argc, char** argv) {
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
     if (o.all && !o.component.empty()) throw UsageError("give either --component or --all, not both");
     if (o.check_proofs && o.proof_dir.empty()) throw UsageError("--check-proofs needs --proof DIR");
+    set_memory_limit(o.memory_limit);
     return run(o);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
@@ -267,8 +274,9 @@ int main(int argc, char** argv) {
     }
     return 2;
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "verify: error: out of memory\n");
-    return 2;
+    std::fprintf(stderr, "verify: error: out of memory: the run needs more than --memory-limit %.1f GiB; no verdict\n",
+                 o.memory_limit);
+    return 3;
   } catch (const ReplayError& e) {
     std::fprintf(stderr, "verify: internal error: %s\n", e.what());
     return 4;
