@@ -75,16 +75,15 @@ CircuitStats analyze(const Circuit& c) {
       continue;
     }
     ++st.threshold_gates;
-    int64_t total = 0, wmax = 0;
+    int64_t wmax = 0;
     bool unit = true;
     for (int64_t w : node.weights) {
-      total += w;
       wmax = std::max(wmax, w);
       unit = unit && w == 1;
     }
     st.max_weight = std::max(st.max_weight, wmax);
-    if (unit && node.threshold == total) ++st.and_gates;
-    else if (node.threshold == 1) ++st.or_gates;
+    if (node.is_and()) ++st.and_gates;
+    else if (node.is_or()) ++st.or_gates;
     else if (unit) ++st.majority_gates;
     else ++st.weighted_gates;
   }

@@ -130,9 +130,20 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
     g = wide_gcd(g, w);
   }
   wide_total = 0;
+  Wide lightest = t;
   for (auto& [s, w] : wide_terms) {
     w /= g;
     wide_total += w;
+    lightest = std::min(lightest, w);
+  }
+  Wide wide_t = (t + g - 1) / g;
+  // An AND in disguise, e.g. [2a + b >= 3]: when the sum without the lightest weight falls short,
+  // the gate is true exactly when every input is, so it takes the AND's form (unit weights,
+  // threshold = fan-in) and hashes together with create_and's gate. An OR needs no such step:
+  // when every weight reaches t, clipping and the gcd already leave unit weights and threshold 1.
+  if (wide_total - lightest < wide_t) {
+    for (auto& [s, w] : wide_terms) w = 1;
+    wide_total = wide_t = static_cast<Wide>(wide_terms.size());
   }
   if (wide_total >= kMaxGateWeightSum)
     throw std::overflow_error("threshold gate with total weight >= 2^61 after normalization");
@@ -140,26 +151,44 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
   const int64_t total = static_cast<int64_t>(wide_total);
   std::vector<std::pair<Signal, int64_t>> terms;
   for (auto& [s, w] : wide_terms) terms.push_back({s, static_cast<int64_t>(w)});
-  const int64_t T = static_cast<int64_t>((t + g - 1) / g);
+  const int64_t T = static_cast<int64_t>(wide_t);
   if (terms.size() == 1) return terms[0].first;
   std::sort(terms.begin(), terms.end());
   Node node{NodeKind::Threshold, {}, {}, T};
-  Key key{NodeKind::Threshold, {}, {}, T};
-  Key complement{NodeKind::Threshold, {}, {}, total - T + 1};
-  std::vector<std::pair<uint32_t, int64_t>> flipped;
   for (auto& [s, w] : terms) {
     node.fanins.push_back(s);
     node.weights.push_back(w);
-    key.fanins.push_back(s.literal());
-    key.weights.push_back(w);
-    flipped.push_back({(!s).literal(), w});
+  }
+  auto [key, complement] = threshold_keys(node, total);
+  return lookup_or_add(std::move(node), std::move(key), std::move(complement));
+}
+
+// The gate's hash key, and the key its complement [sum w !x >= total - T + 1] would have.
+std::pair<Circuit::Key, Circuit::Key> Circuit::threshold_keys(const Node& node, int64_t total) {
+  Key key{NodeKind::Threshold, {}, node.weights, node.threshold};
+  Key complement{NodeKind::Threshold, {}, {}, total - node.threshold + 1};
+  std::vector<std::pair<uint32_t, int64_t>> flipped;
+  for (size_t i = 0; i < node.fanins.size(); ++i) {
+    key.fanins.push_back(node.fanins[i].literal());
+    flipped.push_back({(!node.fanins[i]).literal(), node.weights[i]});
   }
   std::sort(flipped.begin(), flipped.end());
   for (auto& [l, w] : flipped) {
     complement.fanins.push_back(l);
     complement.weights.push_back(w);
   }
-  return lookup_or_add(std::move(node), std::move(key), std::move(complement));
+  return {std::move(key), std::move(complement)};
+}
+
+bool threshold_is_and(const std::vector<int64_t>& weights, int64_t threshold) {
+  if (weights.empty()) return false;
+  int64_t total = 0;
+  for (int64_t w : weights) total += w;
+  return total - *std::min_element(weights.begin(), weights.end()) < threshold;
+}
+
+bool threshold_is_or(const std::vector<int64_t>& weights, int64_t threshold) {
+  return !weights.empty() && *std::min_element(weights.begin(), weights.end()) >= threshold;
 }
 
 Signal Circuit::create_and(const std::vector<Signal>& xs) {
@@ -182,6 +211,10 @@ Signal Circuit::create_mux(Signal sel, Signal a, Signal b) {
   return create_or(create_and(sel, a), create_and(!sel, b));
 }
 
+Circuit::Key Circuit::xor_key(Signal a, Signal b) {
+  return Key{NodeKind::Xor, {a.literal(), b.literal()}, {}, 0};
+}
+
 Signal Circuit::create_xor(Signal a, Signal b) {
   bool flip = a.complemented() != b.complemented();
   a = a ^ a.complemented();
@@ -190,7 +223,7 @@ Signal Circuit::create_xor(Signal a, Signal b) {
   if (a == kFalse) return b ^ flip;
   if (b == kFalse) return a ^ flip;
   if (b < a) std::swap(a, b);
-  Key key{NodeKind::Xor, {a.literal(), b.literal()}, {}, 0};
+  Key key = xor_key(a, b);
   if (auto it = hash_.find(key); it != hash_.end()) return Signal(it->second, flip);
   Signal s = add_node(Node{NodeKind::Xor, {a, b}, {}, 0});
   hash_.emplace(std::move(key), s.node());

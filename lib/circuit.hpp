@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tc {
@@ -42,16 +43,28 @@ using Bits = std::vector<Signal>;  // a bit vector, least significant bit first
 enum class NodeKind : uint8_t { Constant, Input, Threshold, Xor };
 
 // Gate: [sum_i weights[i] * fanins[i] >= threshold]. After normalization every weight is >= 1
-// and 1 <= threshold <= sum of weights < kMaxGateWeightSum. Xor nodes have two fanins and no
+// and 1 <= threshold <= sum of weights < kMaxGateWeightSum; a gate that is the AND or the OR of
+// its inputs has unit weights. Xor nodes have two fanins and no
 // weights. The bound lets every encoding add weights in 64 bits without wrapping;
 // create_threshold throws std::overflow_error for a gate that would exceed it.
 inline constexpr int64_t kMaxGateWeightSum = int64_t{1} << 61;
+
+// Whether [sum_i weights[i] * x_i >= threshold] (weights >= 1, 1 <= threshold <= their sum) is
+// the AND of its inputs (every input needed: the sum without the lightest weight is short) or
+// their OR (every input suffices). The one place these shapes are recognized; encoders and
+// analyses ask here or through Node::is_and / is_or.
+bool threshold_is_and(const std::vector<int64_t>& weights, int64_t threshold);
+bool threshold_is_or(const std::vector<int64_t>& weights, int64_t threshold);
 
 struct Node {
   NodeKind kind = NodeKind::Constant;
   std::vector<Signal> fanins;
   std::vector<int64_t> weights;
   int64_t threshold = 0;
+  // In normal form an AND gate has unit weights and threshold = fan-in, an OR gate unit weights
+  // and threshold 1 (create_threshold canonicalizes, Circuit::verify checks).
+  bool is_and() const { return kind == NodeKind::Threshold && threshold_is_and(weights, threshold); }
+  bool is_or() const { return kind == NodeKind::Threshold && threshold_is_or(weights, threshold); }
 };
 
 // How a word's bits are read as a number when a counterexample is printed.
@@ -137,6 +150,10 @@ class Circuit {
   size_t num_nodes() const { return nodes_.size(); }
   const Node& node(uint32_t index) const { return nodes_[index]; }
   bool is_threshold_only() const;  // true when no Xor node is reachable from an output
+  // Checks every invariant the IR promises: node 0 the constant, fanins before their node, gates
+  // in normal form and structurally hashed, inputs, words, constraints and cuts over existing
+  // nodes. Throws std::logic_error naming the circuit, the node and the broken rule.
+  void verify() const;
   // Marks (index = node) every node the roots depend on, the roots included.
   std::vector<char> cone(const std::vector<Signal>& roots) const;
   // The cone of every output bit and every input constraint: what simulation and the exporters
@@ -164,6 +181,8 @@ class Circuit {
   struct KeyHash {
     size_t operator()(const Key& k) const;
   };
+  static std::pair<Key, Key> threshold_keys(const Node& node, int64_t total);
+  static Key xor_key(Signal a, Signal b);
   Signal add_node(Node node);
   Signal lookup_or_add(Node node, Key key, Key complement_key);
 

@@ -39,22 +39,21 @@ void Simulator::run(const std::vector<uint64_t>& lanes) {
       values_[n] = value(node.fanins[0]) ^ value(node.fanins[1]);
       continue;
     }
-    const size_t k = node.fanins.size();
-    int64_t total = 0;
-    for (int64_t w : node.weights) total += w;
-    if (node.threshold == total && std::all_of(node.weights.begin(), node.weights.end(),
-                                               [](int64_t w) { return w == 1; })) {
-      uint64_t v = ~0ull;  // AND
+    if (node.is_and()) {
+      uint64_t v = ~0ull;
       for (Signal f : node.fanins) v &= value(f);
       values_[n] = v;
       continue;
     }
-    if (node.threshold == 1) {  // OR (normalized weights are >= 1)
+    if (node.is_or()) {
       uint64_t v = 0;
       for (Signal f : node.fanins) v |= value(f);
       values_[n] = v;
       continue;
     }
+    const size_t k = node.fanins.size();
+    int64_t total = 0;
+    for (int64_t w : node.weights) total += w;
     const int width = std::bit_width(static_cast<uint64_t>(total)) + 1;
     counter.assign(width, 0);
     for (size_t i = 0; i < k; ++i) {

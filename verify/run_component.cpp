@@ -30,7 +30,11 @@ void validate_params(const Component& c, const Params& params) {
 
 Circuit build_side(const CircuitBuilder& builder, const Params& params) {
   try {
-    return builder(params);
+    Circuit c = builder(params);
+#ifndef NDEBUG
+    c.verify();  // the IR's invariants, in debug builds (the tests check every component)
+#endif
+    return c;
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }

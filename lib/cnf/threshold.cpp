@@ -1,7 +1,8 @@
 // Threshold gate encodings (see threshold.hpp).  The gate is first
 // normalized: weights above T are clipped to T (same function) and inputs are
-// sorted by decreasing weight, which both the Direct enumeration and the BDD
-// variable order rely on.  AND and OR gates get their n+1 plain clauses.
+// put in the BDD's variable order (threshold_bdd_order: decreasing weight),
+// which the Direct enumeration relies on too.  AND and OR gates get their n+1
+// plain clauses.
 //
 // Direct writes the prime implicates.  y -> gate needs a clause
 // (-y OR x_S) for each minimal S whose complement cannot reach T, i.e. with
@@ -9,19 +10,13 @@
 // with w(S) >= T.  Both are "minimal sets of weight >= K", enumerated in
 // decreasing-weight order (see threshold_minimal_sets).
 //
-// Bdd follows Abio, Nieuwenhuis, Oliveras, Rodriguez-Carbonell (SAT 2011):
-// the node for inputs i..n-1 and residual threshold K also carries the
-// maximal interval [beta, gamma] of residual thresholds giving the same
-// function, so later requests hit the memo by interval lookup rather than
-// per value; this keeps weights like 2^i or many equal weights polynomial.
+// Bdd writes the interval BDD of lib/threshold_bdd.hpp through CnfGateSink.
 #include "lib/cnf/threshold.hpp"
 
 #include <algorithm>
 #include <cassert>
 #include <climits>
 #include <cstdlib>
-#include <map>
-#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -31,18 +26,13 @@ namespace tc {
 
 namespace {
 
-// Constant "literals" used while emitting BDD clauses: negation maps one to
+// Constant "literals" used while emitting BDD and adder clauses: negation maps one to
 // the other, as for real literals.  No variable reaches INT_MAX.
 constexpr Lit kConstTrue = INT_MAX;
 constexpr Lit kConstFalse = -INT_MAX;
 
-// Large enough that clipped weight sums (< 2^61) never reach them and small
-// enough that adding a weight cannot overflow.
-constexpr int64_t kNegInf = -(int64_t(1) << 62);
-constexpr int64_t kPosInf = int64_t(1) << 62;
-
-// The gate after normalization: inputs sorted by decreasing weight, weights
-// clipped to T.
+// The gate after normalization: inputs in the BDD's variable order (decreasing
+// weight), weights clipped to T.
 struct ThresholdGate {
   std::vector<Lit> xs;          // input literals, decreasing weight
   std::vector<int64_t> ws;      // weights, 1 <= ws[i] <= T, non-increasing
@@ -55,21 +45,20 @@ ThresholdGate threshold_normalize([[maybe_unused]] Lit y, const std::vector<Lit>
                                   const std::vector<int64_t>& ws, int64_t T) {
   assert(!xs.empty() && xs.size() == ws.size());
   assert(T >= 1);
-  const size_t n = xs.size();
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), size_t(0));
-  // Equal weights in literal order: deterministic, and the same suffixes for ThresholdBddCache.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return ws[a] != ws[b] ? ws[a] > ws[b] : xs[a] < xs[b]; });
+  std::vector<ThresholdTerm> terms;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    assert(ws[i] >= 1);
+    assert(xs[i] != 0 && std::abs(xs[i]) != std::abs(y));
+    terms.push_back({xs[i], ws[i]});
+  }
+  const size_t n = terms.size();
   ThresholdGate g;
   g.T = T;
   g.xs.reserve(n);
   g.ws.reserve(n);
-  for (size_t i : order) {
-    assert(ws[i] >= 1);
-    assert(xs[i] != 0 && std::abs(xs[i]) != std::abs(y));
-    g.xs.push_back(xs[i]);
-    g.ws.push_back(std::min(ws[i], T));
+  for (const ThresholdTerm& t : threshold_bdd_order(std::move(terms), T)) {
+    g.xs.push_back(static_cast<Lit>(t.lit));
+    g.ws.push_back(t.weight);
   }
 #ifndef NDEBUG
   {
@@ -141,75 +130,6 @@ void threshold_encode_direct(Cnf& cnf, Lit y, const ThresholdGate& g) {
 // ---------------------------------------------------------------------------
 // Interval BDD.
 
-struct BddNode {
-  size_t level;  // index of the tested input in the sorted gate
-  int hi, lo;    // children: node ids, or kBddFalse / kBddTrue
-};
-
-constexpr int kBddFalse = -2;
-constexpr int kBddTrue = -1;
-
-struct BddResult {
-  int node;
-  int64_t beta, gamma;  // all residual thresholds with the same function
-};
-
-class ThresholdBdd {
- public:
-  explicit ThresholdBdd(const ThresholdGate& g) : g_(g), levels_(g.ws.size()) {}
-
-  // The node of [sum_{j >= i} w_j x_j >= K] with its interval.  The interval
-  // of an inner node is the intersection of the children's intervals, the
-  // hi one shifted by w_i: K' gives the same function iff both cofactors
-  // are the same functions.
-  BddResult build(size_t i, int64_t K) {
-    if (K <= 0) return {kBddTrue, kNegInf, 0};
-    if (K > g_.suffix[i]) return {kBddFalse, g_.suffix[i] + 1, kPosInf};
-    auto& memo = levels_[i];
-    auto it = memo.upper_bound(K);
-    if (it != memo.begin()) {
-      --it;
-      if (it->second.gamma >= K) return {it->second.node, it->first, it->second.gamma};
-    }
-    const int64_t w = g_.ws[i];
-    BddResult hi = build(i + 1, K - w);
-    BddResult lo = build(i + 1, K);
-    BddResult r;
-    r.beta = std::max(shift(hi.beta, w), lo.beta);
-    r.gamma = std::min(shift(hi.gamma, w), lo.gamma);
-    assert(r.beta <= K && K <= r.gamma);
-    if (hi.node == lo.node) {
-      r.node = hi.node;  // x_i irrelevant here: reduce
-    } else {
-      if (int64_t(nodes_.size()) >= kThresholdBddMaxNodes)
-        throw std::runtime_error(
-            "threshold BDD exceeds " + std::to_string(kThresholdBddMaxNodes) +
-            " nodes (fan-in " + std::to_string(g_.ws.size()) + ", threshold " +
-            std::to_string(g_.T) + ")");
-      r.node = int(nodes_.size());
-      nodes_.push_back({i, hi.node, lo.node});
-    }
-    memo.emplace(r.beta, Entry{r.gamma, r.node});
-    return r;
-  }
-
-  const std::vector<BddNode>& nodes() const { return nodes_; }
-
- private:
-  struct Entry {
-    int64_t gamma;
-    int node;
-  };
-
-  static int64_t shift(int64_t v, int64_t w) {
-    return v == kNegInf || v == kPosInf ? v : v + w;
-  }
-
-  const ThresholdGate& g_;
-  std::vector<std::map<int64_t, Entry>> levels_;  // per level: beta -> entry
-  std::vector<BddNode> nodes_;                    // children precede parents
-};
-
 // Adds c after substituting constants: drops satisfied clauses and false
 // constants.
 void threshold_add_folded(Cnf& cnf, std::initializer_list<Lit> lits) {
@@ -222,89 +142,39 @@ void threshold_add_folded(Cnf& cnf, std::initializer_list<Lit> lits) {
   cnf.add_clause(std::move(c));
 }
 
-// Per node n = ITE(x, hi, lo): (x & hi -> n), (!x & n -> lo), (lo -> n),
-// (n -> hi).  The other two ITE clauses, (x & n -> hi) and (!x & lo -> n),
-// are subsumed by the monotone ones (lo implies hi since all weights are
+// A BDD node is a fresh variable n = ITE(x, hi, lo) with the clauses (x & hi -> n),
+// (!x & n -> lo), (lo -> n), (n -> hi).  The other two ITE clauses, (x & n -> hi) and
+// (!x & lo -> n), are subsumed by the monotone ones (lo implies hi since all weights are
 // positive), so unit propagation is the same as with all six.
-void threshold_encode_bdd(Cnf& cnf, Lit y, const ThresholdGate& g) {
-  ThresholdBdd bdd(g);
-  const BddResult root = bdd.build(0, g.T);
-  assert(root.node >= 0);  // 1 <= T <= W: not constant
-  const auto& nodes = bdd.nodes();
-  std::vector<Lit> lit(nodes.size());
-  for (size_t k = 0; k < nodes.size(); ++k)
-    lit[k] = int(k) == root.node ? y : cnf.new_var();  // the root is y itself
-  auto ref = [&](int node) {
-    return node == kBddTrue ? kConstTrue : node == kBddFalse ? kConstFalse : lit[size_t(node)];
-  };
-  for (size_t k = 0; k < nodes.size(); ++k) {
-    const Lit n = lit[k], x = g.xs[nodes[k].level];
-    const Lit hi = ref(nodes[k].hi), lo = ref(nodes[k].lo);
-    threshold_add_folded(cnf, {-x, -hi, n});
-    threshold_add_folded(cnf, {x, -n, lo});
-    threshold_add_folded(cnf, {-lo, n});
-    threshold_add_folded(cnf, {-n, hi});
+class CnfGateSink : public GateSink {
+ public:
+  explicit CnfGateSink(Cnf& cnf) : cnf_(cnf) {}
+  SinkLit constant(bool value) override { return value ? kConstTrue : kConstFalse; }
+  SinkLit monotone_ite(SinkLit x_, SinkLit hi_, SinkLit lo_) override {
+    const Lit x = static_cast<Lit>(x_), hi = static_cast<Lit>(hi_), lo = static_cast<Lit>(lo_);
+    const Lit n = cnf_.new_var();
+    threshold_add_folded(cnf_, {-x, -hi, n});
+    threshold_add_folded(cnf_, {x, -n, lo});
+    threshold_add_folded(cnf_, {-lo, n});
+    threshold_add_folded(cnf_, {-n, hi});
+    return n;
   }
-}
 
-// The interval BDD again, with nodes looked up in and added to a cache shared by all gates of
-// the CNF; clauses are emitted as nodes are created. Returns the node's literal (or a constant
-// marker) and its interval [beta, gamma].
-Lit threshold_shared_node(Cnf& cnf, ThresholdBddCache& cache, const ThresholdGate& g,
-                          const std::vector<int>& suffix, size_t i, int64_t K, int64_t& beta,
-                          int64_t& gamma, int64_t var_limit) {
-  if (K <= 0) {
-    beta = kNegInf, gamma = 0;
-    return kConstTrue;
-  }
-  if (K > g.suffix[i]) {
-    beta = g.suffix[i] + 1, gamma = kPosInf;
-    return kConstFalse;
-  }
-  {
-    auto& memo = cache.memo(suffix[i]);
-    auto it = memo.upper_bound(K);
-    if (it != memo.begin() && std::prev(it)->second.gamma >= K) {
-      --it;
-      beta = it->first, gamma = it->second.gamma;
-      return it->second.node;
-    }
-  }
-  const int64_t w = g.ws[i];
-  int64_t hi_beta, hi_gamma, lo_beta, lo_gamma;
-  const Lit hi = threshold_shared_node(cnf, cache, g, suffix, i + 1, K - w, hi_beta, hi_gamma, var_limit);
-  const Lit lo = threshold_shared_node(cnf, cache, g, suffix, i + 1, K, lo_beta, lo_gamma, var_limit);
-  auto shift = [](int64_t v, int64_t d) { return v == kNegInf || v == kPosInf ? v : v + d; };
-  beta = std::max(shift(hi_beta, w), lo_beta);
-  gamma = std::min(shift(hi_gamma, w), lo_gamma);
-  Lit n = hi;
-  if (hi != lo) {
-    if (cnf.num_vars >= var_limit)
-      throw std::runtime_error("threshold BDD exceeds " + std::to_string(kThresholdBddMaxNodes) +
-                               " new nodes for one gate (fan-in " + std::to_string(g.ws.size()) + ")");
-    n = cnf.new_var();
-    const Lit x = g.xs[i];
-    threshold_add_folded(cnf, {-x, -hi, n});
-    threshold_add_folded(cnf, {x, -n, lo});
-    threshold_add_folded(cnf, {-lo, n});
-    threshold_add_folded(cnf, {-n, hi});
-  }
-  cache.memo(suffix[i]).emplace(beta, ThresholdBddCache::Entry{gamma, n});  // after recursion
-  return n;
-}
+ private:
+  Cnf& cnf_;
+};
 
-void threshold_encode_bdd_shared(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdBddCache& cache) {
-  const size_t n = g.xs.size();
-  std::vector<int> suffix(n + 1, 0);
-  for (size_t i = n; i-- > 0;) suffix[i] = cache.suffix_id(suffix[i + 1], g.xs[i], g.ws[i]);
-  int64_t beta, gamma;
-  const Lit root = threshold_shared_node(cnf, cache, g, suffix, 0, g.T, beta, gamma,
-                                         cnf.num_vars + kThresholdBddMaxNodes);
+// The root is a node of its own (it may be shared with other gates), tied to y by two clauses.
+void threshold_encode_bdd(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdBddCache& cache) {
+  std::vector<ThresholdTerm> terms;
+  for (size_t i = 0; i < g.xs.size(); ++i) terms.push_back({g.xs[i], g.ws[i]});
+  CnfGateSink sink(cnf);
+  const Lit root =
+      static_cast<Lit>(threshold_bdd_build(sink, cache, terms, g.T, kThresholdBddMaxNodes));
   assert(root != kConstTrue && root != kConstFalse);  // 1 <= T <= W: not constant
   cnf.add_clause({-y, root});
   cnf.add_clause({y, -root});
 }
-
 
 // y <-> [sum ws[i] xs[i] >= T] by a binary adder network: column b holds the inputs whose weight
 // has bit b set; full adders (3 bits of a column to a sum bit here and a carry to the next
@@ -384,12 +254,6 @@ void threshold_encode_adder(Cnf& cnf, Lit y, const ThresholdGate& g) {
 
 }  // namespace
 
-int ThresholdBddCache::suffix_id(int rest, Lit x, int64_t w) {
-  auto [it, added] = suffix_ids_.try_emplace({rest, x, w}, static_cast<int>(memo_.size()));
-  if (added) memo_.emplace_back();
-  return it->second;
-}
-
 // ---------------------------------------------------------------------------
 
 void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
@@ -408,7 +272,7 @@ void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
   cnf.num_vars = std::max(cnf.num_vars, std::abs(y));
   for (Lit x : xs) cnf.num_vars = std::max(cnf.num_vars, std::abs(x));
   const size_t n = g.xs.size();
-  if (g.W - g.ws.back() < g.T) {  // every input needed: AND
+  if (threshold_is_and(g.ws, g.T)) {
     Clause big{y};
     for (Lit x : g.xs) {
       cnf.add_clause({-y, x});
@@ -417,7 +281,7 @@ void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
     cnf.add_clause(std::move(big));
     return;
   }
-  if (g.ws.back() >= g.T) {  // every input suffices: OR
+  if (threshold_is_or(g.ws, g.T)) {
     Clause big{-y};
     for (Lit x : g.xs) {
       cnf.add_clause({y, -x});
@@ -440,11 +304,9 @@ void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
     threshold_encode_adder(cnf, y, g);
   } else {
     try {
-      if (cache)
-        threshold_encode_bdd_shared(cnf, y, g, *cache);
-      else
-        threshold_encode_bdd(cnf, y, g);
-    } catch (const std::runtime_error&) {
+      ThresholdBddCache own;
+      threshold_encode_bdd(cnf, y, g, cache ? *cache : own);
+    } catch (const ThresholdBddTooLarge&) {
       if (!automatic) throw;
       threshold_encode_adder(cnf, y, g);
     }

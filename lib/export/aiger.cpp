@@ -5,13 +5,12 @@
 
 #include <algorithm>
 #include <cassert>
-#include <map>
-#include <numeric>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "lib/simulate.hpp"
+#include "lib/threshold_bdd.hpp"
 
 namespace tc {
 
@@ -22,11 +21,6 @@ namespace {
 
 constexpr uint32_t kLitFalse = 0;
 constexpr uint32_t kLitTrue = 1;
-
-// Sentinels for the open ends of BDD intervals: clipped weight sums stay below 2^61, so adding a
-// weight to a sentinel cannot overflow.
-constexpr int64_t kNegInf = -(int64_t(1) << 62);
-constexpr int64_t kPosInf = int64_t(1) << 62;
 
 class AigerBuilder {
  public:
@@ -70,65 +64,36 @@ class AigerBuilder {
   std::unordered_map<uint64_t, uint32_t> hash_;
 };
 
-// One threshold gate [sum ws[i] xs[i] >= T] as a BDD over AIG literals, Abio et al.'s way: the
-// node for inputs i.. and residual threshold K is stored with the interval [lo, hi] of residual
-// thresholds that give the same function, and later requests are answered by interval lookup.
-class AigerThresholdBdd {
+// The AIG as a sink for gate encoders: a monotone BDD node "x ? hi : lo" (lo -> hi) is
+// lo | (x & hi), 2 ANDs rather than a 3-AND multiplexer.
+class AigGateSink : public GateSink {
  public:
-  AigerThresholdBdd(AigerBuilder& b, const std::vector<uint32_t>& xs,
-                    const std::vector<int64_t>& ws)
-      : b_(b), levels_(xs.size()) {
-    std::vector<size_t> order(xs.size());
-    std::iota(order.begin(), order.end(), size_t(0));
-    // Decreasing weight keeps the BDD small for weights like 2^i; stable for determinism.
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t c) { return ws[a] > ws[c]; });
-    for (size_t i : order) {
-      xs_.push_back(xs[i]);
-      ws_.push_back(ws[i]);
-    }
-    suffix_.assign(xs_.size() + 1, 0);
-    for (size_t i = xs_.size(); i-- > 0;) suffix_[i] = suffix_[i + 1] + ws_[i];
+  explicit AigGateSink(AigerBuilder& b) : b_(b) {}
+  SinkLit constant(bool value) override { return value ? kLitTrue : kLitFalse; }
+  SinkLit monotone_ite(SinkLit x, SinkLit hi, SinkLit lo) override {
+    return b_.lor(aig(lo), b_.land(aig(x), aig(hi)));
   }
-
-  uint32_t build(int64_t threshold) { return node(0, threshold).lit; }
+  static uint32_t aig(SinkLit l) { return static_cast<uint32_t>(l); }
 
  private:
-  struct Interval {
-    int64_t lo, hi;
-    uint32_t lit;
-  };
-  struct Memo {
-    int64_t hi;
-    uint32_t lit;
-  };
-
-  Interval node(size_t i, int64_t k) {
-    if (k <= 0) return {kNegInf, 0, kLitTrue};
-    if (k > suffix_[i]) return {suffix_[i] + 1, kPosInf, kLitFalse};
-    auto& memo = levels_[i];
-    if (auto it = memo.upper_bound(k); it != memo.begin()) {
-      --it;
-      if (k <= it->second.hi) return {it->first, it->second.hi, it->second.lit};
-    }
-    const Interval lo = node(i + 1, k);           // x_i = 0
-    const Interval hi = node(i + 1, k - ws_[i]);  // x_i = 1
-    const Interval r{std::max(lo.lo, hi.lo + ws_[i]), std::min(lo.hi, hi.hi + ws_[i]),
-                     // Monotone: lo implies hi, so the multiplexer reduces to lo | (x & hi).
-                     lo.lit == hi.lit ? lo.lit : b_.lor(lo.lit, b_.land(xs_[i], hi.lit))};
-    if (++nodes_ > kAigerBddMaxNodes)
-      throw std::runtime_error("aiger: threshold gate BDD exceeds " +
-                               std::to_string(kAigerBddMaxNodes) + " nodes");
-    memo.emplace(r.lo, Memo{r.hi, r.lit});
-    return r;
-  }
-
   AigerBuilder& b_;
-  std::vector<uint32_t> xs_;                     // literals, decreasing weight
-  std::vector<int64_t> ws_;                      // their weights
-  std::vector<int64_t> suffix_;                  // suffix_[i] = ws_[i] + ... ; suffix_[n] = 0
-  std::vector<std::map<int64_t, Memo>> levels_;  // per level: interval low end -> node
-  int64_t nodes_ = 0;
 };
+
+// A threshold gate that is neither AND nor OR: its BDD (lib/threshold_bdd.hpp), the same one the
+// CNF encodes, with the gate's own memo.
+uint32_t aiger_threshold_bdd(AigerBuilder& b, const std::vector<uint32_t>& xs, const Node& node) {
+  std::vector<ThresholdTerm> terms;
+  for (size_t i = 0; i < xs.size(); ++i) terms.push_back({xs[i], node.weights[i]});
+  AigGateSink sink(b);
+  ThresholdBddCache cache;
+  try {
+    return AigGateSink::aig(
+        threshold_bdd_build(sink, cache, terms, node.threshold, kAigerBddMaxNodes));
+  } catch (const ThresholdBddTooLarge&) {
+    throw std::runtime_error("aiger: threshold gate BDD exceeds " +
+                             std::to_string(kAigerBddMaxNodes) + " nodes");
+  }
+}
 
 std::string bit_name(const std::string& word, size_t bit) {
   return word + "[" + std::to_string(bit) + "]";
@@ -261,14 +226,12 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
     } else if (node.kind == NodeKind::Threshold) {
       std::vector<uint32_t> xs;
       for (Signal f : node.fanins) xs.push_back(map(f));
-      const int64_t total = std::accumulate(node.weights.begin(), node.weights.end(), int64_t(0));
-      assert(node.threshold >= 1 && node.threshold <= total);
-      if (node.threshold == total)
+      if (node.is_and())
         lit[n] = b.land_tree(xs);
-      else if (node.threshold == 1)
+      else if (node.is_or())
         lit[n] = b.lor_tree(xs);
       else
-        lit[n] = AigerThresholdBdd(b, xs, node.weights).build(node.threshold);
+        lit[n] = aiger_threshold_bdd(b, xs, node);
     }
   }
 

@@ -9,14 +9,13 @@
 // round-trips into a Circuit that simulates like the original.
 //
 // Gates become AND-inverter logic, structurally hashed and constant-folded:
-//   - AND gates (threshold = weight sum) and OR gates (threshold 1): balanced AND trees;
-//   - other threshold gates: the gate's reduced ordered BDD, variables in decreasing-weight order,
-//     built with the interval memoization of Abio, Nieuwenhuis, Oliveras, Rodriguez-Carbonell
-//     ("BDDs for pseudo-Boolean constraints revisited", SAT 2011) so sub-BDDs are shared within
-//     the gate. A threshold function is monotone in each (literal) input, so the node
-//     "x ? hi : lo" has lo -> hi and is written lo | (x & hi): 2 ANDs, not a 3-AND multiplexer;
+//   - AND and OR gates (Node::is_and, is_or): balanced AND trees;
+//   - other threshold gates: the gate's reduced ordered BDD (lib/threshold_bdd.hpp, the same BDD
+//     and variable order as the CNF encoding), sub-BDDs shared within the gate. A threshold
+//     function is monotone in each (literal) input, so the node "x ? hi : lo" has lo -> hi and is
+//     written lo | (x & hi): 2 ANDs, not a 3-AND multiplexer;
 //   - Xor: (a & !b) | (!a & b), 3 ANDs.
-// Touches only lib/circuit.hpp; lib/cnf/threshold.cpp builds the same BDD for CNF, separately.
+// Touches lib/circuit.hpp and lib/threshold_bdd.hpp.
 #pragma once
 
 #include <array>
@@ -38,7 +37,8 @@ struct AigerOptions {
   bool symbols = true;  // write the symbol table and a comment section
 };
 
-// Inner BDD nodes allowed per threshold gate before the exporter gives up (std::runtime_error);
+// Inner BDD nodes allowed per threshold gate before the exporter gives up (std::runtime_error
+// "aiger: threshold gate BDD exceeds 1048576 nodes");
 // general pseudo-Boolean BDDs can be exponential.
 constexpr int64_t kAigerBddMaxNodes = int64_t(1) << 20;
 

@@ -52,3 +52,18 @@ TEST_CASE("component and mutant names are unique", "[registry]") {
     for (const auto& m : c.mutants) CHECK(mutants.insert(m.name).second);
   }
 }
+
+TEST_CASE("every construction, mutant and spec keeps the IR's invariants", "[registry][circuit]") {
+  for (const auto& c : all_components()) {
+    Params p = c.defaults();
+    p.p = std::clamp(4, c.p_spec().min, c.p_spec().max);
+    INFO(c.name);
+    CHECK_NOTHROW(c.construction(p).verify());
+    CHECK_NOTHROW(c.spec(p).verify());
+    for (const auto& m : c.mutants) {
+      p.mutant = m.name;
+      INFO(m.name);
+      CHECK_NOTHROW(c.construction(p).verify());
+    }
+  }
+}

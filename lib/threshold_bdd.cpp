@@ -1,0 +1,110 @@
+// The interval BDD of a threshold gate (see threshold_bdd.hpp).
+#include "lib/threshold_bdd.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <string>
+
+namespace tc {
+
+namespace {
+
+// Open ends of the intervals: large enough that clipped weight sums (< 2^61) never reach them and
+// small enough that adding a weight cannot overflow.
+constexpr int64_t kNegInf = -(int64_t(1) << 62);
+constexpr int64_t kPosInf = int64_t(1) << 62;
+
+int64_t shift(int64_t v, int64_t w) { return v == kNegInf || v == kPosInf ? v : v + w; }
+
+struct BddNodeRef {
+  SinkLit lit;
+  int64_t beta, gamma;  // all residual thresholds with the same function
+};
+
+class ThresholdBddBuilder {
+ public:
+  ThresholdBddBuilder(GateSink& sink, ThresholdBddCache& cache,
+                      const std::vector<ThresholdTerm>& terms, int64_t max_new_nodes)
+      : sink_(sink), cache_(cache), terms_(terms), max_new_nodes_(max_new_nodes) {
+    const size_t n = terms.size();
+    suffix_sum_.assign(n + 1, 0);
+    suffix_id_.assign(n + 1, 0);
+    for (size_t i = n; i-- > 0;) {
+      suffix_sum_[i] = suffix_sum_[i + 1] + terms[i].weight;
+      suffix_id_[i] = cache.suffix_id(suffix_id_[i + 1], terms[i].lit, terms[i].weight);
+    }
+  }
+
+  // The node of [sum_{j >= i} w_j x_j >= K] with its interval. The interval of an inner node is
+  // the intersection of the children's intervals, the hi one shifted by w_i: K' gives the same
+  // function iff both cofactors are the same functions.
+  BddNodeRef node(size_t i, int64_t K) {
+    if (K <= 0) return {sink_.constant(true), kNegInf, 0};
+    if (K > suffix_sum_[i]) return {sink_.constant(false), suffix_sum_[i] + 1, kPosInf};
+    {
+      auto& memo = cache_.memo(suffix_id_[i]);
+      auto it = memo.upper_bound(K);
+      if (it != memo.begin() && std::prev(it)->second.gamma >= K) {
+        --it;
+        return {it->second.node, it->first, it->second.gamma};
+      }
+    }
+    const int64_t w = terms_[i].weight;
+    const BddNodeRef hi = node(i + 1, K - w);
+    const BddNodeRef lo = node(i + 1, K);
+    BddNodeRef r{hi.lit, std::max(shift(hi.beta, w), lo.beta), std::min(shift(hi.gamma, w), lo.gamma)};
+    assert(r.beta <= K && K <= r.gamma);
+    if (hi.lit != lo.lit) {  // else x_i is irrelevant here: reduced
+      if (new_nodes_ >= max_new_nodes_)
+        throw ThresholdBddTooLarge("threshold BDD exceeds " + std::to_string(max_new_nodes_) +
+                                   " new nodes for one gate (fan-in " +
+                                   std::to_string(terms_.size()) + ")");
+      ++new_nodes_;
+      r.lit = sink_.monotone_ite(terms_[i].lit, hi.lit, lo.lit);
+    }
+    cache_.memo(suffix_id_[i]).emplace(r.beta, ThresholdBddCache::Entry{r.gamma, r.lit});
+    return r;
+  }
+
+ private:
+  GateSink& sink_;
+  ThresholdBddCache& cache_;
+  const std::vector<ThresholdTerm>& terms_;  // in threshold_bdd_order
+  std::vector<int64_t> suffix_sum_;          // suffix_sum_[i] = w_i + ... + w_{n-1}
+  std::vector<int> suffix_id_;               // the cache's id of the suffix from i
+  int64_t max_new_nodes_;
+  int64_t new_nodes_ = 0;
+};
+
+}  // namespace
+
+std::vector<ThresholdTerm> threshold_bdd_order(std::vector<ThresholdTerm> terms, int64_t T) {
+  for (ThresholdTerm& t : terms) t.weight = std::min(t.weight, T);
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const ThresholdTerm& a, const ThresholdTerm& b) { return a.weight > b.weight; });
+  return terms;
+}
+
+int ThresholdBddCache::suffix_id(int rest, SinkLit x, int64_t w) {
+  auto [it, added] = suffix_ids_.try_emplace({rest, x, w}, static_cast<int>(memo_.size()));
+  if (added) memo_.emplace_back();
+  return it->second;
+}
+
+SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
+                            const std::vector<ThresholdTerm>& terms, int64_t T,
+                            int64_t max_new_nodes) {
+  const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
+#ifndef NDEBUG
+  int64_t total = 0;
+  for (const ThresholdTerm& t : ordered) {
+    assert(t.weight >= 1);
+    total += t.weight;
+    assert(total < (int64_t(1) << 61));
+  }
+  assert(1 <= T && T <= total);
+#endif
+  return ThresholdBddBuilder(sink, cache, ordered, max_new_nodes).node(0, T).lit;
+}
+
+}  // namespace tc
