@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
     if (o.all && !o.component.empty()) throw UsageError("give either --component or --all, not both");
     if (o.check_proofs && o.proof_dir.empty()) throw UsageError("--check-proofs needs --proof DIR");
-    set_memory_limit(o.memory_limit);
+    o.memory_limit = set_memory_limit(o.memory_limit);
     return run(o);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
     }
     return 2;
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "verify: error: out of memory: the run needs more than --memory-limit %.1f GiB; no verdict\n",
+    std::fprintf(stderr, "verify: error: out of memory: the run needs more than its %.1f GiB (--memory-limit); no verdict\n",
                  o.memory_limit);
     return 3;
   } catch (const ReplayError& e) {

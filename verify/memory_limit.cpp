@@ -14,11 +14,18 @@ double default_memory_limit_gib() {
   return std::floor(bytes / 2 / (1u << 30) * 10) / 10;
 }
 
-void set_memory_limit(double gib) {
-  if (gib <= 0) return;
+double set_memory_limit(double gib) {
   rlimit limit{};
-  limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(gib * (1u << 30));
-  if (setrlimit(RLIMIT_AS, &limit) != 0) throw std::runtime_error("cannot set the memory limit");
+  if (getrlimit(RLIMIT_AS, &limit) != 0) throw std::runtime_error("cannot read the memory limit");
+  // Only ever lower it: a ceiling set from outside (ulimit -v) stays in force.
+  if (gib > 0) {
+    const auto wanted = static_cast<rlim_t>(gib * (1u << 30));
+    if (limit.rlim_cur == RLIM_INFINITY || wanted < limit.rlim_cur) {
+      limit.rlim_cur = wanted;
+      if (setrlimit(RLIMIT_AS, &limit) != 0) throw std::runtime_error("cannot set the memory limit");
+    }
+  }
+  return limit.rlim_cur == RLIM_INFINITY ? 0 : static_cast<double>(limit.rlim_cur) / (1u << 30);
 }
 
 }  // namespace tc

@@ -7,7 +7,9 @@ namespace tc {
 // Half of the machine's physical memory, in GiB: two runs side by side (ctest -j2) still fit.
 double default_memory_limit_gib();
 
-// Sets RLIMIT_AS to `gib` GiB (0 = no limit). Allocations beyond it throw std::bad_alloc.
-void set_memory_limit(double gib);
+// Lowers RLIMIT_AS to `gib` GiB (0 = leave it); a lower ceiling set from outside (ulimit -v)
+// stays. Returns the ceiling in force, in GiB (0 = none). Allocations beyond it throw
+// std::bad_alloc.
+double set_memory_limit(double gib);
 
 }  // namespace tc

@@ -205,6 +205,6 @@ TEST_CASE("a run that outgrows --memory-limit ends with one line and no verdict"
   auto r = run_verify("--component exp --p 4 --engine sat --memory-limit 0.5");
   CHECK(r.exit_code == 3);
   CHECK(r.out.find("PROVED") == std::string::npos);
-  CHECK(r.err.find("verify: error: out of memory: the run needs more than --memory-limit 0.5 GiB") !=
+  CHECK(r.err.find("verify: error: out of memory: the run needs more than its 0.5 GiB (--memory-limit)") !=
         std::string::npos);
 }

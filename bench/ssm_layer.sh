@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# ssm_layer.sh: the SSM components' proofs and mutants in one table: each component at its
+# defaults and at p = 4, then each of its mutants at the defaults (verdict, engine seconds, wall
+# seconds). The 60 s targets of issue 14 (scan --p 4 --L 4, selective-ssm) are rows of their own.
+#
+# Usage: bench/ssm_layer.sh [VERIFY_BINARY] (default build/verify)
+# Environment: LIMIT (seconds per run, default 600; past it the verdict is UNKNOWN).
+set -u
+verify=${1:-build/verify}
+limit=${LIMIT:-600}
+
+row() {  # row LABEL ARGS...: one table line for `verify ARGS`
+  local label=$1; shift
+  local start end out verdict
+  start=$(date +%s.%N)
+  out=$("$verify" "$@" --timeout "$limit" 2>/dev/null | grep -m1 '^verdict')
+  end=$(date +%s.%N)
+  verdict=$(echo "$out" | sed -E 's/^verdict +([A-Z]+).*\(engine ([a-z0-9]+), ([0-9.]+) s.*/\1 | \2 | \3/')
+  [ -z "$verdict" ] && verdict="no verdict | - | -"
+  printf '| %s | %s | %.1f |\n' "$label" "$verdict" "$(echo "$end - $start" | bc)"
+}
+
+echo "| run | verdict | engine | engine s | wall s |"
+echo "|---|---|---|---|---|"
+row "scan --p 4 --L 4" --component scan --p 4 --L 4
+for comp in discretize scan conv-kernel conv-ssm conv1d selection selective-ssm mamba; do
+  row "$comp" --component "$comp"
+  row "$comp --p 4" --component "$comp" --p 4
+  for m in $("$verify" --component "$comp" --list-mutants | awk '{print $1}'); do
+    row "$comp --mutant $m" --component "$comp" --mutant "$m"
+  done
+done
