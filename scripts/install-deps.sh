@@ -7,5 +7,5 @@ apt-get install -y -qq --no-install-recommends \
   g++ cmake make python3 \
   libz3-dev libcadical-dev libboost-graph-dev catch2 \
   libcli11-dev nlohmann-json3-dev libfmt-dev libgmp-dev libmpfr-dev \
-  berkeley-abc >/dev/null
+  berkeley-abc graphviz >/dev/null
 echo "install-deps: done"
