@@ -14,6 +14,8 @@
 // (2p bits each, LSB first), then the ExactSum cut word of the aligned products.
 #include "circuits/float_matmul.hpp"
 
+#include <stdexcept>
+
 #include "circuits/float_add.hpp"
 #include "circuits/float_blocks.hpp"
 #include "circuits/float_mul.hpp"

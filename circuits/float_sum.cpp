@@ -14,6 +14,7 @@
 // what remains is "normalize and round equal".
 #include "circuits/float_sum.hpp"
 
+#include <stdexcept>
 #include <string>
 
 #include "circuits/float_add.hpp"

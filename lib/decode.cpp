@@ -1,8 +1,10 @@
 // Word decodings (see decode.hpp).
-#include "decode.hpp"
+#include "lib/decode.hpp"
 
 #include <algorithm>
 #include <stdexcept>
+
+#include "lib/dyadic.hpp"
 
 namespace tc {
 
@@ -18,27 +20,9 @@ mpz_class decode_signed(const std::vector<bool>& bits) {
   return v;
 }
 
-FloatFields decode_float(const Decoding& d, const std::vector<bool>& bits) {
-  if (static_cast<int>(bits.size()) != d.p + d.e + 1)
-    throw std::invalid_argument("float word has " + std::to_string(bits.size()) +
-                                " bits, expected p + e + 1 = " + std::to_string(d.p + d.e + 1));
-  FloatFields f;
-  std::vector<bool> m(bits.begin(), bits.begin() + d.p);
-  std::vector<bool> e(bits.begin() + d.p, bits.begin() + d.p + d.e);
-  f.magnitude = decode_unsigned(m);
-  f.exponent = decode_signed(e).get_si();
-  f.negative = bits.back();
-  const bool all_zero = std::none_of(bits.begin(), bits.end(), [](bool b) { return b; });
-  f.valid = all_zero || m.back();
-  return f;
-}
-
-mpq_class float_value(const FloatFields& f) {
-  mpq_class v(f.magnitude);
-  if (f.exponent >= 0) v *= mpq_class(mpz_class(1) << f.exponent);
-  else v /= mpq_class(mpz_class(1) << -f.exponent);
-  v.canonicalize();
-  return f.negative ? mpq_class(-v) : v;
+mpq_class float_value(FloatValue v) {
+  const mpq_class magnitude = dyadic(mpz_class(static_cast<unsigned long>(v.magnitude)), v.exponent);
+  return v.negative ? mpq_class(-magnitude) : magnitude;
 }
 
 std::string format_dyadic(const mpq_class& q) {
@@ -67,11 +51,12 @@ std::string format_word(const Decoding& d, const std::vector<bool>& bits) {
     case Decoding::Kind::Signed:
       return decode_signed(bits).get_str();
     case Decoding::Kind::Float: {
-      FloatFields f = decode_float(d, bits);
+      const FloatFormat format{d.p, d.e};
+      const FloatValue f = float_from_bits(bits, format);
       std::string sign = f.negative ? "-" : "";
       std::string s = sign;
-      s += f.magnitude.get_str() + " * 2^" + std::to_string(f.exponent);
-      if (!f.valid) return s + " (invalid encoding)";
+      s += std::to_string(f.magnitude) + " * 2^" + std::to_string(f.exponent);
+      if (!float_is_valid(f, format)) return s + " (invalid encoding)";
       if (f.magnitude == 0) return f.negative ? "-0 (non-canonical zero)" : "0";
       // Normalized view 1.xxx * 2^(e + p - 1), then the exact decimal value.
       mpq_class mant(f.magnitude, mpz_class(1) << (d.p - 1));

@@ -6,22 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
+#include "lib/circuit.hpp"
+#include "lib/float_word.hpp"
 
 namespace tc {
 
-// A float word as integers: value = (negative ? -1 : 1) * magnitude * 2^exponent.
-struct FloatFields {
-  bool negative = false;
-  mpz_class magnitude;
-  long exponent = 0;
-  bool valid = false;  // leading one set, or the canonical zero (all bits 0)
-};
-
 mpz_class decode_unsigned(const std::vector<bool>& bits);
 mpz_class decode_signed(const std::vector<bool>& bits);
-FloatFields decode_float(const Decoding& d, const std::vector<bool>& bits);
-mpq_class float_value(const FloatFields& f);
+// The exact value of a float (float words decode with float_from_bits in lib/float_word.hpp).
+mpq_class float_value(FloatValue v);
 
 // Human-readable: "201", "-3", "true", "-11 * 2^-6 (-1.375 * 2^-3 = -0.171875)".
 std::string format_word(const Decoding& d, const std::vector<bool>& bits);

@@ -10,8 +10,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace tc {
 
 struct Params;
@@ -40,6 +38,5 @@ struct LemmaResult {
 using LemmaChecker = std::function<std::vector<LemmaResult>(const Params&)>;
 
 const char* lemma_verdict_name(LemmaVerdict v);  // "proved", "refuted", "unknown"
-nlohmann::json lemma_json(const LemmaResult& r);
 
 }  // namespace tc

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "lib/dyadic.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/discretize_measure.hpp"
 #include "specs/exp_lemmas.hpp"
@@ -15,12 +16,6 @@
 namespace tc {
 
 namespace {
-
-mpq_class two_to(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
-
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
 
 // |v - exact| <= u |exact|: the rounding of one operation at unit u.
 z3::expr rounded(z3::context& ctx, const z3::expr& v, const z3::expr& exact, const mpq_class& u) {
@@ -32,7 +27,7 @@ BoundLemma series_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   l.name = "discretize.phi.series";
   l.claimed = b.S;
   const FloatFormat f1 = d.wide();
-  const mpq_class u1 = two_to(-d.p1), T = b.T;
+  const mpq_class u1 = power_of_two(-d.p1), T = b.T;
   const mpq_class c2 = value(round_to_float(mpq_class(1, 6), f1));
   const mpq_class c3 = value(round_to_float(mpq_class(1, 24), f1));
   l.statement = fmt::format(
@@ -65,7 +60,7 @@ BoundLemma quotient_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b, 
   BoundLemma l;
   l.name = "discretize.phi.quotient";
   l.claimed = Q;
-  const mpq_class u1 = two_to(-d.p1), T = b.T, E = b.E, Zw = b.Z * (1 + b.u_z);
+  const mpq_class u1 = power_of_two(-d.p1), T = b.T, E = b.E, Zw = b.Z * (1 + b.u_z);
   l.statement = fmt::format(
       "z in [-{}, -T], T = {}, w = e^z, |y - w| <= E w (E = {}, exp at p1 = {}), d = round_p1(y - 1), "
       "q = round_p1(d / z): |q - phi(z)| <= Q phi(z), Q = {}",
@@ -116,7 +111,7 @@ BoundLemma abar_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   BoundLemma l;
   l.name = "discretize.abar";
   l.claimed = b.A;
-  const mpq_class u = two_to(-d.p), eta = b.u_z * b.Z, E = b.E;
+  const mpq_class u = power_of_two(-d.p), eta = b.u_z * b.Z, E = b.E;
   l.statement = fmt::format(
       "x = Delta a in [-{}, 0), z = x (1 + dz), |dz| <= u_z = {}, |y - e^z| <= E e^z (E = {}), "
       "Abar = round_p(y): |Abar - e^x| <= A e^x, A = {} (the paper claims 2^-{} = {})",
@@ -142,7 +137,7 @@ BoundLemma bbar_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   BoundLemma l;
   l.name = "discretize.bbar";
   l.claimed = b.B;
-  const mpq_class u = two_to(-d.p), u1 = two_to(-d.p1), Px = b.Phi_x;
+  const mpq_class u = power_of_two(-d.p), u1 = power_of_two(-d.p1), Px = b.Phi_x;
   l.statement = fmt::format(
       "|f - phi(x)| <= Phi_x phi(x) (Phi_x = {}), t = round_p1(Delta f), w = round_p1(t b), "
       "Bbar = round_p(w): |Bbar - ZOH| <= B |ZOH|, ZOH = (e^x - 1)/a b = Delta phi(x) b, B = {} "
@@ -229,9 +224,9 @@ LemmaResult measurement(const DiscretizeDesign& d, const DiscretizeBudget& b) {
 
 DiscretizeBudget discretize_budget(const DiscretizeDesign& d, bool cancellation_ignored) {
   DiscretizeBudget b;
-  const mpq_class u = two_to(-d.p), u1 = two_to(-d.p1);
+  const mpq_class u = power_of_two(-d.p), u1 = power_of_two(-d.p1);
   b.Z = 2;
-  b.T = two_to(-expm1_ratio_design(d.p1).t);
+  b.T = power_of_two(-expm1_ratio_design(d.p1).t);
   b.E = exp_budget(exp_design(d.p1)).total;
   b.u_z = d.p1 >= 2 * d.p ? mpq_class(0) : u1;
   b.S = (u1 * (1 + 2 * b.T) + mpq_class(33, 2400) * b.T * b.T * b.T * b.T) / (1 - b.T / 2);

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "lib/error_measure.hpp"
+#include "lib/random_float.hpp"
 #include "specs/exp_algorithm.hpp"
 #include "specs/float_exact.hpp"
 
@@ -32,12 +34,6 @@ FloatValue widen(FloatValue x, int c) {
   return x.magnitude == 0 ? FloatValue{} : FloatValue{x.negative, x.magnitude << c, x.exponent - c};
 }
 
-mpq_class to_rational(const mpfr_t v) {
-  mpq_class r;
-  mpfr_get_q(r.get_mpq_t(), v);
-  return r;
-}
-
 // Enclosures of e^x and phi(x) = expm1(x) / x for an exact rational x < 0 (a product of two
 // p-bit floats, exact in MPFR at 160 bits), directed rounding.
 struct ZohEnclosure {
@@ -51,7 +47,7 @@ struct ZohEnclosure {
   ZohEnclosure(const ZohEnclosure&) = delete;
   ZohEnclosure& operator=(const ZohEnclosure&) = delete;
   void set(const mpq_class& v) {
-    if (mpfr_set_q(x, v.get_mpq_t(), MPFR_RNDN) != 0) throw std::logic_error("discretize: inexact");
+    mpfr_set_exact(x, v);
     mpfr_exp(e_lo, x, MPFR_RNDD);
     mpfr_exp(e_hi, x, MPFR_RNDU);
     if (v == 0) {
@@ -79,23 +75,7 @@ mpq_class relative_error(const mpq_class& v, const mpq_class& lo, const mpq_clas
   return e / lo;
 }
 
-void keep_worse(DiscretizeWorst& worst, const mpq_class& error, FloatValue delta, FloatValue a,
-                FloatValue b) {
-  if (error > worst.error) worst = {error, delta, a, b};
-}
-
-uint64_t splitmix(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
 std::string decimal(const mpq_class& v) { return fmt::format("{:.10g}", v.get_d()); }
-
-std::string log2_text(const mpq_class& e) {
-  return e == 0 ? std::string("0") : fmt::format("2^{:.2f}", std::log2(e.get_d()));
-}
 
 }  // namespace
 
@@ -156,8 +136,8 @@ DiscretizeMeasurement discretize_measure(const DiscretizeDesign& d, const mpq_cl
     if (x == 0 || abs(x) > Z) return;
     ++m.pairs;
     enc.set(x);
-    const mpq_class e_lo = to_rational(enc.e_lo), e_hi = to_rational(enc.e_hi);
-    const mpq_class p_lo = to_rational(enc.phi_lo), p_hi = to_rational(enc.phi_hi);
+    const mpq_class e_lo = mpfr_to_rational(enc.e_lo), e_hi = mpfr_to_rational(enc.e_hi);
+    const mpq_class p_lo = mpfr_to_rational(enc.phi_lo), p_hi = mpfr_to_rational(enc.phi_hi);
     bool first = true;
     for (const FloatValue& b : bs) {
       const DiscretizeTrace t = discretize_model(delta, a, b, d);
@@ -211,15 +191,15 @@ std::vector<std::string> discretize_reference(const Params& params,
     const mpq_class x = value(delta) * value(a);
     const bool in_reach = abs(x) <= mpq_class(mpz_class(1) << (d.p1 + 2));
     if (in_reach) enc.set(x);
-    const mpq_class e_lo = in_reach ? to_rational(enc.e_lo) : mpq_class(0);
-    const mpq_class e_hi = in_reach ? to_rational(enc.e_hi) : mpq_class(0);
+    const mpq_class e_lo = in_reach ? mpfr_to_rational(enc.e_lo) : mpq_class(0);
+    const mpq_class e_hi = in_reach ? mpfr_to_rational(enc.e_hi) : mpq_class(0);
     std::string abar = fmt::format("Delta a = {} = {} (exact, GMP); ", x.get_str(), decimal(x));
     if (in_reach && e_lo > 0)
       abar += fmt::format("e^(Delta a) = {}..., round_p = {}; algorithm Abar = {} (p1 = {}: z = {}, "
                           "y = {}), relative error {}",
                           decimal(e_lo), float_to_string(round_to_float(e_lo, f)),
                           float_to_string(t.abar), d.p1, float_to_string(t.z),
-                          float_to_string(t.y), log2_text(relative_error(value(t.abar), e_lo, e_hi, 1)));
+                          float_to_string(t.y), error_text(relative_error(value(t.abar), e_lo, e_hi, 1)));
     else
       abar += fmt::format("|Delta a| beyond 2^{} (not enclosed); algorithm Abar = {}", d.p1 + 2,
                           float_to_string(t.abar));
@@ -232,11 +212,11 @@ std::vector<std::string> discretize_reference(const Params& params,
       bbar = fmt::format("ZOH not enclosed; {}; algorithm Bbar = {}", euler_text,
                          float_to_string(t.bbar));
     } else {
-      const mpq_class p_lo = to_rational(enc.phi_lo), p_hi = to_rational(enc.phi_hi);
+      const mpq_class p_lo = mpfr_to_rational(enc.phi_lo), p_hi = mpfr_to_rational(enc.phi_hi);
       const mpq_class zoh = euler * p_lo;
       const std::string err =
           euler == 0 ? (value(t.bbar) == 0 ? std::string("0") : std::string("(ZOH is 0)"))
-                     : log2_text(relative_error(value(t.bbar), p_lo, p_hi, euler));
+                     : error_text(relative_error(value(t.bbar), p_lo, p_hi, euler));
       bbar = fmt::format(
           "ZOH (e^(Delta a) - 1)/a b = Delta b phi(Delta a) = {}...{} (phi = {}), round_p = {}; "
           "{}; algorithm Bbar = {}{}, relative error to the ZOH {}",

@@ -6,16 +6,13 @@
 
 #include <chrono>
 
+#include "lib/dyadic.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/exp_measure.hpp"
 
 namespace tc {
 
 namespace {
-
-mpq_class two_to(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
 
 mpq_class factorial(int n) {
   mpz_class f = 1;
@@ -30,8 +27,6 @@ mpq_class power(const mpq_class& x, int n) {
 }
 
 mpq_class abs_q(const mpq_class& x) { return x < 0 ? mpq_class(-x) : x; }
-
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
 
 z3::expr z3_power(const z3::expr& x, int n) {
   z3::expr r = x.ctx().real_val(1);
@@ -59,7 +54,7 @@ std::pair<mpq_class, mpq_class> ln2_enclosure() {
   return {lo, hi};
 }
 
-mpq_class d_coefficient(const ExpDesign& d, int i) { return mpq_class(d.D[i]) / two_to(d.q); }
+mpq_class d_coefficient(const ExpDesign& d, int i) { return mpq_class(d.D[i]) / power_of_two(d.q); }
 
 // The largest K: from A_t < 2^(p+t).
 mpq_class k_max(const ExpDesign& d) {
@@ -70,8 +65,8 @@ mpq_class k_max(const ExpDesign& d) {
 // The reduction's shared hypotheses: a = A 2^-a in [0, 2^p], K given, R = floor(V / 2^G).
 z3::expr reduction_r(z3::context& ctx, const ExpDesign& d, const z3::expr& a, const z3::expr& K,
                      const z3::expr& R) {
-  const z3::expr v = (a * z3_rational(ctx, two_to(d.q + d.G)) - K * z3_rational(ctx, mpq_class(d.L)) +
-                      z3_rational(ctx, two_to(d.G - 1))) / z3_rational(ctx, two_to(d.G));
+  const z3::expr v = (a * z3_rational(ctx, power_of_two(d.q + d.G)) - K * z3_rational(ctx, mpq_class(d.L)) +
+                      z3_rational(ctx, power_of_two(d.G - 1))) / z3_rational(ctx, power_of_two(d.G));
   return v - 1 < R && R <= v;
 }
 
@@ -88,12 +83,12 @@ BoundLemma range_lemma(const ExpDesign& d, const ExpBudget& b) {
   l.hypotheses = [d](z3::context& ctx) {
     const z3::expr a = ctx.real_const("a"), at = ctx.real_const("a_t"), K = ctx.real_const("K"),
                    R = ctx.real_const("R");
-    const z3::expr kc = at * z3_rational(ctx, mpq_class(d.C) / two_to(d.w)) + z3_rational(ctx, mpq_class(1, 2));
-    return a >= 0 && a < z3_rational(ctx, two_to(d.p)) && at <= a && at > a - z3_rational(ctx, two_to(-d.t)) &&
+    const z3::expr kc = at * z3_rational(ctx, mpq_class(d.C) / power_of_two(d.w)) + z3_rational(ctx, mpq_class(1, 2));
+    return a >= 0 && a < z3_rational(ctx, power_of_two(d.p)) && at <= a && at > a - z3_rational(ctx, power_of_two(-d.t)) &&
            at >= 0 && K <= kc && K > kc - 1 && reduction_r(ctx, d, a, K, R);
   };
   l.claim = [d](z3::context& ctx, const z3::expr& bound) {
-    return z3_abs(ctx.real_const("R")) <= bound * z3_rational(ctx, two_to(d.q));
+    return z3_abs(ctx.real_const("R")) <= bound * z3_rational(ctx, power_of_two(d.q));
   };
   l.note = "A_t, K and R relaxed to real intervals of width one; uses neither exp nor ln";
   return l;
@@ -111,14 +106,14 @@ BoundLemma reduction_error_lemma(const ExpDesign& d, const ExpBudget& b) {
   l.hypotheses = [d, lo, hi, kmax](z3::context& ctx) {
     const z3::expr a = ctx.real_const("a"), x = ctx.real_const("abs_x"), K = ctx.real_const("K"),
                    R = ctx.real_const("R"), ln2 = ctx.real_const("ln2");
-    return a >= 0 && a <= z3_rational(ctx, two_to(d.p)) && x >= a && x < a + z3_rational(ctx, two_to(-d.a)) &&
+    return a >= 0 && a <= z3_rational(ctx, power_of_two(d.p)) && x >= a && x < a + z3_rational(ctx, power_of_two(-d.a)) &&
            ln2 >= z3_rational(ctx, lo) && ln2 <= z3_rational(ctx, hi) && K >= 0 &&
            K <= z3_rational(ctx, kmax) && reduction_r(ctx, d, a, K, R);
   };
   l.claim = [d](z3::context& ctx, const z3::expr& bound) {
     const z3::expr x = ctx.real_const("abs_x"), K = ctx.real_const("K"), R = ctx.real_const("R"),
                    ln2 = ctx.real_const("ln2");
-    return z3_abs(R / z3_rational(ctx, two_to(d.q)) - (x - K * ln2)) <= bound;
+    return z3_abs(R / z3_rational(ctx, power_of_two(d.q)) - (x - K * ln2)) <= bound;
   };
   l.note = "(E3) ln 2 in a 128-bit MPFR enclosure; for x < 0 both r^ and r* change sign";
   return l;
@@ -147,7 +142,7 @@ BoundLemma poly_step_lemma(const ExpDesign& d, const ExpBudget& b, int i) {
   BoundLemma l;
   l.name = fmt::format("exp.poly.step-{}", i);
   l.claimed = b.B[i];
-  const mpq_class h = two_to(d.s[i] - d.q), unit = two_to(-d.q), di = d_coefficient(d, i);
+  const mpq_class h = power_of_two(d.s[i] - d.q), unit = power_of_two(-d.q), di = d_coefficient(d, i);
   l.statement = fmt::format(
       "for m = |r^| <= 3/8, m_s in (m - 2^{0}, m] (M without {1} low bits), P in (m_s^{2} - 2^-{3}, "
       "m_s^{2}], |e| <= B_{4} = {5}: |e + P D_{2} 2^-{3} - m^{2}/{2}!| <= B_{2} = {6}",
@@ -176,7 +171,7 @@ BoundLemma poly_rounding_lemma(const ExpDesign& d, const ExpBudget& b, int N) {
   l.claimed = b.B_Y;
   l.statement = fmt::format("Y = floor(S 2^{0} + 1/2) with |S - T_{1}(r^)| <= B_{1}: |Y 2^-{0} - T_{1}(r^)| "
                             "<= B_Y = {2}", d.q, N, format_bound(b.B_Y));
-  const mpq_class previous = b.B[N], half = two_to(-d.q - 1);
+  const mpq_class previous = b.B[N], half = power_of_two(-d.q - 1);
   l.hypotheses = [previous, half](z3::context& ctx) {
     const z3::expr S = ctx.real_const("S"), T = ctx.real_const("T"), Y = ctx.real_const("Y");
     return z3_abs(S - T) <= z3_rational(ctx, previous) && Y > S - z3_rational(ctx, half) &&
@@ -218,7 +213,7 @@ BoundLemma end_to_end_lemma(const ExpDesign& d, const ExpBudget& b) {
   BoundLemma l;
   l.name = "exp.end-to-end";
   l.claimed = b.total;
-  const mpq_class u = two_to(-d.p);
+  const mpq_class u = power_of_two(-d.p);
   l.statement = fmt::format(
       "for x in D_{0} = {{x : min <= e^x <= max}}: |z - e^x| <= (2^-{0} (1 + delta) + delta) e^x = {1} "
       "e^x (the paper claims 2^-{0} = {2})",
@@ -242,7 +237,7 @@ LemmaResult measurement(const ExpDesign& d, const ExpBudget& b) {
   const FloatFormat f{d.p, d.p + 1};
   const bool exhaustive = d.p <= 10;
   const ExpMeasurement m = exp_measure(d, f, exhaustive ? 0 : 1 << 14);
-  const mpq_class u = two_to(-d.p);
+  const mpq_class u = power_of_two(-d.p);
   LemmaResult r;
   r.name = "exp.measured";
   r.kind = "measurement";
@@ -268,20 +263,20 @@ LemmaResult measurement(const ExpDesign& d, const ExpBudget& b) {
 ExpBudget exp_budget(const ExpDesign& d) {
   ExpBudget b;
   const auto [lo, hi] = ln2_enclosure();
-  const mpq_class unit = two_to(-d.q), kmax = k_max(d);
+  const mpq_class unit = power_of_two(-d.q), kmax = k_max(d);
   b.rho = mpq_class(3, 8);
-  b.epsilon = unit / 2 + two_to(-d.a) + kmax * two_to(-d.q - d.G - 1) + kmax * (hi - lo);
+  b.epsilon = unit / 2 + power_of_two(-d.a) + kmax * power_of_two(-d.q - d.G - 1) + kmax * (hi - lo);
   b.tau = mpq_class(33, 20) * power(b.rho, d.N + 1) / factorial(d.N + 1) / (1 - b.rho);
   b.B.assign(d.N + 1, 0);
   for (int i = 2; i <= d.N; ++i) {
     const mpq_class di = d_coefficient(d, i);
-    b.B[i] = b.B[i - 1] + unit * di + di * i * power(b.rho, i - 1) * two_to(d.s[i] - d.q) +
+    b.B[i] = b.B[i - 1] + unit * di + di * i * power(b.rho, i - 1) * power_of_two(d.s[i] - d.q) +
              power(b.rho, i) * abs_q(di - 1 / factorial(i));
   }
   b.B_Y = b.B[d.N] + unit / 2;
   const mpq_class eta = b.epsilon + mpq_class(33, 40) * b.epsilon * b.epsilon;
   b.delta = b.B_Y / (mpq_class(5, 8) - b.epsilon) + b.tau * (1 + eta) + eta;
-  b.total = two_to(-d.p) * (1 + b.delta) + b.delta;
+  b.total = power_of_two(-d.p) * (1 + b.delta) + b.delta;
   return b;
 }
 

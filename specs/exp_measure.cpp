@@ -7,90 +7,30 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "lib/dyadic.hpp"
+#include "lib/error_measure.hpp"
+#include "lib/random_float.hpp"
 #include "specs/float_exact.hpp"
 
 namespace tc {
 
 namespace {
 
-constexpr int kPrecision = 160;
-
-// An exact MPFR number for a dyadic rational (numerator and denominator fit easily).
-void set_dyadic(mpfr_t out, const mpq_class& v) {
-  if (mpfr_set_q(out, v.get_mpq_t(), MPFR_RNDN) != 0) throw std::logic_error("exp_measure: inexact");
-}
-
-mpq_class to_rational(const mpfr_t v) {
-  mpq_class r;
-  mpfr_get_q(r.get_mpq_t(), v);
-  return r;
-}
-
-// The enclosure [lo, hi] of e^x and relative-error upper bounds against it.
-class ExpEnclosure {
+// The enclosure [lo, hi] of e^x.
+class ExpEnclosure : public Enclosure {
  public:
-  ExpEnclosure() {
-    for (mpfr_ptr v : {lo_, hi_, x_, y_, a_, b_}) mpfr_init2(v, kPrecision);
-  }
-  ~ExpEnclosure() {
-    for (mpfr_ptr v : {lo_, hi_, x_, y_, a_, b_}) mpfr_clear(v);
-  }
-  ExpEnclosure(const ExpEnclosure&) = delete;
-  ExpEnclosure& operator=(const ExpEnclosure&) = delete;
+  ExpEnclosure() { mpfr_init2(x_, 160); }
+  ~ExpEnclosure() { mpfr_clear(x_); }
 
   void set_input(const mpq_class& x) {
-    set_dyadic(x_, x);
-    mpfr_exp(lo_, x_, MPFR_RNDD);
-    mpfr_exp(hi_, x_, MPFR_RNDU);
+    mpfr_set_exact(x_, x);
+    mpfr_exp(lo(), x_, MPFR_RNDD);
+    mpfr_exp(hi(), x_, MPFR_RNDU);
   }
-  // -1: e^x < v, +1: e^x > v, 0: cannot tell (never for the values compared here).
-  int compare(const mpq_class& v) {
-    set_dyadic(y_, v);
-    if (mpfr_less_p(hi_, y_)) return -1;
-    if (mpfr_greater_p(lo_, y_)) return 1;
-    return mpfr_equal_p(lo_, hi_) && mpfr_equal_p(lo_, y_) ? 0 : 2;
-  }
-  // An upper bound of |y - e^x| / e^x.
-  mpq_class relative_error(const mpq_class& y) {
-    set_dyadic(y_, y);
-    mpfr_sub(a_, y_, lo_, MPFR_RNDU);
-    mpfr_abs(a_, a_, MPFR_RNDU);
-    mpfr_sub(b_, hi_, y_, MPFR_RNDU);
-    mpfr_abs(b_, b_, MPFR_RNDU);
-    mpfr_max(a_, a_, b_, MPFR_RNDU);
-    mpfr_div(a_, a_, lo_, MPFR_RNDU);
-    return to_rational(a_);
-  }
-  std::string value_text() const {
-    char* s = nullptr;
-    mpfr_asprintf(&s, "%.20Rg", lo_);
-    std::string text(s);
-    mpfr_free_str(s);
-    return text;
-  }
-  mpq_class value_approximation() const { return to_rational(lo_); }
 
  private:
-  mpfr_t lo_, hi_, x_, y_, a_, b_;
+  mpfr_t x_;
 };
-
-mpq_class dyadic(const mpz_class& n, int64_t exponent) {
-  mpq_class v(n);
-  if (exponent >= 0) v *= mpq_class(mpz_class(1) << exponent);
-  else v /= mpq_class(mpz_class(1) << -exponent);
-  return v;
-}
-
-uint64_t splitmix(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-void keep_worse(ExpWorstCase& worst, const mpq_class& error, FloatValue x, FloatValue z) {
-  if (error > worst.error) worst = {error, x, z};
-}
 
 }  // namespace
 
@@ -123,10 +63,7 @@ ExpMeasurement exp_measure(const ExpDesign& d, FloatFormat f, uint64_t samples, 
   uint64_t state = seed;
   const int64_t band = 2 - d.e_lo();  // exponents e_lo - 1 .. 0
   for (uint64_t i = 0; i < samples; ++i) {
-    const uint64_t r = splitmix(state);
-    const uint64_t mantissa = (uint64_t{1} << (f.p - 1)) | (r & ((uint64_t{1} << (f.p - 1)) - 1));
-    const int64_t exponent = d.e_lo() - 1 + static_cast<int64_t>((r >> 20) % band);
-    measure({static_cast<bool>((r >> 40) & 1), mantissa, exponent});
+    measure(random_float(splitmix(state), f.p, d.e_lo() - 1, band));
   }
   return m;
 }
@@ -138,13 +75,11 @@ std::vector<std::string> exp_reference(const Params& params, const std::vector<s
   const ExpTrace t = exp_model(x, d, f);
   ExpEnclosure enclosure;
   enclosure.set_input(value(x));
-  const double error = enclosure.relative_error(value(t.z)).get_d();
   return {fmt::format("e^x = {}..., round_p(e^x) = {} (from a 160-bit enclosure); algorithm z = {}, "
                       "relative error {}",
-                      enclosure.value_text(),
-                      float_to_string(round_to_float(enclosure.value_approximation(), f)),
-                      float_to_string(t.z),
-                      error == 0 ? std::string("0") : fmt::format("2^{:.2f}", std::log2(error)))};
+                      enclosure.lower_text(),
+                      float_to_string(round_to_float(enclosure.lower_rational(), f)),
+                      float_to_string(t.z), error_text(enclosure.relative_error(value(t.z))))};
 }
 
 }  // namespace tc

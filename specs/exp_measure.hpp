@@ -16,24 +16,19 @@
 #include <vector>
 
 #include "lib/component.hpp"
+#include "lib/error_measure.hpp"
 #include "lib/float_word.hpp"
 #include "specs/exp_algorithm.hpp"
 
 namespace tc {
-
-struct ExpWorstCase {
-  mpq_class error = 0;  // an upper bound of the relative error (exact dyadic rational)
-  FloatValue x;         // where it occurs
-  FloatValue z;         // the algorithm's result there
-};
 
 struct ExpMeasurement {
   bool exhaustive = false;
   uint64_t measured = 0;           // inputs in D_p
   uint64_t outside = 0;            // valid inputs outside D_p
   uint64_t above_2_minus_p = 0;    // inputs in D_p whose final error exceeds 2^-p
-  ExpWorstCase final_error;        // |z - e^x| / e^x
-  ExpWorstCase algorithm_error;    // |Y 2^(k-q) - e^x| / e^x, before the final rounding
+  FloatWorstCase final_error;      // |z - e^x| / e^x
+  FloatWorstCase algorithm_error;  // |Y 2^(k-q) - e^x| / e^x, before the final rounding
 };
 
 // samples = 0: every valid input (2^(2p+1) + 1 of them); otherwise that many inputs drawn with

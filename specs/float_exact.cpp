@@ -8,6 +8,9 @@
 
 #include <cassert>
 
+#include "lib/decode.hpp"
+#include "lib/dyadic.hpp"
+
 namespace tc {
 
 namespace {
@@ -17,11 +20,6 @@ mpz_class pow2(int64_t k) {
   return mpz_class(1) << static_cast<mp_bitcnt_t>(k);
 }
 
-// 2^k as a rational, k of either sign.
-mpq_class pow2q(int64_t k) {
-  return k >= 0 ? mpq_class(pow2(k)) : mpq_class(mpz_class(1), pow2(-k));
-}
-
 // floor(log2 a) for a > 0.
 int64_t floor_log2(const mpq_class& a) {
   const mpz_class& num = a.get_num();
@@ -29,7 +27,7 @@ int64_t floor_log2(const mpq_class& a) {
   int64_t t = static_cast<int64_t>(mpz_sizeinbase(num.get_mpz_t(), 2)) -
               static_cast<int64_t>(mpz_sizeinbase(den.get_mpz_t(), 2));
   // Now 2^(t-1) < a < 2^(t+1); one comparison settles it.
-  if (a < pow2q(t)) --t;
+  if (a < power_of_two(t)) --t;
   return t;
 }
 
@@ -40,10 +38,7 @@ FloatValue with_sign(FloatValue v, bool negative) {
 
 }  // namespace
 
-mpq_class value(FloatValue v) {
-  mpq_class q = mpq_class(mpz_class(static_cast<unsigned long>(v.magnitude))) * pow2q(v.exponent);
-  return v.negative ? mpq_class(-q) : q;
-}
+mpq_class value(FloatValue v) { return float_value(v); }
 
 FloatValue float_max(FloatFormat f) { return {false, (uint64_t{1} << f.p) - 1, f.emax()}; }
 FloatValue float_min(FloatFormat f) { return {false, uint64_t{1} << (f.p - 1), f.emin()}; }

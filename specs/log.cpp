@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "lib/decode.hpp"
+#include "lib/dyadic.hpp"
 #include "lib/float_word.hpp"
 #include "specs/float_bits.hpp"
 #include "specs/float_exact.hpp"
@@ -23,13 +24,6 @@
 namespace tc {
 
 namespace {
-
-mpq_class pow2q(int k) {
-  mpq_class r = 1;
-  if (k >= 0) r = mpq_class(mpz_class(1) << k);
-  else r = mpq_class(mpz_class(1), mpz_class(1) << -k);
-  return r;
-}
 
 // floor(n / d) for a constant d >= 1: restoring long division, most significant bit first.
 Bits divide_by_constant(Circuit& c, const Bits& n, int64_t d) {
@@ -50,11 +44,11 @@ Bits negate(Circuit& c, const Bits& x) { return bits_sub(c, bits_constant(0, sta
 
 }  // namespace
 
-mpq_class LogDesign::truncation_budget() const { return pow2q(-(p + margin + 1)); }
-mpq_class LogDesign::rounding_budget() const { return pow2q(-(2 * p + margin + 1)); }
-mpq_class LogDesign::pre_rounding_bound() const { return pow2q(-(p + margin)); }
+mpq_class LogDesign::truncation_budget() const { return power_of_two(-(p + margin + 1)); }
+mpq_class LogDesign::rounding_budget() const { return power_of_two(-(2 * p + margin + 1)); }
+mpq_class LogDesign::pre_rounding_bound() const { return power_of_two(-(p + margin)); }
 mpq_class LogDesign::end_to_end_bound() const {
-  const mpq_class u = pow2q(-p), delta = pre_rounding_bound();
+  const mpq_class u = power_of_two(-p), delta = pre_rounding_bound();
   return u + delta + u * delta;
 }
 
@@ -146,7 +140,7 @@ std::vector<std::string> log_reference(const Params& params, const std::vector<s
   if (x.negative || x.magnitude == 0) return {"x <= 0: canonical zero by definition", "true"};
   const LogModel model(f);
   const LogModelResult r = model.evaluate(x);
-  const mpq_class exact_l = mpq_class(r.l) / pow2q(model.design().frac_bits);
+  const mpq_class exact_l = mpq_class(r.l) / power_of_two(model.design().frac_bits);
   mpfr_t v;
   mpfr_init2(v, 128);
   mpfr_set_q(v, value(x).get_mpq_t(), MPFR_RNDN);

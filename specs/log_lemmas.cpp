@@ -4,7 +4,9 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <cmath>
 
+#include "lib/dyadic.hpp"
 #include "lib/float_word.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/log_measure.hpp"
@@ -13,11 +15,6 @@ namespace tc {
 
 namespace {
 
-mpq_class pow2q(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
-
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
 z3::expr num(z3::context& ctx, const mpq_class& q) { return z3_rational(ctx, q); }
 
 // T_M(y) = sum_{i=1..M} (-1)^(i+1) y^i / i, by Horner.
@@ -93,7 +90,7 @@ BoundLemma rounding_lemma(const LogDesign& d) {
                              q + 1, n, 2 * d.p + d.margin + 1, format_bound(lm.claimed));
   lm.hypotheses = [n, q](z3::context& ctx) {
     z3::expr h = ctx.bool_val(true);
-    for (int i = 2; i <= n; ++i) h = h && z3_abs(ctx.real_const(fmt::format("rho_{}", i).c_str())) <= num(ctx, pow2q(-(q + 1)));
+    for (int i = 2; i <= n; ++i) h = h && z3_abs(ctx.real_const(fmt::format("rho_{}", i).c_str())) <= num(ctx, power_of_two(-(q + 1)));
     return h;
   };
   lm.claim = [n](z3::context& ctx, const z3::expr& bound) {
@@ -110,11 +107,11 @@ BoundLemma ln2_lemma(const LogDesign& d, const mpz_class& ln2_fixed) {
   BoundLemma lm;
   lm.name = "log.ln2";
   const int q = d.frac_bits, m = q + 16;
-  lm.claimed = pow2q(-(q + 1));
+  lm.claimed = power_of_two(-(q + 1));
   lm.statement = fmt::format("LN2 = {} = round(ln 2 * 2^{}): |LN2 2^-{} - ln 2| <= 2^-{} = {}",
                              ln2_fixed.get_str(), q, q, q + 1, format_bound(lm.claimed));
   const mpq_class lo = ln2_low(m), width = mpq_class(1, mpz_class(m + 1) * (mpz_class(1) << m));
-  const mpq_class value = mpq_class(ln2_fixed) * pow2q(-q);
+  const mpq_class value = mpq_class(ln2_fixed) * power_of_two(-q);
   lm.hypotheses = [lo, width](z3::context& ctx) {
     const z3::expr c2 = ctx.real_const("ln2");
     return c2 >= num(ctx, lo) && c2 <= num(ctx, lo + width);
@@ -139,8 +136,8 @@ BoundLemma pre_rounding_k0_lemma(const LogDesign& d) {
   lm.hypotheses = [p, tau, r](z3::context& ctx) {
     const z3::expr t = ctx.real_const("t"), l = ctx.real_const("ln_1_plus_t"),
                    tn = ctx.real_const("taylor"), s = ctx.real_const("s");
-    const z3::expr domain = (t >= num(ctx, mpq_class(-1, 4)) && t <= -num(ctx, pow2q(-p))) ||
-                            (t >= num(ctx, pow2q(-(p - 1))) && t <= num(ctx, mpq_class(1, 2)));
+    const z3::expr domain = (t >= num(ctx, mpq_class(-1, 4)) && t <= -num(ctx, power_of_two(-p))) ||
+                            (t >= num(ctx, power_of_two(-(p - 1))) && t <= num(ctx, mpq_class(1, 2)));
     return domain && l * (1 + t) >= t && l <= t && z3_abs(tn - l) <= num(ctx, tau) * z3_abs(l) &&
            z3_abs(s - tn) <= num(ctx, r);
   };
@@ -162,7 +159,7 @@ BoundLemma pre_rounding_k_lemma(const LogDesign& d, const mpz_class& ln2_fixed, 
                              "log.ln2: |(k LN2 + S) 2^-q - (k ln 2 + ln(1+t))| <= delta |k ln 2 + ln(1+t)|, "
                              "delta = {}", k_max, format_bound(lm.claimed));
   const mpq_class tau = d.truncation_budget(), r = d.rounding_budget();
-  const mpq_class lambda = mpq_class(ln2_fixed) * pow2q(-q), half_ulp = pow2q(-(q + 1));
+  const mpq_class lambda = mpq_class(ln2_fixed) * power_of_two(-q), half_ulp = power_of_two(-(q + 1));
   const mpq_class ln2_lo = ln2_low(m), ln2_hi = ln2_lo + mpq_class(1, mpz_class(m + 1) * (mpz_class(1) << m));
   // (E4) with (E1) at M = 40: ln(3/4) >= T_40(-1/4) - e, ln(3/2) <= T_40(1/2) + e.
   const mpq_class l_lo = taylor_q(mpq_class(-1, 4), m) - enclosure_q(mpq_class(-1, 4), m);
@@ -195,7 +192,7 @@ BoundLemma end_to_end_lemma(const LogDesign& d) {
   lm.statement = fmt::format("x > 0, x != 1, given log.pre-rounding.*: z = round_p(L 2^-q) = L 2^-q (1 + d), "
                              "|d| <= 2^-{0}: |z - ln x| <= (2^-{0} + delta + 2^-{0} delta) |ln x| = {1}",
                              p, format_bound(lm.claimed));
-  const mpq_class delta = d.pre_rounding_bound(), u = pow2q(-p);
+  const mpq_class delta = d.pre_rounding_bound(), u = power_of_two(-p);
   lm.hypotheses = [delta, u](z3::context& ctx) {
     const z3::expr y = ctx.real_const("ln_x"), lt = ctx.real_const("L_scaled"), dd = ctx.real_const("d");
     return y != 0 && z3_abs(lt - y) <= num(ctx, delta) * z3_abs(y) && z3_abs(dd) <= num(ctx, u);

@@ -1,15 +1,12 @@
 // The fast log model (see log_model.hpp).
 #include "specs/log_model.hpp"
 
+#include "lib/dyadic.hpp"
 #include "specs/float_exact.hpp"
 
 namespace tc {
 
 namespace {
-
-mpq_class power_of_two(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
 
 bool case_b(uint64_t m, int p) { return 4 * m >= 3 * (uint64_t{1} << p); }  // m >= 3 2^(p-2)
 

@@ -17,8 +17,6 @@ mpq_class gamma_bound(int k, int p) {
 
 namespace {
 
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
-
 // Step k: from |e_(k-1)| <= gamma_(k-2) A_(k-1) to |e_k| <= bound * A_k.
 BoundLemma step_lemma(int k, int p) {
   BoundLemma l;

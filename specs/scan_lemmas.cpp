@@ -7,6 +7,7 @@
 #include <chrono>
 #include <random>
 
+#include "lib/dyadic.hpp"
 #include "lib/float_word.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/float_exact.hpp"
@@ -15,12 +16,6 @@
 namespace tc {
 
 namespace {
-
-mpq_class two_to(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
-
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
 
 constexpr const char* kRoundingNote =
     "each block's rounding is exact (1 + d), |d| <= u = 2^-p, which holds on the domain where no "
@@ -237,7 +232,7 @@ LemmaResult measurement(int p, int L, int N, const ScanBudget& b) {
 
 ScanBudget scan_budget(int p, int L, bool growth_dropped) {
   ScanBudget b;
-  b.u = two_to(-p);
+  b.u = power_of_two(-p);
   const mpq_class step = (1 + b.u) * (1 + b.u);
   b.g = step - 1;
   b.e.push_back(b.u);
@@ -250,13 +245,13 @@ ScanBudget scan_budget(int p, int L, bool growth_dropped) {
 
 int scan_extra_bits_recurrent(int p, int L) {
   int c = 0;
-  while (scan_budget(p + c, L).y_recurrent > two_to(-p)) ++c;
+  while (scan_budget(p + c, L).y_recurrent > power_of_two(-p)) ++c;
   return c;
 }
 
 int scan_extra_bits_closed(int p, int L) {
   int c = 0;
-  while (scan_budget(p + c, L).y_closed > two_to(-p)) ++c;
+  while (scan_budget(p + c, L).y_closed > power_of_two(-p)) ++c;
   return c;
 }
 

@@ -8,7 +8,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "specs/float_check.hpp"
+#include "lib/error_measure.hpp"
+#include "lib/random_float.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/softplus.hpp"
 #include "specs/softplus_lemmas.hpp"
@@ -33,34 +34,18 @@ struct Scratch {
   Scratch& operator=(const Scratch&) = delete;
 };
 
-mpq_class rational(const mpfr_t x) {
-  mpq_class r;
-  mpfr_get_q(r.get_mpq_t(), x);
-  return r;
-}
-
-void set_exact(mpfr_t out, const mpq_class& q) {
-  if (mpfr_set_q(out, q.get_mpq_t(), MPFR_RNDN) != 0)
-    throw std::logic_error("selection_measure: a dyadic value does not fit 160 bits");
-}
-
 // [lo, hi] around softplus(v) = max(v, 0) + log1p(e^-|v|) (increasing in e^-|v|).
 void enclose_softplus(Scratch& s, const mpq_class& v) {
-  set_exact(s.v, -abs(v));
+  mpfr_set_exact(s.v, -abs(v));
   mpfr_exp(s.t_lo, s.v, MPFR_RNDD);
   mpfr_exp(s.t_hi, s.v, MPFR_RNDU);
   mpfr_log1p(s.lo, s.t_lo, MPFR_RNDD);
   mpfr_log1p(s.hi, s.t_hi, MPFR_RNDU);
   if (v > 0) {
-    set_exact(s.v, v);
+    mpfr_set_exact(s.v, v);
     mpfr_add(s.lo, s.lo, s.v, MPFR_RNDD);
     mpfr_add(s.hi, s.hi, s.v, MPFR_RNDU);
   }
-}
-
-std::string bound_text(const mpq_class& q) {
-  if (q == 0) return "0";
-  return fmt::format("2^{:.2f}", std::log2(q.get_d()));
 }
 
 }  // namespace
@@ -80,25 +65,25 @@ SelectionMeasurement selection_measure(int p, uint64_t samples, uint64_t seed) {
     if (abs(exact) > max_p) return void(++m.skipped);  // the affine sum saturates
     // softplus's domain D_p for v: e^-|v| >= min_p1, min_p <= softplus(v) <= max_p; and
     // softplus(v*) >= min_p.
-    set_exact(s.v, -abs(value(v)));
+    mpfr_set_exact(s.v, -abs(value(v)));
     mpfr_exp(s.e, s.v, MPFR_RNDD);
-    if (rational(s.e) < min_p1) return void(++m.skipped);
+    if (mpfr_to_rational(s.e) < min_p1) return void(++m.skipped);
     enclose_softplus(s, value(v));
-    if (rational(s.lo) < min_p || rational(s.hi) > max_p) return void(++m.skipped);
+    if (mpfr_to_rational(s.lo) < min_p || mpfr_to_rational(s.hi) > max_p) return void(++m.skipped);
     enclose_softplus(s, exact);
-    const mpq_class lo = rational(s.lo), hi = rational(s.hi);
+    const mpq_class lo = mpfr_to_rational(s.lo), hi = mpfr_to_rational(s.hi);
     if (lo < min_p) return void(++m.skipped);
     ++m.measured;
     const mpq_class delta = value(softplus_model(v, d).z);
     const mpq_class error = std::max(abs(delta - lo), abs(hi - delta)) / lo;
     // (1 + S) e^a - 1, rounded down.
-    set_exact(s.v, abs(value(v) - exact));
+    mpfr_set_exact(s.v, abs(value(v) - exact));
     mpfr_exp(s.e, s.v, MPFR_RNDD);
     const mpq_class one_plus_s = 1 + m.S;  // not dyadic: rounded down, as the whole bound
     mpfr_set_q(s.f, one_plus_s.get_mpq_t(), MPFR_RNDD);
     mpfr_mul(s.e, s.e, s.f, MPFR_RNDD);
     mpfr_sub_ui(s.e, s.e, 1, MPFR_RNDD);
-    if (error > rational(s.e)) ++m.over_bound;
+    if (error > mpfr_to_rational(s.e)) ++m.over_bound;
     if (error > two_p) ++m.above_2_minus_p;
     if (error > m.worst) m.worst = error, m.worst_x = x, m.worst_b = b;
   };
@@ -122,14 +107,14 @@ std::vector<LemmaResult> selection_lemmas(const Params& params) {
   LemmaResult r;
   r.name = "selection.delta-composition";
   r.kind = "measurement";
-  r.claimed_bound = "(1 + S) e^a - 1 per input, S = " + bound_text(m.S) + ", a = |v - v*|";
-  r.tightest_bound = bound_text(m.worst);
+  r.claimed_bound = "(1 + S) e^a - 1 per input, S = " + error_text(m.S) + ", a = |v - v*|";
+  r.tightest_bound = error_text(m.worst);
   r.statement = fmt::format(
       "{} {} pairs (x, b), v* = x + b (W_delta = 1): |softplus_p(round_p(v*)) - softplus(v*)| / "
       "softplus(v*) within (1 + S) e^|v - v*| - 1 on all but {}; worst {}; the paper's 2^-{} {} "
       "({} pairs above it); {} pairs outside softplus's domain skipped",
       m.exhaustive ? "every one of the" : "a sample of", m.measured, m.over_bound,
-      bound_text(m.worst), params.p, m.above_2_minus_p == 0 ? "holds" : "fails",
+      error_text(m.worst), params.p, m.above_2_minus_p == 0 ? "holds" : "fails",
       m.above_2_minus_p, m.skipped);
   r.witness = fmt::format("worst at x = {}, b = {}", float_to_string(m.worst_x),
                           float_to_string(m.worst_b));

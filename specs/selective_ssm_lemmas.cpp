@@ -7,6 +7,7 @@
 #include <chrono>
 #include <random>
 
+#include "lib/dyadic.hpp"
 #include "lib/simulate.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/discretize.hpp"
@@ -23,10 +24,6 @@ namespace tc {
 
 namespace {
 
-mpq_class two_to(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
 mpq_class rel(const mpq_class& a, const mpq_class& b) { return (1 + a) * (1 + b) - 1; }
 
 // |a' - a| <= e1 |a|, |b' - b| <= e2 |b|  =>  |a' b' - a b| <= bound |a b|.
@@ -263,7 +260,7 @@ Measurement measure(const Params& params, const SelectiveSsmBudget& b) {
 SelectiveSsmBudget selective_ssm_budget(const Params& params) {
   SelectiveSsmBudget b;
   const int p = params.p;
-  b.u = two_to(-p);
+  b.u = power_of_two(-p);
   b.E_sp = softplus_budget(softplus_design(p)).total;
   b.E_silu = silu_budget(silu_design(p)).total;
   // discretize's proved bounds (specs/discretize_lemmas.hpp, on its domain |Delta a| <= 2, which

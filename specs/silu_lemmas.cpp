@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "lib/dyadic.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/silu_measure.hpp"
@@ -13,17 +14,11 @@ namespace tc {
 
 namespace {
 
-mpq_class two_to(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
-
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
-
 BoundLemma sum_lemma(const SiluDesign& d, const SiluBudget& b, const mpq_class& E) {
   BoundLemma l;
   l.name = "silu.sum";
   l.claimed = b.B_s;
-  const mpq_class u1 = two_to(-d.p1);
+  const mpq_class u1 = power_of_two(-d.p1);
   l.statement = fmt::format(
       "t = e^-x > 0, |y - t| <= E t (E = {0}, exp at p1 = {1}), |s - (1 + y)| <= 2^-{1} (1 + y): "
       "|s - (1 + t)| <= B_s (1 + t), B_s = {2}",
@@ -47,7 +42,7 @@ BoundLemma quotient_lemma(const SiluDesign& d, const SiluBudget& b) {
   BoundLemma l;
   l.name = "silu.quotient";
   l.claimed = b.B_w;
-  const mpq_class u1 = two_to(-d.p1), bs = b.B_s;
+  const mpq_class u1 = power_of_two(-d.p1), bs = b.B_s;
   l.statement = fmt::format(
       "S = 1 + t >= 1, |s - S| <= B_s S, |w s - x| <= 2^-{0} |x|: |w S - x| <= B_w |x|, i.e. "
       "|w - x / S| <= B_w |x / S|, B_w = {1}",
@@ -70,7 +65,7 @@ BoundLemma quotient_lemma(const SiluDesign& d, const SiluBudget& b) {
 BoundLemma range_lemma(const SiluDesign& d, const SiluBudget& b) {
   BoundLemma l;
   l.name = "silu.range";
-  const mpq_class u = two_to(-d.p), bw = b.B_w;
+  const mpq_class u = power_of_two(-d.p), bw = b.B_w;
   l.claimed = u;
   l.statement = fmt::format(
       "0 < m <= F <= M, |w - F| <= B_w F (B_w = {0}): m <= w (1 + r) and w <= M (1 + r) for "
@@ -94,7 +89,7 @@ BoundLemma end_to_end_lemma(const SiluDesign& d, const SiluBudget& b) {
   BoundLemma l;
   l.name = "silu.end-to-end";
   l.claimed = b.total;
-  const mpq_class u = two_to(-d.p), bw = b.B_w;
+  const mpq_class u = power_of_two(-d.p), bw = b.B_w;
   l.statement = fmt::format(
       "for x in D_{0} = {{x : min_{1} <= e^-x <= max_{1}, min_{0} <= |silu(x)|}}: |z - silu(x)| <= "
       "(B_w + 2^-{0} (1 + B_w)) |silu(x)| = {2} |silu(x)| (the paper claims 2^-{0} = {3})",
@@ -147,7 +142,7 @@ LemmaResult measurement(const SiluDesign& d, const SiluBudget& b) {
 
 SiluBudget silu_budget(const SiluDesign& d, bool exp_error_ignored) {
   SiluBudget b;
-  const mpq_class u1 = two_to(-d.p1), u = two_to(-d.p);
+  const mpq_class u1 = power_of_two(-d.p1), u = power_of_two(-d.p);
   b.E = exp_error_ignored ? mpq_class(0) : exp_budget(exp_design(d.p1)).total;
   b.B_s = b.E + u1 + b.E * u1;
   b.B_w = (1 + u1) / (1 - b.B_s) - 1;

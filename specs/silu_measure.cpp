@@ -8,6 +8,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "lib/error_measure.hpp"
+#include "lib/random_float.hpp"
 #include "specs/exp_algorithm.hpp"
 #include "specs/float_exact.hpp"
 
@@ -17,24 +19,14 @@ namespace {
 
 constexpr int kPrecision = 160;
 
-void set_dyadic(mpfr_t out, const mpq_class& v) {
-  if (mpfr_set_q(out, v.get_mpq_t(), MPFR_RNDN) != 0) throw std::logic_error("silu_measure: inexact");
-}
-
-mpq_class to_rational(const mpfr_t v) {
-  mpq_class r;
-  mpfr_get_q(r.get_mpq_t(), v);
-  return r;
-}
-
 // Enclosures of t = e^-x and of |silu(x)| = |x| / (1 + t), with directed rounding.
 class SiluEnclosure {
  public:
   SiluEnclosure() {
-    for (mpfr_ptr v : {x_, t_lo_, t_hi_, lo_, hi_, a_, b_}) mpfr_init2(v, kPrecision);
+    for (mpfr_ptr v : {x_, a_}) mpfr_init2(v, kPrecision);
   }
   ~SiluEnclosure() {
-    for (mpfr_ptr v : {x_, t_lo_, t_hi_, lo_, hi_, a_, b_}) mpfr_clear(v);
+    for (mpfr_ptr v : {x_, a_}) mpfr_clear(v);
   }
   SiluEnclosure(const SiluEnclosure&) = delete;
   SiluEnclosure& operator=(const SiluEnclosure&) = delete;
@@ -43,65 +35,38 @@ class SiluEnclosure {
   // ~ |x| / 2 from min_p (x = 2 min_p gives min_p (1 + min_p / 2 ...)).
   void set_input(const mpq_class& x, int extra_bits) {
     const mpfr_prec_t precision = kPrecision + std::max(0, extra_bits);
-    if (precision != mpfr_get_prec(x_))
-      for (mpfr_ptr v : {x_, t_lo_, t_hi_, lo_, hi_, a_, b_}) mpfr_set_prec(v, precision);
+    if (precision != mpfr_get_prec(x_)) {
+      for (mpfr_ptr v : {x_, a_}) mpfr_set_prec(v, precision);
+      t_.set_precision(precision);
+      silu_.set_precision(precision);
+    }
     negative_ = x < 0;
-    set_dyadic(x_, -x);
-    mpfr_exp(t_lo_, x_, MPFR_RNDD);
-    mpfr_exp(t_hi_, x_, MPFR_RNDU);
-    mpfr_abs(x_, x_, MPFR_RNDN);                  // |x|, exact
-    mpfr_add_ui(a_, t_hi_, 1, MPFR_RNDU);         // 1 + t, from above
-    mpfr_div(lo_, x_, a_, MPFR_RNDD);             // |silu| from below
-    mpfr_add_ui(a_, t_lo_, 1, MPFR_RNDD);
-    mpfr_div(hi_, x_, a_, MPFR_RNDU);             // |silu| from above
+    mpfr_set_exact(x_, -x);
+    mpfr_exp(t_.lo(), x_, MPFR_RNDD);
+    mpfr_exp(t_.hi(), x_, MPFR_RNDU);
+    mpfr_abs(x_, x_, MPFR_RNDN);                   // |x|, exact
+    mpfr_add_ui(a_, t_.hi(), 1, MPFR_RNDU);        // 1 + t, from above
+    mpfr_div(silu_.lo(), x_, a_, MPFR_RNDD);       // |silu| from below
+    mpfr_add_ui(a_, t_.lo(), 1, MPFR_RNDD);
+    mpfr_div(silu_.hi(), x_, a_, MPFR_RNDU);       // |silu| from above
   }
-  // -1: below v, +1: above v, 2: cannot tell (never for the values compared here).
-  int compare_t(const mpq_class& v) { return compare(t_lo_, t_hi_, v); }
-  int compare_silu(const mpq_class& v) { return compare(lo_, hi_, v); }
+  int compare_t(const mpq_class& v) { return t_.compare(v); }
+  int compare_silu(const mpq_class& v) { return silu_.compare(v); }
   // An upper bound of |y - silu(x)| / |silu(x)|.
   mpq_class relative_error(const mpq_class& y) {
-    set_dyadic(b_, negative_ ? mpq_class(-y) : y);  // y in the direction of |silu|
-    mpfr_sub(a_, b_, lo_, MPFR_RNDU);
-    mpfr_abs(a_, a_, MPFR_RNDU);
-    mpfr_sub(b_, hi_, b_, MPFR_RNDU);
-    mpfr_abs(b_, b_, MPFR_RNDU);
-    mpfr_max(a_, a_, b_, MPFR_RNDU);
-    mpfr_div(a_, a_, lo_, MPFR_RNDU);
-    return to_rational(a_);
+    return silu_.relative_error(negative_ ? mpq_class(-y) : y);  // y in the direction of |silu|
   }
   mpq_class value_approximation() const {
-    const mpq_class m = to_rational(lo_);
+    const mpq_class m = silu_.lower_rational();
     return negative_ ? mpq_class(-m) : m;
   }
-  std::string value_text() const {
-    char* s = nullptr;
-    mpfr_asprintf(&s, "%s%.20Rg", negative_ ? "-" : "", lo_);
-    std::string text(s);
-    mpfr_free_str(s);
-    return text;
-  }
+  std::string value_text() const { return std::string(negative_ ? "-" : "") + silu_.lower_text(); }
 
  private:
-  int compare(mpfr_t lo, mpfr_t hi, const mpq_class& v) {
-    set_dyadic(b_, v);
-    if (mpfr_less_p(hi, b_)) return -1;
-    if (mpfr_greater_p(lo, b_)) return 1;
-    return 2;
-  }
   bool negative_ = false;
-  mpfr_t x_, t_lo_, t_hi_, lo_, hi_, a_, b_;
+  mpfr_t x_, a_;
+  Enclosure t_{kPrecision}, silu_{kPrecision};
 };
-
-void keep_worse(SiluWorstCase& worst, const mpq_class& error, FloatValue x, FloatValue z) {
-  if (error > worst.error) worst = {error, x, z};
-}
-
-uint64_t splitmix(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 }  // namespace
 
@@ -187,10 +152,7 @@ SiluMeasurement silu_measure(const SiluDesign& d, uint64_t samples, uint64_t see
   uint64_t state = seed;
   const int64_t e_lo = -2 * d.p - 3, e_hi = d.p1 + 2 - d.p;
   for (uint64_t i = 0; i < samples; ++i) {
-    const uint64_t r = splitmix(state);
-    const uint64_t mantissa = (uint64_t{1} << (d.p - 1)) | (r & ((uint64_t{1} << (d.p - 1)) - 1));
-    const int64_t exponent = e_lo + static_cast<int64_t>((r >> 20) % (e_hi - e_lo));
-    measure({static_cast<bool>((r >> 40) & 1), mantissa, exponent});
+    measure(random_float(splitmix(state), d.p, e_lo, e_hi - e_lo));
   }
   return m;
 }
@@ -208,14 +170,12 @@ std::vector<std::string> silu_reference(const Params& params,
                         d.p1 + 2, float_to_string(t.z))};
   SiluEnclosure enclosure;
   enclosure.set_input(value(x), -static_cast<int>(x.exponent) - d.p);
-  const double error = enclosure.relative_error(value(t.z)).get_d();
   return {fmt::format("silu(x) = {}..., round_p(silu(x)) = {} (from a 160-bit enclosure); "
                       "algorithm z = {} (p1 = {}: y = {}, s = {}, w = {}), relative error {}",
                       enclosure.value_text(),
                       float_to_string(round_to_float(enclosure.value_approximation(), d.narrow())),
                       float_to_string(t.z), d.p1, float_to_string(t.y), float_to_string(t.s),
-                      float_to_string(t.w),
-                      error == 0 ? std::string("0") : fmt::format("2^{:.2f}", std::log2(error)))};
+                      float_to_string(t.w), error_text(enclosure.relative_error(value(t.z))))};
 }
 
 }  // namespace tc

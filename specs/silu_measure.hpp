@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "lib/component.hpp"
+#include "lib/error_measure.hpp"
 #include "lib/float_word.hpp"
 #include "specs/silu.hpp"
 
@@ -32,12 +33,6 @@ struct SiluTrace {
 };
 SiluTrace silu_model(FloatValue x, const SiluDesign& d);
 
-struct SiluWorstCase {
-  mpq_class error = 0;  // an upper bound of the relative error (exact rational)
-  FloatValue x;         // where it occurs
-  FloatValue z;         // the algorithm's result there
-};
-
 struct SiluMeasurement {
   bool exhaustive = false;
   uint64_t measured = 0;          // inputs in D_p
@@ -47,8 +42,8 @@ struct SiluMeasurement {
   uint64_t underflow_wrong = 0;   // of those, z neither 0 nor +-min_p (must be 0)
   uint64_t zero_wrong = 0;        // x = 0 with z != 0 (must be 0)
   uint64_t above_2_minus_p = 0;   // inputs in D_p whose final error exceeds 2^-p
-  SiluWorstCase final_error;      // |z - silu(x)| / |silu(x)|
-  SiluWorstCase before_narrowing; // |w - silu(x)| / |silu(x)|
+  FloatWorstCase final_error;      // |z - silu(x)| / |silu(x)|
+  FloatWorstCase before_narrowing; // |w - silu(x)| / |silu(x)|
 };
 
 // samples = 0: every valid p-bit input; otherwise that many inputs with exponents where

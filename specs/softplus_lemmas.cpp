@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "lib/dyadic.hpp"
 #include "lib/smt/bound_lemma.hpp"
 #include "specs/exp_algorithm.hpp"
 #include "specs/exp_lemmas.hpp"
@@ -17,17 +18,11 @@ namespace tc {
 
 namespace {
 
-mpq_class two_to(int k) {
-  return k >= 0 ? mpq_class(mpz_class(1) << k) : mpq_class(mpz_class(1), mpz_class(1) << -k);
-}
-
-z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
-
 BoundLemma gap_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
   BoundLemma l;
   l.name = "softplus.gap";
   l.claimed = b.A;
-  const mpq_class u1 = two_to(-d.p1), E = b.E;
+  const mpq_class u1 = power_of_two(-d.p1), E = b.E;
   l.statement = fmt::format(
       "0 < t <= 1, |y - t| <= E t (E = {0}, exp at p1 = {1}), |s - (1 + y)| <= 2^-{1} (1 + y): "
       "|(s - 1) - t| <= A = {2}",
@@ -51,7 +46,7 @@ BoundLemma product_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
   BoundLemma l;
   l.name = "softplus.product";
   l.claimed = b.B_p;
-  const mpq_class u1 = two_to(-d.p1), Lambda = b.Lambda;
+  const mpq_class u1 = power_of_two(-d.p1), Lambda = b.Lambda;
   l.statement = fmt::format(
       "ln s > 0, y > 0, d > 0, |lambda - ln s| <= Lambda ln s (Lambda = {0}, log at p1 = {1}), "
       "|q d - y| <= 2^-{1} y, |l - lambda q| <= 2^-{1} lambda q: |l d - y ln s| <= B_p y ln s, "
@@ -107,7 +102,7 @@ BoundLemma tiny_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
   BoundLemma l;
   l.name = "softplus.tiny";
   l.claimed = b.B_t;
-  const mpq_class u1 = two_to(-d.p1), E = b.E;
+  const mpq_class u1 = power_of_two(-d.p1), E = b.E;
   l.statement = fmt::format(
       "d = 0: 1 + y rounds to 1, so |1 - (1 + y)| <= 2^-{0} (1 + y); t > 0, |y - t| <= E t, "
       "t - t^2/2 <= L <= t: |y - L| <= B_t L, B_t = {1}",
@@ -129,7 +124,7 @@ BoundLemma shift_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
   BoundLemma l;
   l.name = "softplus.shift";
   l.claimed = b.B_w;
-  const mpq_class u1 = two_to(-d.p1), B = std::max(b.B_l, b.B_t);
+  const mpq_class u1 = power_of_two(-d.p1), B = std::max(b.B_l, b.B_t);
   l.statement = fmt::format(
       "x >= 0, L > 0, |l - L| <= B L (B = max(B_l, B_t) = {0}), |w - (x + l)| <= 2^-{1} (x + l): "
       "|w - (x + L)| <= B_w (x + L), B_w = {2}",
@@ -151,7 +146,7 @@ BoundLemma shift_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
 BoundLemma range_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
   BoundLemma l;
   l.name = "softplus.range";
-  const mpq_class u = two_to(-d.p), bw = b.B_w;
+  const mpq_class u = power_of_two(-d.p), bw = b.B_w;
   l.claimed = u;
   l.statement = fmt::format(
       "0 < m <= F <= M, |w - F| <= B_w F (B_w = {0}): m <= w (1 + r) and w <= M (1 + r) for "
@@ -174,7 +169,7 @@ BoundLemma end_to_end_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
   BoundLemma l;
   l.name = "softplus.end-to-end";
   l.claimed = b.total;
-  const mpq_class u = two_to(-d.p), bw = b.B_w;
+  const mpq_class u = power_of_two(-d.p), bw = b.B_w;
   l.statement = fmt::format(
       "for x in D_{0} = {{x : e^-|x| >= min_{1}, min_{0} <= softplus(x) <= max_{0}}}: "
       "|z - softplus(x)| <= (B_w + 2^-{0} (1 + B_w)) softplus(x) = {2} softplus(x) (the paper "
@@ -228,7 +223,7 @@ LemmaResult measurement(const SoftplusDesign& d, const SoftplusBudget& b) {
 
 SoftplusBudget softplus_budget(const SoftplusDesign& d, bool gap_ignored) {
   SoftplusBudget b;
-  const mpq_class u1 = two_to(-d.p1), u = two_to(-d.p);
+  const mpq_class u1 = power_of_two(-d.p1), u = power_of_two(-d.p);
   b.E = exp_budget(exp_design(d.p1)).total;
   b.Lambda = log_design(d.p1).end_to_end_bound();
   b.A = u1 * (2 + b.E) + b.E;

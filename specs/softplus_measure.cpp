@@ -8,6 +8,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "lib/error_measure.hpp"
+#include "lib/random_float.hpp"
 #include "specs/exp_algorithm.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/log_model.hpp"
@@ -16,87 +18,42 @@ namespace tc {
 
 namespace {
 
-constexpr int kPrecision = 160;
-
-void set_dyadic(mpfr_t out, const mpq_class& v) {
-  if (mpfr_set_q(out, v.get_mpq_t(), MPFR_RNDN) != 0)
-    throw std::logic_error("softplus_measure: inexact");
-}
-
-mpq_class to_rational(const mpfr_t v) {
-  mpq_class r;
-  mpfr_get_q(r.get_mpq_t(), v);
-  return r;
-}
-
 // Enclosures of e^-|x| and of softplus(x) = max(x, 0) + log1p(e^-|x|), with directed rounding
 // (softplus is increasing in e^-|x|, so rounding every step the same way encloses it).
 class SoftplusEnclosure {
  public:
   SoftplusEnclosure() {
-    for (mpfr_ptr v : {a_, t_lo_, t_hi_, lo_, hi_, u_, v_}) mpfr_init2(v, kPrecision);
+    for (mpfr_ptr v : {a_, u_}) mpfr_init2(v, 160);
   }
   ~SoftplusEnclosure() {
-    for (mpfr_ptr v : {a_, t_lo_, t_hi_, lo_, hi_, u_, v_}) mpfr_clear(v);
+    for (mpfr_ptr v : {a_, u_}) mpfr_clear(v);
   }
   SoftplusEnclosure(const SoftplusEnclosure&) = delete;
   SoftplusEnclosure& operator=(const SoftplusEnclosure&) = delete;
 
   void set_input(const mpq_class& x) {
-    set_dyadic(a_, -abs(x));
-    mpfr_exp(t_lo_, a_, MPFR_RNDD);
-    mpfr_exp(t_hi_, a_, MPFR_RNDU);
-    mpfr_log1p(lo_, t_lo_, MPFR_RNDD);
-    mpfr_log1p(hi_, t_hi_, MPFR_RNDU);
+    mpfr_set_exact(a_, -abs(x));
+    mpfr_exp(t_.lo(), a_, MPFR_RNDD);
+    mpfr_exp(t_.hi(), a_, MPFR_RNDU);
+    mpfr_log1p(softplus_.lo(), t_.lo(), MPFR_RNDD);
+    mpfr_log1p(softplus_.hi(), t_.hi(), MPFR_RNDU);
     if (x > 0) {
-      set_dyadic(u_, x);
-      mpfr_add(lo_, lo_, u_, MPFR_RNDD);
-      mpfr_add(hi_, hi_, u_, MPFR_RNDU);
+      mpfr_set_exact(u_, x);
+      mpfr_add(softplus_.lo(), softplus_.lo(), u_, MPFR_RNDD);
+      mpfr_add(softplus_.hi(), softplus_.hi(), u_, MPFR_RNDU);
     }
   }
-  // -1: below v, +1: above v, 2: cannot tell (never for the values compared here).
-  int compare_t(const mpq_class& v) { return compare(t_lo_, t_hi_, v); }
-  int compare_softplus(const mpq_class& v) { return compare(lo_, hi_, v); }
+  int compare_t(const mpq_class& v) { return t_.compare(v); }
+  int compare_softplus(const mpq_class& v) { return softplus_.compare(v); }
   // An upper bound of |r - softplus(x)| / softplus(x).
-  mpq_class relative_error(const mpq_class& r) {
-    set_dyadic(v_, r);
-    mpfr_sub(u_, v_, lo_, MPFR_RNDU);
-    mpfr_abs(u_, u_, MPFR_RNDU);
-    mpfr_sub(v_, hi_, v_, MPFR_RNDU);
-    mpfr_abs(v_, v_, MPFR_RNDU);
-    mpfr_max(u_, u_, v_, MPFR_RNDU);
-    mpfr_div(u_, u_, lo_, MPFR_RNDU);
-    return to_rational(u_);
-  }
-  mpq_class value_approximation() const { return to_rational(lo_); }
-  std::string value_text() const {
-    char* s = nullptr;
-    mpfr_asprintf(&s, "%.20Rg", lo_);
-    std::string text(s);
-    mpfr_free_str(s);
-    return text;
-  }
+  mpq_class relative_error(const mpq_class& r) { return softplus_.relative_error(r); }
+  mpq_class value_approximation() const { return softplus_.lower_rational(); }
+  std::string value_text() const { return softplus_.lower_text(); }
 
  private:
-  int compare(mpfr_t lo, mpfr_t hi, const mpq_class& v) {
-    set_dyadic(v_, v);
-    if (mpfr_less_p(hi, v_)) return -1;
-    if (mpfr_greater_p(lo, v_)) return 1;
-    return 2;
-  }
-  mpfr_t a_, t_lo_, t_hi_, lo_, hi_, u_, v_;
+  mpfr_t a_, u_;
+  Enclosure t_, softplus_;
 };
-
-void keep_worse(SoftplusWorstCase& worst, const mpq_class& error, FloatValue x, FloatValue z) {
-  if (error > worst.error) worst = {error, x, z};
-}
-
-uint64_t splitmix(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 }  // namespace
 
@@ -182,10 +139,7 @@ SoftplusMeasurement softplus_measure(const SoftplusDesign& d, uint64_t samples, 
   uint64_t state = seed;
   const int64_t e_lo = -2 * d.p - 3, e_hi = d.p1 + 2 - d.p;
   for (uint64_t i = 0; i < samples; ++i) {
-    const uint64_t r = splitmix(state);
-    const uint64_t mantissa = (uint64_t{1} << (d.p - 1)) | (r & ((uint64_t{1} << (d.p - 1)) - 1));
-    const int64_t exponent = e_lo + static_cast<int64_t>((r >> 20) % (e_hi - e_lo));
-    measure({static_cast<bool>((r >> 40) & 1), mantissa, exponent});
+    measure(random_float(splitmix(state), d.p, e_lo, e_hi - e_lo));
   }
   return m;
 }
@@ -201,7 +155,6 @@ std::vector<std::string> softplus_reference(const Params& params,
                         d.p1 + 2, float_to_string(t.z))};
   SoftplusEnclosure enclosure;
   enclosure.set_input(value(x));
-  const double error = enclosure.relative_error(value(t.z)).get_d();
   return {fmt::format("softplus(x) = {}..., round_p(softplus(x)) = {} (from a 160-bit enclosure); "
                       "algorithm z = {} (p1 = {}: y = {}, s = {}, d = {}, l = {}, w = {}), "
                       "relative error {}",
@@ -209,7 +162,7 @@ std::vector<std::string> softplus_reference(const Params& params,
                       float_to_string(round_to_float(enclosure.value_approximation(), d.narrow())),
                       float_to_string(t.z), d.p1, float_to_string(t.y), float_to_string(t.s),
                       float_to_string(t.d), float_to_string(t.l), float_to_string(t.w),
-                      error == 0 ? std::string("0") : fmt::format("2^{:.2f}", std::log2(error)))};
+                      error_text(enclosure.relative_error(value(t.z))))};
 }
 
 }  // namespace tc

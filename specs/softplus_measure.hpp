@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "lib/component.hpp"
+#include "lib/error_measure.hpp"
 #include "lib/float_word.hpp"
 #include "specs/softplus.hpp"
 
@@ -32,12 +33,6 @@ struct SoftplusTrace {
 };
 SoftplusTrace softplus_model(FloatValue x, const SoftplusDesign& d);
 
-struct SoftplusWorstCase {
-  mpq_class error = 0;  // an upper bound of the relative error (exact rational)
-  FloatValue x;         // where it occurs
-  FloatValue z;         // the algorithm's result there
-};
-
 struct SoftplusMeasurement {
   bool exhaustive = false;
   uint64_t measured = 0;          // inputs in D_p
@@ -46,9 +41,9 @@ struct SoftplusMeasurement {
   uint64_t underflow = 0;         // softplus(x) < min_p
   uint64_t sterbenz_inexact = 0;  // inputs where d != s - 1 (must be 0)
   uint64_t above_2_minus_p = 0;   // inputs in D_p whose final error exceeds 2^-p
-  SoftplusWorstCase final_error;       // |z - softplus(x)| / softplus(x)
-  SoftplusWorstCase before_narrowing;  // |w - softplus(x)| / softplus(x)
-  SoftplusWorstCase negative_side;     // the final error over x < 0 only
+  FloatWorstCase final_error;       // |z - softplus(x)| / softplus(x)
+  FloatWorstCase before_narrowing;  // |w - softplus(x)| / softplus(x)
+  FloatWorstCase negative_side;     // the final error over x < 0 only
 };
 
 // samples = 0: every valid p-bit input; otherwise that many inputs with |x| in

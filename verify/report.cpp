@@ -65,6 +65,20 @@ nlohmann::json stats_json(const CircuitStats& s) {
           {"weighted_gates", s.weighted_gates}};
 }
 
+nlohmann::json lemma_json(const LemmaResult& r) {
+  auto optional = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  return {{"name", r.name},
+          {"kind", r.kind},
+          {"statement", r.statement},
+          {"verdict", lemma_verdict_name(r.verdict)},
+          {"seconds", r.seconds},
+          {"witness", optional(r.witness)},
+          {"claimed_bound", optional(r.claimed_bound)},
+          {"tightest_bound", optional(r.tightest_bound)},
+          {"failing_bound", optional(r.failing_bound)},
+          {"note", optional(r.note)}};
+}
+
 void print_lemmas(const std::vector<LemmaResult>& lemmas) {
   if (lemmas.empty()) return;
   fmt::print("lemmas        {} (Z3 lemmas are proved only on unsat; unknown is never proved)\n", lemmas.size());

@@ -2,7 +2,8 @@
 // v >= 1 stands for itself and -v for its negation, exactly as in the DIMACS
 // format and the IPASIR / CaDiCaL interfaces, so clauses pass to solvers,
 // proof checkers and files without translation.  The encoders in this folder
-// (threshold.cpp) append to a Cnf; unit_propagation.cpp and dimacs.cpp read it.
+// (threshold.cpp) append to a Cnf; dimacs.cpp and the tests' unit propagator
+// (tests/support/unit_propagation.cpp) read it.
 #pragma once
 
 #include <vector>

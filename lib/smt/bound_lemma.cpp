@@ -12,6 +12,8 @@ z3::expr z3_rational(z3::context& ctx, const mpq_class& q) {
   return ctx.real_val(q.get_str().c_str());
 }
 
+z3::expr z3_abs(const z3::expr& x) { return z3::ite(x >= 0, x, -x); }
+
 std::string format_bound(const mpq_class& q) {
   if (q == 0) return "0";
   const double d = q.get_d();

@@ -41,6 +41,8 @@ LemmaResult check_bound_lemma(const BoundLemma& lemma, const BoundLemmaOptions& 
 
 // The exact rational as a Z3 real numeral.
 z3::expr z3_rational(z3::context& ctx, const mpq_class& q);
+// |x| as a Z3 term (an if-then-else nlsat handles by case split).
+z3::expr z3_abs(const z3::expr& x);
 // "2^-9.87 (1.07e-03)" style, for statements and reports; "0" for zero.
 std::string format_bound(const mpq_class& q);
 

@@ -12,8 +12,8 @@
 #include "lib/analysis.hpp"
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
+#include "tests/support/float_check.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;

@@ -12,10 +12,11 @@
 #include "lib/float_word.hpp"
 #include "lib/sat/miter.hpp"
 #include "lib/simulate.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "tests/specs/float_sum_points.hpp"
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/float_check.hpp"
+#include "tests/support/replay.hpp"
+#include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -134,7 +135,9 @@ TEST_CASE("verify proves matmul at p = 3 and refutes every mutant with a replaye
     const auto r = test::run_verify(shape_1x2x2 + " --p 2 --e 2 --mutant " + m.name);
     REQUIRE(r.exit_code == 1);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(j["counterexample"]["replayed"] == true);
-    CHECK_FALSE(j["counterexample"]["differing_outputs"].empty());
+    Params params = matmul().defaults();
+    test::apply_options(matmul(), params, shape_1x2x2 + " --p 2 --e 2");
+    params.mutant = m.name;
+    CHECK(test::replay_counterexample(matmul(), params, j["counterexample"]) == "");
   }
 }

@@ -12,12 +12,14 @@
 #include "lib/analysis.hpp"
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact_prod.hpp"
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/float_check.hpp"
+#include "tests/support/mutant_check.hpp"
+#include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
+using tc::test::check_mutant_refuted;
 using tc::test::run_verify;
 
 namespace {
@@ -132,15 +134,8 @@ TEST_CASE("every fprod mutant ends in a replayed counterexample at p = 3, n = 3"
   const Component& comp = component("fprod");
   CHECK(comp.mutants.size() >= 3);
   for (const Mutant& m : comp.mutants)
-    for (const char* engine : {"sim", "sat"}) {
-      INFO("mutant " << m.name << " engine " << engine);
-      const auto r = run_verify("--component fprod --p 3 --n 3 --mutant " + m.name + " --engine " +
-                                engine + " --json");
-      CHECK(r.exit_code == 1);
-      const auto j = nlohmann::json::parse(r.out);
-      CHECK(j["verdict"] == "counterexample");
-      CHECK(j["counterexample"]["replayed"] == true);
-    }
+    for (const char* engine : {"sim", "sat"})
+      check_mutant_refuted(comp, std::string("--p 3 --n 3 --engine ") + engine, m);
 }
 
 TEST_CASE("hadamard construction matches its spec on every input of a tiny format", "[hadamard]") {
@@ -188,13 +183,5 @@ TEST_CASE("every hadamard mutant ends in a replayed counterexample at p = 3, n =
   const Component& comp = component("hadamard");
   CHECK(comp.mutants.size() >= 3);
   for (const Mutant& m : comp.mutants)
-    for (const char* engine : {"sat"}) {
-      INFO("mutant " << m.name << " engine " << engine);
-      const auto r = run_verify("--component hadamard --p 3 --n 2 --mutant " + m.name +
-                                " --engine " + engine + " --json");
-      CHECK(r.exit_code == 1);
-      const auto j = nlohmann::json::parse(r.out);
-      CHECK(j["verdict"] == "counterexample");
-      CHECK(j["counterexample"]["replayed"] == true);
-    }
+    check_mutant_refuted(comp, "--p 3 --n 2 --engine sat", m);
 }

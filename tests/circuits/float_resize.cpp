@@ -6,8 +6,8 @@
 
 #include "circuits/float_resize.hpp"
 #include "lib/analysis.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

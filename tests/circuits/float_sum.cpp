@@ -13,10 +13,11 @@
 #include "lib/float_word.hpp"
 #include "lib/sat/miter.hpp"
 #include "lib/simulate.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "tests/specs/float_sum_points.hpp"
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/float_check.hpp"
+#include "tests/support/replay.hpp"
+#include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -131,7 +132,10 @@ TEST_CASE("every fsum mutant ends in a replayed counterexample at p = 3, n = 3",
     const auto r = test::run_verify("--component fsum --p 3 --n 3 --e 3 --engine sat --json --mutant " + m.name);
     REQUIRE(r.exit_code == 1);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(j["counterexample"]["replayed"] == true);
+    Params params = fsum().defaults();
+    test::apply_options(fsum(), params, "--p 3 --n 3 --e 3");
+    params.mutant = m.name;
+    CHECK(test::replay_counterexample(fsum(), params, j["counterexample"]) == "");
     CHECK(j["counterexample"]["differing_outputs"] == nlohmann::json::array({"z"}));
     if (m.name != "step-by-step-rounding") continue;
     // The counterexample is a point where the order of rounding matters: the exact sum rounded

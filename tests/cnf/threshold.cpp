@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "lib/cnf/threshold.hpp"
-#include "lib/cnf/unit_propagation.hpp"
+#include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
 

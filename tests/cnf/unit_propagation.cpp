@@ -1,8 +1,8 @@
-// Tests for the reference unit propagator (lib/cnf/unit_propagation.cpp) on
+// Tests for the reference unit propagator (tests/support/unit_propagation.cpp) on
 // hand-made formulas whose fixpoints are known.
 #include <catch2/catch.hpp>
 
-#include "lib/cnf/unit_propagation.hpp"
+#include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
 

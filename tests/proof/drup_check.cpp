@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "lib/cnf/threshold.hpp"
-#include "lib/cnf/unit_propagation.hpp"
 #include "lib/proof/drup_check.hpp"
+#include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
 

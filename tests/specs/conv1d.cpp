@@ -6,8 +6,8 @@
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
 #include "specs/conv1d.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact_sum.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc {
 namespace {

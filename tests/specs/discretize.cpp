@@ -3,12 +3,12 @@
 // tests below; the Z3 chain itself runs in tests/specs/discretize_lemmas.cpp.
 #include <catch2/catch.hpp>
 
+#include "lib/simulate.hpp"
 #include "specs/discretize.hpp"
 #include "specs/discretize_measure.hpp"
 #include "specs/expm1_ratio.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
-#include "lib/simulate.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc {
 namespace {

@@ -5,8 +5,8 @@
 #include "specs/exp_algorithm.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc {
 namespace {

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "specs/float_add.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

@@ -1,10 +1,10 @@
-// Tests of the float checking loop (specs/float_check.hpp): it finds and reports a wrong answer,
+// Tests of the float checking loop (tests/support/float_check.hpp): it finds and reports a wrong answer,
 // its sampler is deterministic and yields valid floats, and it rejects non-float inputs.
 #include <catch2/catch.hpp>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_mul.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

@@ -1,9 +1,9 @@
 // Cross-check of the float comparison spec (specs/float_cmp.cpp) against exact_le / exact_eq.
 #include <catch2/catch.hpp>
 
-#include "specs/float_check.hpp"
 #include "specs/float_cmp.hpp"
 #include "specs/float_exact.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

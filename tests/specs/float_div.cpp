@@ -2,9 +2,9 @@
 // the defined result of division by zero.
 #include <catch2/catch.hpp>
 
-#include "specs/float_check.hpp"
 #include "specs/float_div.hpp"
 #include "specs/float_exact.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

@@ -2,9 +2,9 @@
 // one input, so every valid input is checked, at p = 8 too: a complete proof for these formats.
 #include <catch2/catch.hpp>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_floor.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

@@ -5,11 +5,11 @@
 
 #include <memory>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "specs/float_matmul.hpp"
 #include "tests/specs/float_sum_points.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "lib/float_word.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact_prod.hpp"
 #include "specs/float_hadamard.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

@@ -4,9 +4,9 @@
 
 #include <stdexcept>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_resize.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

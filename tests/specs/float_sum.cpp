@@ -5,11 +5,11 @@
 // "step-by-step-rounding" is a real mistake.
 #include <catch2/catch.hpp>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "specs/float_sum.hpp"
 #include "tests/specs/float_sum_points.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

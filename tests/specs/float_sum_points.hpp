@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lib/float_word.hpp"
-#include "specs/float_check.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc::test {
 

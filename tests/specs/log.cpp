@@ -4,12 +4,12 @@
 #include <cmath>
 
 #include "lib/float_word.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/log.hpp"
 #include "specs/log_lemmas.hpp"
 #include "specs/log_measure.hpp"
 #include "specs/log_model.hpp"
+#include "tests/support/float_check.hpp"
 
 using namespace tc;
 

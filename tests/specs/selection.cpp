@@ -7,12 +7,12 @@
 #include "lib/decode.hpp"
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "specs/selection.hpp"
 #include "specs/selection_measure.hpp"
 #include "specs/softplus_measure.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc {
 namespace {

@@ -2,11 +2,11 @@
 // chain itself runs in tests/verify/silu_cli.cpp (through verify, about 5 s).
 #include <catch2/catch.hpp>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc {
 namespace {

@@ -4,11 +4,11 @@
 
 #include <cmath>
 
-#include "specs/float_check.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/softplus.hpp"
 #include "specs/softplus_lemmas.hpp"
 #include "specs/softplus_measure.hpp"
+#include "tests/support/float_check.hpp"
 
 namespace tc {
 namespace {

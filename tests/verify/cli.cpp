@@ -6,10 +6,12 @@
 
 #include "lib/sat/compositional.hpp"
 #include "lib/simulate.hpp"
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/mutant_check.hpp"
+#include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
+using tc::test::check_mutant_refuted;
 using tc::test::run_verify;
 
 namespace {
@@ -61,17 +63,8 @@ TEST_CASE("every mutant of every component ends in a replayed counterexample", "
     REQUIRE(c.mutants.size() >= 2);
     for (const auto& m : c.mutants) {
       if (lemma_only(m)) continue;  // next test
-      for (const std::string& engine : test_engines(c)) {
-        INFO(c.name << " mutant " << m.name << " engine " << engine);
-        auto r = run_verify("--component " + c.name + " --p " + std::to_string(regression_p(c)) +
-                            " --mutant " + m.name + " --engine " + engine + " --json " +
-                            m.shows_with);
-        CHECK(r.exit_code == 1);
-        auto j = nlohmann::json::parse(r.out);
-        CHECK(j["verdict"] == "counterexample");
-        CHECK(j["counterexample"]["replayed"] == true);
-        CHECK_FALSE(j["counterexample"]["differing_outputs"].empty());
-      }
+      for (const std::string& engine : test_engines(c))
+        check_mutant_refuted(c, "--p " + std::to_string(regression_p(c)) + " --engine " + engine, m);
     }
   }
 }

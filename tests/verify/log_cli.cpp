@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/verify/run_verify.hpp"
-#include "verify/registry.hpp"
+#include "tests/support/mutant_check.hpp"
+#include "tests/support/run_verify.hpp"
 
+using tc::test::check_mutant_refuted;
+using tc::test::registered;
 using tc::test::run_verify;
 
 TEST_CASE("verify proves log at p = 4 with every lemma proved", "[log][cli]") {
@@ -19,27 +21,10 @@ TEST_CASE("verify proves log at p = 4 with every lemma proved", "[log][cli]") {
 }
 
 TEST_CASE("every log mutant is refuted by verify at p = 4", "[log][cli][mutants]") {
-  const tc::Component* c = tc::find_component("log");
-  REQUIRE(c != nullptr);
-  for (const auto& m : c->mutants) {
+  const tc::Component& c = registered("log");
+  for (const auto& m : c.mutants) {
     // SAT for one circuit-level mutant (tests/verify/cli.cpp sweeps every mutant with both).
-    for (const char* engine : {"sim", "sat"}) {
-      if (std::string(engine) == "sat" && m.name != "sign-from-exponent") continue;
-      INFO(m.name << " engine " << engine);
-      auto r = run_verify("--component log --p 4 --json --engine " + std::string(engine) + " --mutant " + m.name);
-      CHECK(r.exit_code == 1);
-      auto j = nlohmann::json::parse(r.out);
-      if (m.lemma_only) {
-        CHECK(j["verdict"] == "proved");
-        bool witnessed = false;
-        for (const auto& l : j["lemmas"])
-          if (l["verdict"] == "refuted") witnessed = witnessed || !l["witness"].is_null();
-        CHECK(witnessed);
-      } else {
-        CHECK(j["verdict"] == "counterexample");
-        CHECK(j["counterexample"]["replayed"] == true);
-        CHECK_FALSE(j["counterexample"]["differing_outputs"].empty());
-      }
-    }
+    check_mutant_refuted(c, "--p 4 --engine sim", m);
+    if (m.name == "sign-from-exponent") check_mutant_refuted(c, "--p 4 --engine sat", m);
   }
 }

@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "lib/cnf/dimacs.hpp"
 #include "lib/equivalence.hpp"
 #include "lib/proof/drup_check.hpp"
-#include "lib/cnf/dimacs.hpp"
 #include "tests/export/sweep.hpp"
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -25,8 +25,10 @@ std::filesystem::path fresh_dir(const std::string& name) {
 }  // namespace
 
 TEST_CASE("every component's SAT proof at a small p is certified by the DRUP checker", "[proof][cli]") {
+  size_t components = 0, certified = 0;
   for (const auto& c : all_components()) {
     if (!bit_level_sweep_covers(c)) continue;
+    ++components;
     // Certified runs prove cut blocks by SAT too; fprod's product of three operands is beyond
     // that, so this sweep takes the fewest operands.
     Params p = sweep_params(c, 4);
@@ -38,12 +40,20 @@ TEST_CASE("every component's SAT proof at a small p is certified by the DRUP che
     ep.miter.check_proofs = true;
     EquivalenceResult r = check_equivalence(c.construction(p), c.spec(p), ep);
     REQUIRE(r.verdict == Verdict::Proved);
+    // At least one obligation per output bit: a proof of nothing must not pass as certified.
+    size_t output_bits = 0;
+    for (const Word& w : c.spec(p).output_words()) output_bits += w.bits.size();
+    CHECK(r.sat.obligations.size() >= output_bits);
     for (const auto& ob : r.sat.obligations) {
       CHECK(ob.certified);
       CHECK(std::filesystem::exists(ob.cnf_path));
       CHECK(std::filesystem::exists(ob.proof_path));
+      certified += ob.certified;
     }
   }
+  // The integer and float components of the bit-level sweeps (tests/export/sweep.hpp).
+  CHECK(components >= 9);
+  CHECK(certified >= components);
 }
 
 TEST_CASE("a proof written for one obligation does not certify a weakened formula", "[proof]") {

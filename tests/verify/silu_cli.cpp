@@ -5,9 +5,11 @@
 
 #include <string>
 
-#include "tests/verify/run_verify.hpp"
-#include "verify/registry.hpp"
+#include "tests/support/mutant_check.hpp"
+#include "tests/support/run_verify.hpp"
 
+using tc::test::check_mutant_refuted;
+using tc::test::registered;
 using tc::test::run_verify;
 
 TEST_CASE("verify proves silu at p = 4 with every lemma proved", "[silu][cli]") {
@@ -28,36 +30,9 @@ TEST_CASE("verify proves silu at p = 4 with every lemma proved", "[silu][cli]") 
   CHECK(from_exp >= 5);
 }
 
-namespace {
-
-void check_mutant_refuted(const tc::Mutant& m) {
-  INFO(m.name);
-  auto r = run_verify("--component silu --p 4 --engine sim --json --mutant " + m.name);
-  CHECK(r.exit_code == 1);
-  auto j = nlohmann::json::parse(r.out);
-  if (m.lemma_only) {
-    CHECK(j["verdict"] == "proved");
-    bool witnessed = false;
-    for (const auto& l : j["lemmas"])
-      if (l["verdict"] == "refuted")
-        witnessed = witnessed || (l["name"] == "silu.sum" && l["witness"].is_string());
-    CHECK(witnessed);
-  } else {
-    CHECK(j["verdict"] == "counterexample");
-    CHECK(j["counterexample"]["replayed"] == true);
-  }
-}
-
-const tc::Component& silu_component() {
-  const tc::Component* c = tc::find_component("silu");
-  REQUIRE(c != nullptr);
-  return *c;
-}
-
-}  // namespace
-
 // The default suite already runs every silu mutant through verify in tests/verify/cli.cpp (the
 // loops over all components); this one also checks which lemma fails.
 TEST_CASE("every silu mutant is refuted by verify at p = 4", "[.slow][silu][cli][mutants]") {
-  for (const auto& m : silu_component().mutants) check_mutant_refuted(m);
+  for (const auto& m : registered("silu").mutants)
+    check_mutant_refuted(registered("silu"), "--p 4 --engine sim", m, "silu.sum");
 }

@@ -3,37 +3,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/verify/run_verify.hpp"
-#include "verify/registry.hpp"
+#include "tests/support/mutant_check.hpp"
+#include "tests/support/run_verify.hpp"
 
+using tc::test::check_mutant_refuted;
+using tc::test::registered;
 using tc::test::run_verify;
-
-namespace {
-
-const tc::Component& softplus_component() {
-  const tc::Component* c = tc::find_component("softplus");
-  REQUIRE(c != nullptr);
-  return *c;
-}
-
-void check_mutant_refuted(const tc::Mutant& m) {
-  INFO(m.name);
-  auto r = run_verify("--component softplus --p 4 --engine sim --json --mutant " + m.name);
-  CHECK(r.exit_code == 1);
-  auto j = nlohmann::json::parse(r.out);
-  if (m.lemma_only) {
-    CHECK(j["verdict"] == "proved");  // the circuits are unchanged
-    bool witnessed = false;
-    for (const auto& l : j["lemmas"])
-      if (l["verdict"] == "refuted") witnessed = witnessed || l["witness"].is_string();
-    CHECK(witnessed);
-  } else {
-    CHECK(j["verdict"] == "counterexample");
-    CHECK(j["counterexample"]["replayed"] == true);
-  }
-}
-
-}  // namespace
 
 TEST_CASE("verify proves softplus at p = 4 with every lemma proved", "[softplus][cli]") {
   auto r = run_verify("--component softplus --p 4 --json");
@@ -49,11 +24,13 @@ TEST_CASE("verify proves softplus at p = 4 with every lemma proved", "[softplus]
 // tests/verify/cli.cpp sweeps every registered mutant, the lemma-level one included.
 TEST_CASE("the naive log(1 + e^x) mutant of softplus is refuted by verify",
           "[softplus][cli][mutants]") {
-  for (const auto& m : softplus_component().mutants)
-    if (m.name == "log1p-correction-dropped") check_mutant_refuted(m);
+  for (const auto& m : registered("softplus").mutants)
+    if (m.name == "log1p-correction-dropped")
+      check_mutant_refuted(registered("softplus"), "--p 4 --engine sim", m);
 }
 
 TEST_CASE("every softplus mutant is refuted by verify at p = 4",
           "[.slow][softplus][cli][mutants]") {
-  for (const auto& m : softplus_component().mutants) check_mutant_refuted(m);
+  for (const auto& m : registered("softplus").mutants)
+    check_mutant_refuted(registered("softplus"), "--p 4 --engine sim", m);
 }

@@ -15,6 +15,7 @@
 
 #include "lib/circuit.hpp"
 #include "lib/float_word.hpp"
+#include "lib/random_float.hpp"
 
 namespace tc {
 
@@ -32,24 +33,6 @@ struct FloatCheckResult {
 FloatCheckResult float_check(const Circuit& circuit, FloatFormat f, uint64_t count,
                              const FloatCaseGenerator& next, const FloatOracle& oracle);
 
-// Deterministic pseudo-random floats, biased toward the edges uniform sampling rarely hits:
-// the zero, exponents near emin, emax and -p, significands 2^(p-1), 2^p - 1 and sparse ones.
-class FloatSampler {
- public:
-  FloatSampler(FloatFormat f, uint64_t seed) : f_(f), state_(seed) {}
-  uint64_t bits();                 // splitmix64
-  uint64_t below(uint64_t n);      // uniform in [0, n), n >= 1
-  bool coin() { return bits() & 1; }
-  uint64_t significand();          // normalized, edge-biased
-  int64_t exponent();              // in range, edge-biased
-  FloatValue any();                // a valid float, sometimes zero
-  // A nonzero float of exponent k clamped into range, random significand.
-  FloatValue with_exponent(int64_t k, bool negative);
-
- private:
-  FloatFormat f_;
-  uint64_t state_;
-};
 
 // The generators below keep a reference to `values`: it must outlive them.
 // Points index -> (values[index / n], values[index % n]) for all n^2 pairs.

@@ -1,5 +1,5 @@
 // Runs the built `verify` binary (path compiled in as TC_VERIFY_BINARY) through the shell.
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/run_verify.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>

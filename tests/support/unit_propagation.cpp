@@ -1,7 +1,7 @@
 // Unit propagation (see unit_propagation.hpp).  Each newly true literal t
 // visits the clauses containing -t and rescans them: simple and obviously
 // right, which is what a reference propagator for tests should be.
-#include "lib/cnf/unit_propagation.hpp"
+#include "tests/support/unit_propagation.hpp"
 
 #include <algorithm>
 #include <cassert>

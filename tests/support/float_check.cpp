@@ -3,7 +3,7 @@
 // Each batch packs up to 64 points into simulator lanes (bit i of input j = lane i's value of
 // input j), runs tc::Simulator once, then compares lane by lane with the oracle. The sampler is
 // splitmix64, so a seed fixes every point and a failure reproduces exactly.
-#include "specs/float_check.hpp"
+#include "tests/support/float_check.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -95,47 +95,6 @@ FloatCheckResult float_check(const Circuit& circuit, FloatFormat f, uint64_t cou
     }
   }
   return result;
-}
-
-uint64_t FloatSampler::bits() {
-  uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-uint64_t FloatSampler::below(uint64_t n) { return bits() % n; }
-
-uint64_t FloatSampler::significand() {
-  const uint64_t lead = uint64_t{1} << (f_.p - 1);
-  switch (below(8)) {
-    case 0: return lead;
-    case 1: return 2 * lead - 1;
-    case 2: return lead | (uint64_t{1} << below(f_.p - 1));  // leading one plus one bit
-    case 3: return (2 * lead - 1) & ~(uint64_t{1} << below(f_.p - 1));
-    default: return lead | below(lead);
-  }
-}
-
-int64_t FloatSampler::exponent() {
-  const uint64_t span = static_cast<uint64_t>(f_.emax() - f_.emin()) + 1;
-  int64_t k;
-  switch (below(8)) {
-    case 0: k = f_.emax() - static_cast<int64_t>(below(4)); break;
-    case 1: k = f_.emin() + static_cast<int64_t>(below(4)); break;
-    case 2: k = -f_.p - 2 + static_cast<int64_t>(below(2 * f_.p + 4)); break;
-    default: k = f_.emin() + static_cast<int64_t>(below(span)); break;
-  }
-  return std::clamp(k, f_.emin(), f_.emax());
-}
-
-FloatValue FloatSampler::any() {
-  if (below(20) == 0) return {};
-  return {coin(), significand(), exponent()};
-}
-
-FloatValue FloatSampler::with_exponent(int64_t k, bool negative) {
-  return {negative, significand(), std::clamp(k, f_.emin(), f_.emax())};
 }
 
 FloatCaseGenerator float_all_pairs(const std::vector<FloatValue>& values) {
