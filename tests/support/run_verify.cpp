@@ -36,4 +36,6 @@ VerifyRun run_verify(const std::string& arguments) {
   return r;
 }
 
+const char* verify_binary() { return TC_VERIFY_BINARY; }
+
 }  // namespace tc::test

@@ -12,4 +12,7 @@ struct VerifyRun {
 
 VerifyRun run_verify(const std::string& arguments);
 
+// The path of the built `verify` binary, for tests that compose their own shell command.
+const char* verify_binary();
+
 }  // namespace tc::test

@@ -12,9 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "tests/verify/run_verify.hpp"
+#include "tests/support/run_verify.hpp"
 
 using tc::test::run_verify;
+using tc::test::verify_binary;
 
 namespace {
 
@@ -144,7 +145,7 @@ TEST_CASE("bad circuit files and misused options are one error line with exit 2"
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--circuit takes one --component") != std::string::npos);
   // Memory running out while reading is one line too (the address space is capped at 500 MB).
-  const std::string cmd = std::string("ulimit -v 500000; ") + TC_VERIFY_BINARY + " --component fmul --p 4 --circuit " +
+  const std::string cmd = std::string("ulimit -v 500000; ") + verify_binary() + " --component fmul --p 4 --circuit " +
                           huge + " >/dev/null 2>" + scratch("oom.err");
   const int status = std::system(cmd.c_str());
   CHECK(WIFEXITED(status));

@@ -42,7 +42,8 @@ TEST_CASE("every component's SAT proof at a small p is certified by the DRUP che
     REQUIRE(r.verdict == Verdict::Proved);
     // At least one obligation per output bit: a proof of nothing must not pass as certified.
     size_t output_bits = 0;
-    for (const Word& w : c.spec(p).output_words()) output_bits += w.bits.size();
+    const Circuit spec = c.spec(p);
+    for (const Word& w : spec.output_words()) output_bits += w.bits.size();
     CHECK(r.sat.obligations.size() >= output_bits);
     for (const auto& ob : r.sat.obligations) {
       CHECK(ob.certified);
