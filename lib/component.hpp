@@ -110,6 +110,11 @@ struct Component {
   // e.g. structurally different multi-operand multipliers: the bit-level sweeps of the tests then
   // check only its mutants, and its proof runs through verify with the cut points.
   bool plain_miter_practical = true;
+  // The construction's depth at every p >= 4 and every other parameter (below p = 4 constant
+  // folding may remove a layer, e.g. int-mul at p = 1): the one table the tests, `verify --list`
+  // and the README's size table are checked against. 0: not pinned (depth_note says how it
+  // grows, or the registry test checks that it is the same at p = 4, 8, 12, 16).
+  int depth = 0;
   std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
 

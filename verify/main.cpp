@@ -110,6 +110,7 @@ void print_list() {
     if (!c.weights.empty()) params += ", --weights FILE";
     fmt::print("{:<14} {:<44} {}\n", c.name, params, c.lemma);
     fmt::print("{:<14} {}\n", "", c.description);
+    if (c.depth > 0) fmt::print("{:<14} depth {} at every p >= 4\n", "", c.depth);
   }
 }
 

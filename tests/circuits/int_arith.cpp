@@ -14,6 +14,7 @@
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "tests/int_oracle_check.hpp"
+#include "verify/registry.hpp"
 
 using namespace tc;
 using tc::test::first_mismatch;
@@ -139,13 +140,20 @@ TEST_CASE("int_at_least is one gate that is exact at both edges", "[int-arith]")
   }
 }
 
-// --- depth of the components: constant in p, threshold gates only ----------------------------
+// --- depth of the components: the registry's pinned depth at every p, threshold gates only -----
 
 namespace {
 
-void check_constant_depth(const std::function<Circuit(const Params&)>& build, int max_depth) {
-  int depth_at_4 = -1;
-  for (int p : {4, 8, 12, 16}) {
+// The depth the registry pins for the component (verify/registry.cpp, Component::depth).
+int pinned_depth(const std::string& name) {
+  const Component* c = find_component(name);
+  REQUIRE(c != nullptr);
+  REQUIRE(c->depth > 0);
+  return c->depth;
+}
+
+void check_depth(const std::function<Circuit(const Params&)>& build, int depth) {
+  for (int p : {1, 2, 4, 8, 12, 16}) {
     Params params;
     params.p = p;
     const Circuit c = build(params);
@@ -153,30 +161,29 @@ void check_constant_depth(const std::function<Circuit(const Params&)>& build, in
     INFO(c.name() << " at p = " << p);
     CHECK(c.is_threshold_only());
     CHECK(stats.xor_gates == 0);
-    CHECK(stats.depth <= max_depth);
-    if (depth_at_4 < 0) depth_at_4 = stats.depth;
-    CHECK(stats.depth == depth_at_4);
+    if (p >= 4) CHECK(stats.depth == depth);
+    else CHECK(stats.depth <= depth);  // tiny widths fold a layer away (int-mul at p = 1)
   }
 }
 
 }  // namespace
 
-TEST_CASE("int-cmp has depth at most 2 at every p", "[int-cmp]") {
-  check_constant_depth(int_cmp_construction, 2);
+TEST_CASE("int-cmp has its registry depth (1) at every p", "[int-cmp]") {
+  check_depth(int_cmp_construction, pinned_depth("int-cmp"));
 }
 
-TEST_CASE("int-add has depth at most 3 at every p", "[int-add]") {
-  check_constant_depth(int_add_construction, 3);
+TEST_CASE("int-add has its registry depth (2) at every p", "[int-add]") {
+  check_depth(int_add_construction, pinned_depth("int-add"));
 }
 
-TEST_CASE("int-iadd has depth at most 3 at every p and n", "[int-iadd]") {
+TEST_CASE("int-iadd has its registry depth (2) at every p and n", "[int-iadd]") {
   for (int n : {2, 4, 8})
-    check_constant_depth([n](Params params) {
+    check_depth([n](Params params) {
       params.n = n;
       return int_iadd_construction(params);
-    }, 3);
+    }, pinned_depth("int-iadd"));
 }
 
-TEST_CASE("int-mul has depth at most 4 at every p", "[int-mul]") {
-  check_constant_depth(int_mul_construction, 4);
+TEST_CASE("int-mul has its registry depth (3) at every p", "[int-mul]") {
+  check_depth(int_mul_construction, pinned_depth("int-mul"));
 }

@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
@@ -42,6 +45,52 @@ TEST_CASE("construction depth is the same at p = 4, 8, 12 and 16 where the paper
     if (c.p_spec().max < 4) continue;
     CHECK(depths.size() == 1);
   }
+}
+
+TEST_CASE("a pinned depth holds from p = 4 on, for every operand count", "[registry][depth]") {
+  int pinned = 0;
+  for (const auto& c : all_components()) {
+    if (c.depth == 0) continue;
+    ++pinned;
+    for (int p : {c.p_spec().min, 4, 8, 12, 16}) {
+      if (p < c.p_spec().min || p > c.p_spec().max) continue;
+      Params params = c.defaults();
+      params.p = p;
+      const ParamSpec* n = c.param("n");
+      for (int count = n ? n->min : params.n; count <= (n ? n->max : params.n); ++count) {
+        params.n = count;
+        INFO(c.name << " at p = " << p << ", n = " << count);
+        const int depth = analyze(c.construction(params)).depth;
+        if (p >= 4) CHECK(depth == c.depth);
+        else CHECK(depth <= c.depth);  // tiny widths fold a layer away (int-mul at p = 1)
+      }
+    }
+  }
+  CHECK(pinned == 9);  // the integer and the elementary float components
+}
+
+TEST_CASE("the README's size table states each pinned depth", "[registry][depth]") {
+  std::ifstream in(std::string(TC_SOURCE_DIR) + "/README.md");
+  REQUIRE(in);
+  std::map<std::string, int> rows;  // rows read per pinned component
+  for (std::string line; std::getline(in, line);) {
+    // "| fadd | 8 | 2209 | 8 | ..." (component, p, gates, depth) in the size table
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; std::getline(row, cell, '|');) {
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      cells.push_back(cell);
+    }
+    if (cells.size() < 8 || !cells[0].empty()) continue;
+    const Component* c = find_component(cells[1]);
+    if (c == nullptr || c->depth == 0) continue;
+    INFO(line);
+    CHECK(cells[4] == std::to_string(c->depth));
+    ++rows[c->name];
+  }
+  for (const auto& c : all_components())
+    if (c.depth > 0) CHECK(rows[c.name] >= 1);
 }
 
 TEST_CASE("component and mutant names are unique", "[registry]") {
