@@ -144,8 +144,9 @@ TEST_CASE("malformed text circuits fail with file, line, column and reason", "[c
   check_rejected(head + "output y 2 = a[0]\n", "2:10", "width mismatch");
   check_rejected(head + "output y 1 = a[2]\n", "2:14", "width mismatch");
   check_rejected(head + "output y 1 float 2 2 = a[0]\n", "2:10", "width mismatch");
-  check_rejected(head + "g = 4611686018427387904*a[0] + 4611686018427387903*a[1] >= 4611686018427387905\n"
-                 "output y 1 = g\n", "2:1", "weight out of range");
+  // a[0] or (a[1] and a[2]): neither AND nor OR, so its weights stay and sum to 2^62.
+  check_rejected("input a 3\ng = 2305843009213693952*a[0] + 2305843009213693951*a[1] + a[2] >= "
+                 "2305843009213693952\noutput y 1 = g\n", "2:1", "weight out of range");
   check_rejected(head + "g = 99999999999999999999*a[0] >= 1\noutput y 1 = g\n", "2:5", "out of range");
   check_rejected(head + "g = AND(a[0], a[1])\n", "2:1", "missing output");
   check_rejected(head + "g = AND(a[0] a[1])\noutput y 1 = g\n", "2:14", "expected ')'");
