@@ -152,8 +152,9 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
         params.progress("solving " + current + ": " +
                         std::to_string(static_cast<int>(seconds_since(current_start))) + " s");
     });
-    CaDiCaL::Solver shared_solver;
+    std::optional<CaDiCaL::Solver> shared;  // the incremental run's one solver
     if (incremental) {
+      CaDiCaL::Solver& shared_solver = shared.emplace();
       shared_solver.set("quiet", 1);
       shared_solver.connect_terminator(&terminator);
       for (const Clause& c : cc.cnf.clauses) {
@@ -164,7 +165,7 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
     for (size_t k = 0; k < diff.bits.size() && verdict == true; ++k) {
       if (diff.bits[k] == kFalse) {  // both sides built the same gate: nothing to prove
         proved.push_back(diff_lits[k]);
-        if (incremental) { shared_solver.add(-diff_lits[k]); shared_solver.add(0); }
+        if (incremental) { shared->add(-diff_lits[k]); shared->add(0); }
         continue;
       }
       ObligationStats ob;
@@ -175,8 +176,8 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
       ob.variables = cc.cnf.num_vars;
       ob.clauses = cc.cnf.clauses.size() + proved.size() + 1;
 
-      CaDiCaL::Solver fresh_solver;
-      CaDiCaL::Solver& solver = incremental ? shared_solver : fresh_solver;
+      std::optional<CaDiCaL::Solver> fresh;  // a certified run's solver for this bit alone
+      CaDiCaL::Solver& solver = incremental ? *shared : fresh.emplace();
       Cnf cnf;  // the obligation's own CNF file, certified runs only
       const std::string base = incremental ? std::string()
                                            : params.proof_dir + "/" + file_safe(ob.output_word);
@@ -238,7 +239,7 @@ std::optional<bool> solve_miter_outputs(const Circuit& m, size_t primary_bits, c
                         " clauses, " + std::to_string(ob.seconds) + " s)");
       st.obligations.push_back(ob);
     }
-    if (incremental) shared_solver.disconnect_terminator();
+    if (incremental) shared->disconnect_terminator();
     if (verdict != true) break;  // a counterexample or an exhausted budget ends the run
   }
   return verdict;
