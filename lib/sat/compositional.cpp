@@ -206,11 +206,12 @@ std::string fingerprint(const Circuit& c) {
 // from compose_embed), the block proof makes the outputs equal wherever both assumptions hold,
 // and the spec's block (plain adders, no wide threshold gates) has the far smaller CNF.
 std::optional<std::pair<Circuit, Circuit>> guarantee_check(const Circuit& side,
-                                                           const Circuit::Cut& cut) {
+                                                           const Circuit::Cut& cut,
+                                                           const std::vector<CutInputTie>& ties) {
   Circuit::Cut g = cut;
   g.outputs = {cut.guarantee};
   g.name = cut.name + "-guarantee";
-  auto block = extract_cut_block(side, g);
+  auto block = extract_cut_block(side, g, ties);
   if (!block) return std::nullopt;
   Circuit truth(block->name() + "/true");
   truth.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
@@ -278,18 +279,14 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
   std::vector<char> block_ok(candidates.size(), 0);
   for (size_t k = 0; k < candidates.size(); ++k) {
     const Candidate& cand = candidates[k];
-    // An input one side feeds as a constant (e.g. the spec's exp knows its sign bit is 0) is
-    // that constant on both sides of the block proof: the glue check below proves the other
-    // side feeds the same value.
-    std::vector<int8_t> fixed(cand.c->inputs.size(), -1);
-    for (size_t i = 0; i < fixed.size(); ++i) {
-      const Signal a = cand.c->inputs[i], b = cand.s->inputs[i];
-      if (a.node() == 0 && (b.node() != 0 || a == b)) fixed[i] = a == kTrue;
-      else if (b.node() == 0 && a.node() != 0) fixed[i] = b == kTrue;
-    }
-    auto bc = extract_cut_block(construction, *cand.c, fixed);
-    auto bs = extract_cut_block(spec, *cand.s, fixed);
-    auto gc = guarantee_check(spec, *cand.s);
+    // An input one side feeds as a constant (e.g. the spec's exp knows its sign bit is 0), or as
+    // a copy of another input (a sign-extended exponent), is that on both sides of the block
+    // proof: the glue check below proves the other side feeds the same values. Without the ties
+    // the blocks would also have to agree on inputs no context produces.
+    const std::vector<CutInputTie> ties = cut_input_ties(*cand.c, *cand.s);
+    auto bc = extract_cut_block(construction, *cand.c, ties);
+    auto bs = extract_cut_block(spec, *cand.s, ties);
+    auto gc = guarantee_check(spec, *cand.s, ties);
     if (!bc || !bs || !gc) {
       st.unshared_cuts.push_back(cand.c->name + ": its inputs do not cut the block off");
       continue;

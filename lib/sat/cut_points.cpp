@@ -14,8 +14,52 @@ const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name) {
   return nullptr;
 }
 
+std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cut& b) {
+  // Union-find with parity over the input positions and one extra element, the constant false.
+  const size_t n = a.inputs.size(), kFalseElement = n;
+  std::vector<size_t> parent(n + 1);
+  std::vector<char> parity(n + 1, 0);  // relative to the parent
+  for (size_t i = 0; i <= n; ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    bool p = false;
+    while (parent[x] != x) {
+      p ^= parity[x];
+      x = parent[x];
+    }
+    return std::pair{x, p};
+  };
+  auto unite = [&](size_t x, size_t y, bool differ) {
+    auto [rx, px] = find(x);
+    auto [ry, py] = find(y);
+    if (rx == ry) return;  // already known (or contradictory: dropped)
+    if (rx < ry) std::swap(rx, ry);  // the smaller element is the root: the earliest position
+    parent[rx] = ry;
+    parity[rx] = px ^ py ^ differ;
+  };
+  for (const Circuit::Cut* side : {&a, &b}) {
+    std::unordered_map<uint32_t, size_t> first;  // node -> first position feeding it
+    for (size_t i = 0; i < n && i < side->inputs.size(); ++i) {
+      const Signal s = side->inputs[i];
+      if (s.node() == 0) {
+        unite(i, kFalseElement, s == kTrue);
+        continue;
+      }
+      auto [it, added] = first.try_emplace(s.node(), i);
+      if (!added) unite(i, it->second, s.complemented() != side->inputs[it->second].complemented());
+    }
+  }
+  std::vector<CutInputTie> ties(n);
+  const auto [false_root, false_parity] = find(kFalseElement);
+  for (size_t i = 0; i < n; ++i) {
+    const auto [root, p] = find(i);
+    if (root == false_root) ties[i] = {CutInputTie::Kind::Constant, static_cast<bool>(p ^ false_parity), 0};
+    else if (root != i) ties[i] = {CutInputTie::Kind::Copy, p, root};
+  }
+  return ties;
+}
+
 std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut,
-                                         const std::vector<int8_t>& fixed) {
+                                         const std::vector<CutInputTie>& ties) {
   Circuit block(circuit.name() + "/" + cut.name);
   Bits in = block.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
   std::unordered_map<uint32_t, Signal> map;  // node of circuit -> signal of block
@@ -25,8 +69,11 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
     // proved for every value of that bit, which is more than needed and still sound.
     Signal s = cut.inputs[i];
     if (s.node() == 0 || map.count(s.node())) continue;
-    const bool is_fixed = i < fixed.size() && fixed[i] >= 0;
-    map[s.node()] = (is_fixed ? (fixed[i] ? kTrue : kFalse) : in[i]) ^ s.complemented();
+    const CutInputTie tie = i < ties.size() ? ties[i] : CutInputTie{};
+    const Signal bit = tie.kind == CutInputTie::Kind::Constant ? (tie.value ? kTrue : kFalse)
+                       : tie.kind == CutInputTie::Kind::Copy   ? in[tie.source] ^ tie.value
+                                                               : in[i];
+    map[s.node()] = bit ^ s.complemented();
   }
   // Collect the cone above the cut; reaching a primary input means it is no cut.
   std::vector<char> in_cone(circuit.num_nodes(), 0);

@@ -26,15 +26,30 @@
 
 namespace tc {
 
+// How a cut input enters its extracted block: as its own bit of "in", as a constant, or as a
+// copy of an earlier input bit (possibly complemented).
+struct CutInputTie {
+  enum class Kind { Free, Constant, Copy } kind = Kind::Free;
+  bool value = false;  // Constant: the constant; Copy: complemented
+  size_t source = 0;   // Copy: the earlier input position
+};
+
 // The cone of cut.outputs cut off at cut.inputs, as a circuit with input word "in" (the cut
 // inputs in order), output word "out", and the cut's assumption as its constraint; cuts lying
 // wholly inside the cone are declared on it too. nullopt when the cut inputs do not separate the
 // outputs from the primary inputs. A constant or repeated cut input leaves its bit of "in" unused.
-// `fixed[i]` (0 or 1; -1 = free), when given, makes cut input i that constant inside the block:
-// for a caller that separately proves the input takes that value (e.g. the compositional engine,
-// whose glue checks prove both sides feed equal inputs while the other side feeds a constant).
+// `ties[i]`, when given, makes cut input i a constant or a copy of an earlier input inside the
+// block: for a caller that separately proves the input takes that value (e.g. the compositional
+// engine, whose glue checks prove both sides feed equal inputs while the other side feeds a
+// constant or one signal twice).
 std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut,
-                                         const std::vector<int8_t>& fixed = {});
+                                         const std::vector<CutInputTie>& ties = {});
+
+// The ties two sides' cuts of one block justify once their inputs are proved equal position by
+// position: input i is a constant where either side feeds a constant, and a copy of input j
+// (complemented or not) where either side feeds the signal of position j there. Contradictory
+// facts (the glue check will fail on them) are dropped.
+std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cut& b);
 
 // The cut of that name, or nullptr.
 const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name);
