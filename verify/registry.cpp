@@ -178,6 +178,8 @@ const std::vector<Component>& all_components() {
                       "per candidate), sticky from X - Q Y, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float division in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
+       .flags = {{"thermometer", "the thermometer quotient (one comparison per candidate, "
+                                 "exponential size) instead of the series quotient"}},
        .construction = float_div_construction, .spec = build_float_div_spec,
        .mutants = float_div_mutants(), .reference = float_div_reference,
        .depth = 11,
