@@ -27,8 +27,6 @@
 // proved once against it and then leaves the SAT obligations.
 #include "circuits/float_div.hpp"
 
-#include <stdexcept>
-
 #include "circuits/float_blocks.hpp"
 #include "circuits/float_div_quotient.hpp"
 #include "circuits/int_mutants.hpp"
@@ -78,10 +76,7 @@ Circuit float_div_construction(const Params& params) {
   const FloatBits y = split_float(add_float_input(c, "y", f), f);
 
   const bool thermometer = params.flag("thermometer");
-  if (params.mutant == (thermometer ? "series-term-dropped" : "thermometer-not-one-hot") ||
-      (thermometer && params.mutant == "quotient-correction-dropped"))
-    throw std::invalid_argument("fdiv: mutant " + params.mutant + " belongs to the " +
-                                (thermometer ? "series" : "thermometer (--thermometer)") + " quotient");
+  // A mutant of the other quotient leaves this one unchanged (its Mutant::shows_with says so).
   const SignificandQuotient quotient =
       thermometer ? float_div_thermometer_quotient(c, x.magnitude, y.magnitude, params.mutant)
                   : float_div_series_quotient(c, x.magnitude, y.magnitude, params.mutant);

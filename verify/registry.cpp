@@ -182,7 +182,7 @@ const std::vector<Component>& all_components() {
                                  "exponential size) instead of the series quotient"}},
        .construction = float_div_construction, .spec = build_float_div_spec,
        .mutants = float_div_mutants(), .reference = float_div_reference,
-       .depth = 11,
+       .depth = 18,
        .size_note = "exponential in p: the thermometer quotient has one gate per candidate "
                     "quotient, about 6 * 2^p gates in all (394,590 at p = 16); the paper's "
                     "polynomial-size TC^0 division (Hesse, Allender, Barrington) is not built"},
