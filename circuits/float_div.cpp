@@ -45,10 +45,8 @@ const std::vector<Mutant>& float_div_mutants() {
       {"thermometer-not-one-hot",
        "decodes the quotient from every passed test t_k instead of the edge t_k AND NOT t_(k+1)",
        false, "--thermometer"},
-      {"series-term-dropped", "the t^2 term of the series for 1/y is left out"},
-      {"quotient-correction-dropped",
-       "takes the floor of the series approximation as the quotient, with no comparison "
-       "[X - (Q0 + 1) Y >= 0] (Q0 is one too small on some inputs)"},
+      {"series-term-dropped",
+       "the t term of the series 1 + t + t^2 + .. for 1/y is left out (an off-by-one start)"},
   };
   return mutants;
 }
@@ -59,7 +57,7 @@ RoundOptions div_round_options(const std::string& mutant) {
   RoundOptions o;
   if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" &&
       mutant != "thermometer-not-one-hot" && mutant != "series-term-dropped" &&
-      mutant != "quotient-correction-dropped" && !mutant.empty())
+      !mutant.empty())
     int_unknown_mutant("fdiv", mutant);
   return o;
 }

@@ -43,8 +43,8 @@ struct FloatDivSeriesDesign {
 };
 FloatDivSeriesDesign float_div_series_design(int p);
 
-// The series quotient; mutant "series-term-dropped" leaves out the t^2 term, "quotient-correction-
-// dropped" compares no candidate above Q0 (Q = Q0). Cut conventions as for the thermometer.
+// The series quotient; mutant "series-term-dropped" leaves out the t term. Cut conventions as
+// for the thermometer.
 SignificandQuotient float_div_series_quotient(Circuit& circuit, const Bits& m_x, const Bits& m_y,
                                               const std::string& mutant);
 

@@ -58,7 +58,7 @@ namespace {
 
 int64_t pow2(int k) { return int64_t{1} << k; }
 
-// The table size: 2^k <= 2 p entries (k = ceil(log2 p) + 1), so t <= ~2^-k and about
+// The table size: 2^k < 4 p entries (k = ceil(log2 p) + 1), so t <= ~2^-k and about
 // (p + 6) / k terms; larger only where a power would not fit int_power.
 int kTableBits(int p) {
   int k = 1;
@@ -242,7 +242,7 @@ SignificandQuotient float_div_series_quotient(Circuit& c, const Bits& m_x, const
   mpq_class t_max(mpz_class(d.T_max), mpz_class(1));
   t_max /= pow2q(d.L);
   for (int i = 1; i < d.m; ++i) {
-    if (i == 2 && mutant == "series-term-dropped") continue;
+    if (i == 1 && mutant == "series-term-dropped") continue;
     const Bits power = int_power(c, Bits(T.begin() + d.s[i], T.begin() + d.s[i] + d.power_width[i]), i);
     const TermWord w = term_word(d, i, t_max);
     for (int a = 0; a < d.W_width; ++a)
@@ -260,7 +260,7 @@ SignificandQuotient float_div_series_quotient(Circuit& c, const Bits& m_x, const
   remainder.add_unsigned(m_x, pow2(p + 1));
   for (int a = 0; a < p + 2; ++a)
     for (int b = 0; b < p; ++b) remainder.add(c.create_and(Q0[a], m_y[b]), -pow2(a + b));
-  const int D = mutant == "quotient-correction-dropped" ? 0 : d.D;
+  const int D = d.D;
   Bits steps;  // u_0, t_1, u_1, .., t_D, u_D: nested for Y >= 1
   LinearForm q_form;
   q_form.add_unsigned(Q0, 1);
