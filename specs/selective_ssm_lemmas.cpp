@@ -298,7 +298,7 @@ SelectiveSsmBudget selective_ssm_budget(const Params& params) {
 
 std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
   const auto check = [](const BoundLemma& l) {
-    return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5});
+    return check_bound_lemma(l, {.bisection_steps = 5});
   };
   const SelectiveSsmBudget b = selective_ssm_budget(params);
   std::vector<LemmaResult> results;
