@@ -243,12 +243,16 @@ const std::vector<Component>& all_components() {
        // p = 2 is left out: there log.pre-rounding.k is refuted (k relaxed to the reals, witness
        // k = -129/128, t = 7/16), so no claim is made at that width.
        .params = {p_param(3, 12, 8)},
+       .flags = {{"thermometer", "log: the earlier exponential-size construction, every Taylor term "
+                                 "tabulated over a thermometer of the p - 1 low significand bits "
+                                 "(depth 11), instead of powers by iterated multiplication"}},
        .construction = log_construction, .spec = build_log_spec,
        .mutants = log_mutants(), .reference = log_reference, .lemmas = log_lemmas,
-       .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
-                    "low significand bits over a thermometer of 2^(p-1) - 1 gates (5,093 gates, "
-                    "2,047 of them the thermometer, at p = 12); powers by constant-depth iterated "
-                    "multiplication are not used"},
+       .depth = 21,
+       .size_note = "polynomial in p, but large at these widths: the powers |T|^i come from "
+                    "Chinese remaindering over r ~ N p / log(N p) primes and one wide block "
+                    "addition each (SIZE_NOTE_NUMBERS); --thermometer is smaller up to p = 12 "
+                    "(5,093 gates, 291,558 wires) and exponential beyond"},
       {.name = "exp",
        .description = "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
                       "bits), degree-N Taylor polynomial of e^r (powers by int_power), scaled by 2^k, "

@@ -17,10 +17,11 @@ using namespace tc;
 
 namespace {
 
-Params log_params(int p, const std::string& mutant = "") {
+Params log_params(int p, const std::string& mutant = "", bool thermometer = false) {
   Params params;
   params.p = p;
   params.mutant = mutant;
+  if (thermometer) params.flags.insert("thermometer");
   return params;
 }
 
@@ -73,10 +74,38 @@ TEST_CASE("log construction and its mutants are threshold-only", "[log]") {
   }
 }
 
-TEST_CASE("log construction depth is the same at p = 4, 8 and 12", "[log][depth]") {
-  std::set<int> depths;
-  for (int p : {4, 8, 12}) depths.insert(analyze(log_construction(log_params(p))).depth);
-  CHECK(depths == std::set<int>{11});
+TEST_CASE("the thermometer log construction (flag) matches its spec on every input at p = 3, 4, 5",
+          "[log][thermometer]") {
+  for (int p : {3, 4, 5}) {
+    INFO("p = " << p);
+    const CompareResult r = compare_by_simulation(log_construction(log_params(p, "", true)),
+                                                  build_log_spec(log_params(p)), {});
+    CHECK(r.complete);
+    CHECK_FALSE(r.difference.has_value());
+  }
+}
+
+TEST_CASE("log construction depth is the same at p = 4, 6 and 8; the thermometer's at 4, 8, 12",
+          "[log][depth]") {
+  std::set<int> depths, thermometer_depths;
+  for (int p : {4, 6, 8}) depths.insert(analyze(log_construction(log_params(p))).depth);
+  for (int p : {4, 8, 12}) thermometer_depths.insert(analyze(log_construction(log_params(p, "", true))).depth);
+  CHECK(depths == std::set<int>{21});
+  CHECK(thermometer_depths == std::set<int>{11});
+}
+
+TEST_CASE("the power mutant needs the iterated-multiplication construction", "[log][mutant]") {
+  CHECK_THROWS_AS(log_construction(log_params(4, "power-modulus-short", true)), std::invalid_argument);
+  const Circuit spec = build_log_spec(log_params(4));
+  CHECK(compare_by_simulation(log_construction(log_params(4, "power-modulus-short")), spec, {})
+            .difference.has_value());
+  // Every other circuit-level mutant is refuted with the flag as well.
+  for (const Mutant& m : log_mutants()) {
+    if (m.lemma_only || m.name == "power-modulus-short") continue;
+    INFO(m.name);
+    CHECK(compare_by_simulation(log_construction(log_params(4, m.name, true)), spec, {})
+              .difference.has_value());
+  }
 }
 
 TEST_CASE("every circuit-level log mutant differs from the spec at p = 4; lemma-level ones do not",
