@@ -251,7 +251,7 @@ const std::vector<Component>& all_components() {
        .depth = 21,
        .size_note = "polynomial in p, but large at these widths: the powers |T|^i come from "
                     "Chinese remaindering over r ~ N p / log(N p) primes and one wide block "
-                    "addition each (SIZE_NOTE_NUMBERS); --thermometer is smaller up to p = 12 "
+                    "addition each (2,278 gates and 40,786 wires at p = 4, 99,876 and 7,436,101 at p = 12: gates ~ p^3.4); --thermometer is smaller up to p = 12 "
                     "(5,093 gates, 291,558 wires) and exponential beyond"},
       {.name = "exp",
        .description = "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
