@@ -1,6 +1,7 @@
 // log: z = round_p(L * 2^-q), L = k * LN2 + sum_i v_i, the paper's Taylor algorithm (Chen et al.,
-// Lemma 4.1 / B.3) as a constant-depth threshold circuit of polynomial size (the default) or,
-// with the flag "thermometer", the earlier exponential-size tabulation (both meet the same spec).
+// Lemma 4.1 / B.3) as a constant-depth threshold circuit: by default a tabulation of exponential
+// size, the smaller one at every p the registry accepts (p <= 12); with the flag "polynomial",
+// powers by iterated multiplication, of polynomial size (both meet the same spec).
 //
 // The algorithm (the same as specs/log.hpp, which states it plainly):
 //  - x = m 2^e > 0 is written r 2^k with r in [3/4, 3/2): r = m / 2^(p-1), k = e + p - 1 when
@@ -9,13 +10,13 @@
 //  - v_i = sign_i round_q(|t|^i / i) for i = 1..N (round half up at q fractional bits), sign_i =
 //    -1 when t < 0 or i is even: the Taylor terms of ln(1 + t).
 //  - L = k LN2 + sum_i v_i with LN2 = round(ln 2 * 2^q); z = round_p(L 2^-q), once.
-// The layers of S = sum_i v_i, default (power_terms below):
+// The layers of S = sum_i v_i with "polynomial" (power_terms below):
 //  1-10  the exact powers |T|^i, i = 2..N, all at once by Chinese remaindering
 //     (circuits/int_power_wide.hpp: residues, CRT terms, one wide block addition);
 //  11  u_i = floor((floor(|T|^i 2^(q+1-ip)) + i) / 2i) as a linear form: the power's bits with
 //     weights floor(2^j / 2i) plus the steps of the short remainder sum (rounded_quotient);
 //  12-13  S, one telescoping read per case (the sign of the odd terms is B), 14  OR of the cases.
-// With "thermometer" (thermometer_terms): 1  thermometer [m' >= v] over the p - 1 low
+// By default (thermometer_terms): 1  thermometer [m' >= v] over the p - 1 low
 // significand bits (circuits/short_word_function); 2  each bit of each v_i, a telescoping gate
 // over it, the powers and the division by i tabulated at build time: 2^(p-1) thermometer gates,
 // exponential size; 3-4  S by iterated addition (fb_form_bit: bit j from the sum mod 2^(j+1)).
@@ -233,7 +234,8 @@ const std::vector<Mutant>& log_mutants() {
       {"negative-input-accepted", "x < 0 is treated as |x| (no domain error, z = ln |x|)"},
       {"power-modulus-short", "the Chinese-remainder modulus of each power |T|^i is too small "
                               "(its largest primes dropped until M <= max |T|^i), so the largest "
-                              "powers wrap modulo M (not for --thermometer, which has no powers)"},
+                              "powers wrap modulo M (a mistake of --polynomial; the tabulation has no powers)",
+       false, "--polynomial"},
       {"taylor-terms-short", "the design uses N - 1 Taylor terms for the same claimed truncation "
                              "bound (lemma-level: the truncation lemma must fail)", true},
       {"working-precision-short", "the design uses q - 1 fractional bits for the same claimed "
@@ -247,9 +249,10 @@ Circuit log_construction(const Params& params) {
   bool known = mutant.empty();
   for (const Mutant& m : log_mutants()) known = known || m.name == mutant;
   if (!known) int_unknown_mutant("log", mutant);
-  if (mutant == "power-modulus-short" && params.flag("thermometer"))
+  const bool polynomial = params.flag("polynomial");
+  if (mutant == "power-modulus-short" && !polynomial)
     throw std::invalid_argument("log: mutant power-modulus-short needs the iterated-multiplication "
-                                "construction (drop --thermometer)");
+                                "construction (--polynomial)");
 
   const FloatFormat f = float_format(params);
   const int p = f.p;
@@ -261,8 +264,8 @@ Circuit log_construction(const Params& params) {
   const Signal b = x.magnitude[p - 2];              // r = m / 2^p (case B)
   const Bits reduced(x.magnitude.begin(), x.magnitude.begin() + (p - 1));  // m'
 
-  const TermSum terms = params.flag("thermometer") ? thermometer_terms(c, reduced, p, d, mutant)
-                                                   : power_terms(c, reduced, b, p, d, mutant);
+  const TermSum terms = polynomial ? power_terms(c, reduced, b, p, d, mutant)
+                                   : thermometer_terms(c, reduced, p, d, mutant);
   const Bits& s = terms.s;
   const int64_t max_abs_sum = terms.max_abs;
 

@@ -1,6 +1,6 @@
 // log: z = ln x by the paper's Taylor algorithm (Chen et al., Lemma 4.1 / B.3), in constant depth
-// and polynomial size (powers by iterated multiplication); params.flag("thermometer") builds the
-// earlier exponential-size tabulation instead (see log.cpp).
+// and exponential size (a tabulation); params.flag("polynomial") builds the powers by iterated
+// multiplication instead, of polynomial size (see log.cpp).
 #pragma once
 
 #include <vector>

@@ -85,9 +85,6 @@ Circuit softplus_construction(const Params& params) {
   Params wide_exp = wide, wide_log = wide;
   if (mutant == "exp-taylor-term-dropped") wide_exp.mutant = "taylor-term-dropped";
   if (mutant == "log-ln2-at-p-bits") wide_log.mutant = "ln2-at-p-bits";
-  // The tabulated log for now: at p1 = 12 the polynomial one has 100k gates and 7.4M wires,
-  // which makes the p = 8 proof take over half an hour instead of two minutes.
-  wide_log.flags.insert("thermometer");
   const Bits one = constant_word(float_to_bits({false, uint64_t{1} << (p1 - 1), 1 - p1}, f1));
   const Bits minus_one = constant_word(float_to_bits({true, uint64_t{1} << (p1 - 1), 1 - p1}, f1));
 
