@@ -234,8 +234,8 @@ const std::vector<Mutant>& log_mutants() {
       {"negative-input-accepted", "x < 0 is treated as |x| (no domain error, z = ln |x|)"},
       {"power-modulus-short", "the Chinese-remainder modulus of each power |T|^i is too small "
                               "(its largest primes dropped until M <= max |T|^i), so the largest "
-                              "powers wrap modulo M (a mistake of --polynomial; the tabulation has no powers)",
-       false, "--polynomial"},
+                              "powers wrap modulo M (a mistake of the --polynomial construction, which it builds: the "
+                              "tabulation has no powers)"},
       {"taylor-terms-short", "the design uses N - 1 Taylor terms for the same claimed truncation "
                              "bound (lemma-level: the truncation lemma must fail)", true},
       {"working-precision-short", "the design uses q - 1 fractional bits for the same claimed "
@@ -249,10 +249,8 @@ Circuit log_construction(const Params& params) {
   bool known = mutant.empty();
   for (const Mutant& m : log_mutants()) known = known || m.name == mutant;
   if (!known) int_unknown_mutant("log", mutant);
-  const bool polynomial = params.flag("polynomial");
-  if (mutant == "power-modulus-short" && !polynomial)
-    throw std::invalid_argument("log: mutant power-modulus-short needs the iterated-multiplication "
-                                "construction (--polynomial)");
+  // The power mutant is a mistake of the iterated multiplication, so it builds that.
+  const bool polynomial = params.flag("polynomial") || mutant == "power-modulus-short";
 
   const FloatFormat f = float_format(params);
   const int p = f.p;

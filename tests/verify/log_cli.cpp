@@ -27,8 +27,6 @@ TEST_CASE("verify proves the polynomial log (--polynomial) against the same spec
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"] == "proved");
   CHECK(j["construction"]["depth"] == 21);
-  auto bad = run_verify("--component log --p 4 --mutant power-modulus-short");
-  CHECK(bad.exit_code == 2);
 }
 
 TEST_CASE("every log mutant is refuted by verify at p = 4", "[log][cli][mutants]") {
