@@ -110,7 +110,7 @@ Bits fsb_add_two(Circuit& c, const Bits& a, const Bits& b, bool carry_in, int wi
   return sum;
 }
 
-Bits fsb_add_columns(Circuit& c, const Columns& columns, int width) {
+Bits fsb_add_columns(Circuit& c, const Columns& columns, int width, int block) {
   size_t most = 0;
   for (int col = 0; col < width && col < static_cast<int>(columns.size()); ++col)
     most = std::max(most, columns[col].size());
@@ -123,7 +123,7 @@ Bits fsb_add_columns(Circuit& c, const Columns& columns, int width) {
   // sum of the columns up to t, as in int_arith.
   const int b_min = std::max(2, static_cast<int>(std::bit_width(most > 0 ? most - 1 : 0)));
   std::vector<int> starts;
-  for (int i = 0; i < width; i += starts.size() < 4 ? b_min : std::max(b_min, kColumnBlock))
+  for (int i = 0; i < width; i += starts.size() < 4 ? b_min : std::max(b_min, block > 0 ? block : kColumnBlock))
     starts.push_back(i);
   const int blocks = static_cast<int>(starts.size());
   Bits low(width, kFalse), high(width, kFalse);

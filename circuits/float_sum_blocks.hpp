@@ -51,8 +51,9 @@ Bits fsb_word_equals(const Bits& exponent, int64_t k);
 // --- integer blocks ----------------------------------------------------------------------------
 
 // The sum of all column bits (column c weighs 2^c) modulo 2^width: block sums, then
-// fsb_add_two of the two non-overlapping words. Depth 6 above the column bits.
-Bits fsb_add_columns(Circuit& circuit, const Columns& columns, int width);
+// fsb_add_two of the two non-overlapping words. Depth 6 above the column bits. block: the width
+// of the upper blocks (0: 16, what fsum and matmul use; tall columns want narrower blocks).
+Bits fsb_add_columns(Circuit& circuit, const Columns& columns, int width, int block = 0);
 // a + b + carry_in modulo 2^width (words zero-extended), by carry-lookahead over blocks that
 // start at block_starts (increasing, the first 0). Depth 4 above a and b.
 Bits fsb_add_two(Circuit& circuit, const Bits& a, const Bits& b, bool carry_in, int width,

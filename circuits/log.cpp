@@ -1,5 +1,7 @@
 // log: z = round_p(L * 2^-q), L = k * LN2 + sum_i v_i, the paper's Taylor algorithm (Chen et al.,
-// Lemma 4.1 / B.3) as a constant-depth threshold circuit. Size is exponential in p.
+// Lemma 4.1 / B.3) as a constant-depth threshold circuit: by default a tabulation of exponential
+// size, the smaller one at every p the registry accepts (p <= 12); with the flag "polynomial",
+// powers by iterated multiplication, of polynomial size (both meet the same spec).
 //
 // The algorithm (the same as specs/log.hpp, which states it plainly):
 //  - x = m 2^e > 0 is written r 2^k with r in [3/4, 3/2): r = m / 2^(p-1), k = e + p - 1 when
@@ -8,17 +10,19 @@
 //  - v_i = sign_i round_q(|t|^i / i) for i = 1..N (round half up at q fractional bits), sign_i =
 //    -1 when t < 0 or i is even: the Taylor terms of ln(1 + t).
 //  - L = k LN2 + sum_i v_i with LN2 = round(ln 2 * 2^q); z = round_p(L 2^-q), once.
-// The layers:
-//  1  thermometer [m' >= v] over the p - 1 low significand bits (circuits/short_word_function);
-//     the sign of L, one gate on the exponent (below);
-//  2  each bit of each term v_i, a telescoping gate over the thermometer: the powers and the
-//     division by i are tabulated at build time (exact GMP integers). This is the honest fallback
-//     of the design notes: 2^(p-1) thermometer gates, so exponential size. Powers by iterated
-//     multiplication (circuits/int_crt.hpp) would be polynomial but are not used yet.
-//  3-4  S = sum_i v_i, iterated addition (fb_form_bit: bit j from the sum of the operands mod
-//     2^(j+1), depth 2);
-//  5-6  |L| = |S + k LN2| (k a linear form of the exponent bits), again depth 2, one case per
-//     sign of L; 7  OR of the two cases;  8-11  fb_round_pack (normalize, round, pack).
+// The layers of S = sum_i v_i with "polynomial" (power_terms below):
+//  1-10  the exact powers |T|^i, i = 2..N, all at once by Chinese remaindering
+//     (circuits/int_power_wide.hpp: residues, CRT terms, one wide block addition);
+//  11  u_i = floor((floor(|T|^i 2^(q+1-ip)) + i) / 2i) as a linear form: the power's bits with
+//     weights floor(2^j / 2i) plus the steps of the short remainder sum (rounded_quotient);
+//  12-13  S, one telescoping read per case (the sign of the odd terms is B), 14  OR of the cases.
+// By default (thermometer_terms): 1  thermometer [m' >= v] over the p - 1 low
+// significand bits (circuits/short_word_function); 2  each bit of each v_i, a telescoping gate
+// over it, the powers and the division by i tabulated at build time: 2^(p-1) thermometer gates,
+// exponential size; 3-4  S by iterated addition (fb_form_bit: bit j from the sum mod 2^(j+1)).
+// Then, both ways: |L| = |S + k LN2| (k a linear form of the exponent bits), depth 2, one case
+// per sign of L (the sign is one gate on the exponent, at layer 1); OR of the two cases;
+// fb_round_pack (normalize, round, pack), 4 layers.
 // Adding the terms and k LN2 in one sum would save two layers, but its gates fan in over all N q
 // term bits with weights up to 2^(q+p): ten times the wires at p = 7, and proofs slow alike.
 // The sign of L needs no sum: L > 0 for k >= 1 (L >= ln 2 - ln(4/3)), L < 0 for k <= -1, and for
@@ -35,6 +39,7 @@
 
 #include "circuits/float_blocks.hpp"
 #include "circuits/int_mutants.hpp"
+#include "circuits/int_power_wide.hpp"
 #include "circuits/short_word_function.hpp"
 #include "lib/float_word.hpp"
 
@@ -114,6 +119,93 @@ LinearForm negated_by_complement(const LinearForm& form) {
   return r;
 }
 
+
+// The sum of the signed terms, S = sum_i v_i, as a two's complement word, and a bound on |S|.
+struct TermSum {
+  Bits s;
+  int64_t max_abs = 0;
+};
+
+// The thermometer construction: layers 1-2 tabulate every v_i over the 2^(p-1) values of m',
+// layers 3-4 add them (exponential size).
+TermSum thermometer_terms(Circuit& c, const Bits& reduced, int p, const LogConstructionDesign& d,
+                          const std::string& mutant) {
+  const ShortWord w = swf_thermometer(c, reduced);
+  LinearForm terms;
+  TermSum sum;
+  for (int i = 1; i <= d.terms; ++i) {
+    if (mutant == "taylor-term-dropped" && i == 2) continue;
+    const std::vector<int64_t> table = term_table(p, d.frac_bits, i);
+    int64_t m = 0;
+    for (int64_t v : table) m = std::max<int64_t>(m, v < 0 ? -v : v);
+    sum.max_abs += m;
+    add_signed_complemented(terms, swf_function(c, w, table, table_width(table)), 1);
+  }
+  const int s_width = bit_width_u(sum.max_abs) + 1;
+  for (int j = 0; j < s_width; ++j) sum.s.push_back(fb_form_bit(c, terms, j));
+  return sum;
+}
+
+// u_i = floor((a + i) / 2i) for a = sum_j a_j 2^j as a linear form: with d = 2i and
+// 2^j = d floor(2^j / d) + (2^j mod d), u_i = sum_j a_j floor(2^j / d) + floor(R / d),
+// R = i + sum_j a_j (2^j mod d) <= i + (bits)(d - 1), and floor(R / d) = sum_k [R >= k d]: one
+// layer of small gates, no divider.
+LinearForm rounded_quotient(Circuit& c, const std::vector<std::pair<Signal, int>>& a_bits, int i) {
+  const int64_t d = 2 * i;
+  LinearForm u, remainder;
+  remainder.constant = i;
+  for (const auto& [bit, j] : a_bits) {
+    const int64_t power = int64_t{1} << j;
+    if (power / d != 0) u.add(bit, power / d);
+    if (power % d != 0) remainder.add(bit, power % d);
+  }
+  for (int64_t k = 1; k * d <= remainder.max_value(); ++k) u.add(fb_at_least(c, remainder, k * d), 1);
+  return u;
+}
+
+// The iterated-multiplication construction (polynomial size): |T| = 2 m'' (case A, B = 0) or
+// 2^(p-2) - m'' (case B), m'' = m' mod 2^(p-2); its powers |T|^i by int_powers_wide (depth 9);
+// a_i = floor(|T|^i 2^(q+1-ip)) is a slice of those bits and u_i one rounded_quotient layer above;
+// S is read per case (the sign of the odd terms is the case), ORed: depth 13 in all.
+TermSum power_terms(Circuit& c, const Bits& reduced, Signal b, int p, const LogConstructionDesign& d,
+                    const std::string& mutant) {
+  const int q = d.frac_bits;
+  const Bits low(reduced.begin(), reduced.begin() + (p - 2));  // m''
+  PowerBaseCase case_a, case_b;
+  case_a.value.add_unsigned(low, 2);
+  case_a.when = !b;
+  case_b.value.constant = int64_t{1} << (p - 2);
+  case_b.value.add_unsigned(low, -1);
+  case_b.when = b;
+  const int64_t t_max = std::max((int64_t{1} << (p - 1)) - 2, int64_t{1} << (p - 2));
+  const std::vector<Bits> powers = d.terms >= 2 ? int_powers_wide(c, {case_a, case_b}, t_max, d.terms,
+                                                                  mutant == "power-modulus-short")
+                                                : std::vector<Bits>{};
+  // v_1 = T 2^(q-p) exactly: 2 m'' 2^(q-p) in case A, (m'' - 2^(p-2)) 2^(q-p) in case B.
+  LinearForm sum_a, sum_b;
+  sum_a.add_unsigned(low, int64_t{2} << (q - p));
+  sum_b.add_unsigned(low, int64_t{1} << (q - p));
+  sum_b.constant -= int64_t{1} << (q - 2);
+  TermSum sum;
+  sum.max_abs = int64_t{1} << (q - 1);
+  for (int i = 2; i <= d.terms; ++i) {
+    // |v_i| <= floor((2^(q+1-i) + i) / 2i) since |t| <= 1/2.
+    sum.max_abs += ((int64_t{1} << (q + 1 - i)) + i) / (2 * i);
+    if (mutant == "taylor-term-dropped" && i == 2) continue;
+    std::vector<std::pair<Signal, int>> a_bits;  // bit b of |T|^i weighs 2^(b + q + 1 - ip) in a_i
+    for (int bit = 0; bit < static_cast<int>(powers[i].size()); ++bit)
+      if (const int j = bit + q + 1 - i * p; j >= 0) a_bits.emplace_back(powers[i][bit], j);
+    const LinearForm u = rounded_quotient(c, a_bits, i);
+    const LinearForm minus_u = negated_by_complement(u);
+    sum_a.add_form(i % 2 ? u : minus_u, 1);
+    sum_b.add_form(minus_u, 1);
+  }
+  const int s_width = bit_width_u(sum.max_abs) + 1;
+  for (int j = 0; j < s_width; ++j)
+    sum.s.push_back(c.create_or(fb_form_bit(c, sum_a, j, {!b}), fb_form_bit(c, sum_b, j, {b})));
+  return sum;
+}
+
 }  // namespace
 
 LogConstructionDesign log_construction_design(int p) {
@@ -140,6 +232,10 @@ const std::vector<Mutant>& log_mutants() {
       {"sign-from-exponent", "the sign of the result is taken from k alone: ln x for x in [3/4, 1) "
                              "comes out positive"},
       {"negative-input-accepted", "x < 0 is treated as |x| (no domain error, z = ln |x|)"},
+      {"power-modulus-short", "the Chinese-remainder modulus of each power |T|^i is too small "
+                              "(its largest primes dropped until M <= max |T|^i), so the largest "
+                              "powers wrap modulo M (a mistake of the --polynomial construction, which it builds: the "
+                              "tabulation has no powers)"},
       {"taylor-terms-short", "the design uses N - 1 Taylor terms for the same claimed truncation "
                              "bound (lemma-level: the truncation lemma must fail)", true},
       {"working-precision-short", "the design uses q - 1 fractional bits for the same claimed "
@@ -153,6 +249,8 @@ Circuit log_construction(const Params& params) {
   bool known = mutant.empty();
   for (const Mutant& m : log_mutants()) known = known || m.name == mutant;
   if (!known) int_unknown_mutant("log", mutant);
+  // The power mutant is a mistake of the iterated multiplication, so it builds that.
+  const bool polynomial = params.flag("polynomial") || mutant == "power-modulus-short";
 
   const FloatFormat f = float_format(params);
   const int p = f.p;
@@ -164,22 +262,10 @@ Circuit log_construction(const Params& params) {
   const Signal b = x.magnitude[p - 2];              // r = m / 2^p (case B)
   const Bits reduced(x.magnitude.begin(), x.magnitude.begin() + (p - 1));  // m'
 
-  // Layers 1-2: the signed rounded terms v_i as functions of m'.
-  const ShortWord w = swf_thermometer(c, reduced);
-  LinearForm terms;
-  int64_t max_abs_sum = 0;
-  for (int i = 1; i <= d.terms; ++i) {
-    if (mutant == "taylor-term-dropped" && i == 2) continue;
-    const std::vector<int64_t> table = term_table(p, q, i);
-    int64_t m = 0;
-    for (int64_t v : table) m = std::max<int64_t>(m, v < 0 ? -v : v);
-    max_abs_sum += m;
-    add_signed_complemented(terms, swf_function(c, w, table, table_width(table)), 1);
-  }
-  // Layers 3-4: S = sum v_i by iterated addition, a two's complement word.
-  const int s_width = bit_width_u(max_abs_sum) + 1;
-  Bits s;
-  for (int j = 0; j < s_width; ++j) s.push_back(fb_form_bit(c, terms, j));
+  const TermSum terms = polynomial ? power_terms(c, reduced, b, p, d, mutant)
+                                   : thermometer_terms(c, reduced, p, d, mutant);
+  const Bits& s = terms.s;
+  const int64_t max_abs_sum = terms.max_abs;
 
   // L = S + k LN2 with k = e + p - 1 + B.
   const int64_t ln2 = ln2_fixed(q, mutant == "ln2-at-p-bits", p);

@@ -20,17 +20,10 @@
 #include "circuits/silu.hpp"
 #include "lib/compose_by_name.hpp"
 #include "lib/float_word.hpp"
+#include "lib/ssm_words.hpp"
 #include "lib/weight_words.hpp"
 
 namespace tc {
-
-namespace {
-
-std::string word(const std::string& base, int i, int j) {
-  return base + std::to_string(i) + "_" + std::to_string(j);
-}
-
-}  // namespace
 
 const std::vector<Mutant>& mamba_mutants() {
   static const std::vector<Mutant> mutants = {
@@ -64,7 +57,7 @@ Circuit mamba_construction(const Params& params) {
   Circuit c("mamba");
   std::map<std::string, Bits> words;
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) words[word("x", t, d)] = add_float_input(c, word("x", t, d), f);
+    for (int d = 0; d < D; ++d) words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
   add_weight_field(c, params, "W_in", D, D, f, words);
   add_weight_field(c, params, "W_z", D, D, f, words);
   add_weight_field(c, params, "W_conv", params.K, D, f, words);
@@ -87,28 +80,23 @@ Circuit mamba_construction(const Params& params) {
   auto projection = [&](const std::function<Bits(int, int)>& a, const std::string& w,
                         const std::string& role) {
     auto feed = [&](const std::string& name) -> Bits {
-      const int r = std::stoi(name.substr(1, name.find('_') - 1));
-      const int k = std::stoi(name.substr(name.find('_') + 1));
-      return name[0] == 'a' ? a(r, k) : host(word(w, r, k));
+      const auto [stem, r, k] = parse_ssm_word(name);
+      return stem == "a" ? a(r, k) : host(ssm_word(w, r, k));
     };
     return compose_embed_by_name(c, matmul, feed, {.block_cut = role});
   };
-  const Embedded u = projection([&](int t, int d) { return host(word("x", t, d)); }, "W_in", "in-proj-u");
-  const Embedded z = projection([&](int t, int d) { return host(word("x", t, d)); }, "W_z", "in-proj-z");
+  const Embedded u = projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_in", "in-proj-u");
+  const Embedded z = projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_z", "in-proj-z");
 
   Params conv_params = float_params(f);
   conv_params.L = L, conv_params.D = D, conv_params.K = params.K;
   const Bits zero(static_cast<size_t>(f.width()), kFalse);
   const int lag = mutant == "conv-causal-offset" ? 1 : 0;
   auto conv_feed = [&](const std::string& name) -> Bits {
-    const size_t us = name.find('_');
-    if (name[0] == 'x') {
-      const int t = std::stoi(name.substr(1, us - 1)) - lag;
-      return t < 0 ? zero : u.output(word("z", t, std::stoi(name.substr(us + 1))));
-    }
-    if (name[0] == 'w')
-      return host(word("W_conv", std::stoi(name.substr(1, us - 1)), std::stoi(name.substr(us + 1))));
-    if (name.rfind("bias", 0) == 0) return host("b_conv" + name.substr(4));
+    const auto [stem, i, j] = parse_ssm_word(name);
+    if (stem == "x") return i - lag < 0 ? zero : u.output(ssm_word("z", i - lag, j));
+    if (stem == "w") return host(ssm_word("W_conv", i, j));
+    if (stem == "bias") return host(ssm_word("b_conv", i));
     throw std::invalid_argument("unexpected");
   };
   const Embedded conv =
@@ -118,10 +106,10 @@ Circuit mamba_construction(const Params& params) {
   std::map<std::string, Bits> act;
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
-      const Bits a = compose_embed(c, silu, {conv.output(word("y", t, d))},
+      const Bits a = compose_embed(c, silu, {conv.output(ssm_word("y", t, d))},
                                    {.block_cut = "act-silu-" + std::to_string(t) + "-" + std::to_string(d)})
                          .output("z");
-      act[word("x", t, d)] = mutant == "act-dropped" ? conv.output(word("y", t, d)) : a;
+      act[ssm_word("x", t, d)] = mutant == "act-dropped" ? conv.output(ssm_word("y", t, d)) : a;
     }
   auto ssm_feed = [&](const std::string& name) -> Bits {
     if (name[0] == 'x') return act.at(name);
@@ -130,20 +118,20 @@ Circuit mamba_construction(const Params& params) {
   };
   const Embedded ssm = compose_embed_by_name(c, selective_ssm_construction(ssm_params), ssm_feed,
                                              {.cut_prefix = "ssm/"});
-  const Embedded out = projection([&](int t, int d) { return ssm.output(word("y", t, d)); },
+  const Embedded out = projection([&](int t, int d) { return ssm.output(ssm_word("y", t, d)); },
                                   "W_out", "out-proj");
   const Circuit mul = float_mul_construction(float_params(f));
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
-      Bits o = out.output(word("z", t, d));
+      Bits o = out.output(ssm_word("z", t, d));
       if (mutant == "gate-after-out-proj") {
         const std::string role = fmt::format("-{}-{}", t, d);
-        const Bits g = compose_embed(c, silu, {z.output(word("z", t, d))},
+        const Bits g = compose_embed(c, silu, {z.output(ssm_word("z", t, d))},
                                      {.block_cut = "ssm/gate-silu" + role})
                            .output("z");
         o = compose_embed(c, mul, {o, g}, {.block_cut = "ssm/gate-mul" + role}).output("z");
       }
-      add_float_output(c, word("out", t, d), o, f);
+      add_float_output(c, ssm_word("out", t, d), o, f);
     }
   return c;
 }

@@ -21,16 +21,12 @@
 #include "circuits/silu.hpp"
 #include "lib/compose_by_name.hpp"
 #include "lib/float_word.hpp"
+#include "lib/ssm_words.hpp"
 #include "lib/weight_words.hpp"
 
 namespace tc {
 
 namespace {
-
-std::string word(const std::string& base, int i, int j) {
-  return base + std::to_string(i) + "_" + std::to_string(j);
-}
-std::string word(const std::string& base, int i) { return base + std::to_string(i); }
 
 void check(const Params& params) {
   auto in = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
@@ -109,10 +105,10 @@ Circuit selective_ssm_construction(const Params& params) {
   Circuit c("selective-ssm");
   std::map<std::string, Bits> words;
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) words[word("x", t, d)] = add_float_input(c, word("x", t, d), f);
+    for (int d = 0; d < D; ++d) words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
   if (params.flag("gate"))
     for (int t = 0; t < L; ++t)
-      for (int d = 0; d < D; ++d) words[word("z", t, d)] = add_float_input(c, word("z", t, d), f);
+      for (int d = 0; d < D; ++d) words[ssm_word("z", t, d)] = add_float_input(c, ssm_word("z", t, d), f);
   selective_ssm_add_weight_words(c, params, f, words);
   auto host = [&](const std::string& name) -> Bits {
     auto it = words.find(name);
@@ -130,17 +126,16 @@ Circuit selective_ssm_construction(const Params& params) {
   // delta[t][d]: the step fed to the discretization.
   std::vector<std::vector<Bits>> delta(L, std::vector<Bits>(D));
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) delta[t][d] = sel.output(word("delta", t, d));
+    for (int d = 0; d < D; ++d) delta[t][d] = sel.output(ssm_word("delta", t, d));
   if (mutant == "delta-relu") {
     // x_t W_delta + b_delta as [x_t, 1] [W_delta; b_delta], one exact dot product per entry.
     Params mm = float_params(f);
     mm.rows = L, mm.n = D + 1, mm.cols = D;
     const Bits one = constant_float_word({false, uint64_t{1} << (f.p - 1), 1 - f.p}, f);
     auto feed = [&](const std::string& name) -> Bits {
-      const int r = std::stoi(name.substr(1, name.find('_') - 1));
-      const int k = std::stoi(name.substr(name.find('_') + 1));
-      if (name[0] == 'a') return k < D ? host(word("x", r, k)) : one;
-      return r < D ? host(word("W_delta", r, k)) : host(word("b_delta", k));
+      const auto [stem, r, k] = parse_ssm_word(name);
+      if (stem == "a") return k < D ? host(ssm_word("x", r, k)) : one;
+      return r < D ? host(ssm_word("W_delta", r, k)) : host(ssm_word("b_delta", k));
     };
     const Embedded pre = compose_embed_by_name(c, float_matmul_construction(mm), feed);
     for (int t = 0; t < L; ++t)
@@ -155,8 +150,9 @@ Circuit selective_ssm_construction(const Params& params) {
     for (int d = 0; d < D; ++d) {
       auto feed = [&](const std::string& name) -> Bits {
         if (name == "delta") return delta[t][d];
-        if (name[0] == 'a') return host(word("A", d, std::stoi(name.substr(1))));
-        if (name[0] == 'b') return sel.output(word("B", t, std::stoi(name.substr(1))));
+        const SsmWordName n = parse_ssm_word(name);
+        if (n.stem == "a") return host(ssm_word("A", d, n.i));
+        if (n.stem == "b") return sel.output(ssm_word("B", t, n.i));
         throw std::invalid_argument("unexpected");
       };
       zoh[t].push_back(compose_embed_by_name(
@@ -175,47 +171,41 @@ Circuit selective_ssm_construction(const Params& params) {
     // layer's output at t + 1.
     const int c_shift = mutant == "c-previous-state" ? 1 : 0;
     auto feed = [&](const std::string& name) -> Bits {
-      const size_t us = name.find('_');
-      if (name.rfind("Abar", 0) == 0)
-        return zoh[std::stoi(name.substr(4, us - 4))][d].output("Abar" + name.substr(us + 1));
-      if (name.rfind("Bbar", 0) == 0)
-        return zoh[std::stoi(name.substr(4, us - 4))][d].output("Bbar" + name.substr(us + 1));
-      if (name[0] == 'C') {
-        const int t = std::min(L - 1, std::stoi(name.substr(1, us - 1)) + c_shift);
-        return sel.output(word("C", t, std::stoi(name.substr(us + 1))));
-      }
-      if (name[0] == 'x') return host(word("x", std::stoi(name.substr(1)), d));
+      const auto [stem, t, n] = parse_ssm_word(name);
+      if (stem == "Abar" || stem == "Bbar") return zoh[t][d].output(ssm_word(stem, n));
+      if (stem == "C") return sel.output(ssm_word("C", std::min(L - 1, t + c_shift), n));
+      if (stem == "x") return host(ssm_word("x", t, d));
       throw std::invalid_argument("unexpected");
     };
     const Embedded scan = compose_embed_by_name(c, scan_circuit, feed,
                                                 {.cut_prefix = "scan-" + std::to_string(d) + "/"});
     for (int t = 0; t < L; ++t)
-      y[t][d] = c_shift == 0 ? scan.output(word("y", t)) : t == 0 ? zero : scan.output(word("y", t - 1));
+      y[t][d] = c_shift == 0 ? scan.output(ssm_word("y", t)) : t == 0 ? zero : scan.output(ssm_word("y", t - 1));
   }
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
       const std::string role = fmt::format("-{}-{}", t, d);
       Bits out = y[t][d];
       if (params.flag("skip") && mutant != "skip-dropped") {
-        const Bits m = compose_embed(c, mul, {host(word("D_skip", d)), host(word("x", t, d))},
+        const Bits m = compose_embed(c, mul, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
                                      {.block_cut = "skip-mul" + role})
                            .output("z");
         out = compose_embed(c, add, {out, m}, {.block_cut = "skip-add" + role}).output("z");
       } else if (params.flag("skip")) {
         // The blocks are still built (as in a forgotten `+`), so both sides declare the same
         // blocks; only the sum is bypassed.
-        const Bits m = compose_embed(c, mul, {host(word("D_skip", d)), host(word("x", t, d))},
+        const Bits m = compose_embed(c, mul, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
                                      {.block_cut = "skip-mul" + role})
                            .output("z");
         compose_embed(c, add, {out, m}, {.block_cut = "skip-add" + role});
       }
       if (params.flag("gate")) {
-        const Bits g = compose_embed(c, silu, {host(word("z", t, d))}, {.block_cut = "gate-silu" + role})
+        const Bits g = compose_embed(c, silu, {host(ssm_word("z", t, d))}, {.block_cut = "gate-silu" + role})
                            .output("z");
-        const Bits gate = mutant == "gate-z-not-silu" ? host(word("z", t, d)) : g;
+        const Bits gate = mutant == "gate-z-not-silu" ? host(ssm_word("z", t, d)) : g;
         out = compose_embed(c, mul, {out, gate}, {.block_cut = "gate-mul" + role}).output("z");
       }
-      add_float_output(c, word("y", t, d), out, f);
+      add_float_output(c, ssm_word("y", t, d), out, f);
     }
   return c;
 }

@@ -45,4 +45,28 @@ inline std::string ssm_word(const std::string& name, int t, int n) {
 // "x3", "Abar1", "Kk2", "y0": a vector entry.
 inline std::string ssm_word(const std::string& name, int i) { return fmt::format("{}{}", name, i); }
 
+// A word name split into its stem and indices: "Abar2_1" -> {"Abar", 2, 1}, "W_in0_1" ->
+// {"W_in", 0, 1}, "x3" -> {"x", 3, -1}, "delta" -> {"delta", -1, -1}. Feeds of embedded blocks
+// route a block's input word by its name.
+struct SsmWordName {
+  std::string stem;
+  int i = -1, j = -1;
+};
+
+inline SsmWordName parse_ssm_word(const std::string& name) {
+  auto digits_before = [&](size_t end) {  // start of the run of digits that ends at `end`
+    size_t b = end;
+    while (b > 0 && name[b - 1] >= '0' && name[b - 1] <= '9') --b;
+    return b;
+  };
+  const size_t last = digits_before(name.size());
+  if (last == name.size()) return {name, -1, -1};
+  const int tail = std::stoi(name.substr(last));
+  if (last > 1 && name[last - 1] == '_') {
+    const size_t first = digits_before(last - 1);
+    if (first < last - 1) return {name.substr(0, first), std::stoi(name.substr(first, last - 1 - first)), tail};
+  }
+  return {name.substr(0, last), tail, -1};
+}
+
 }  // namespace tc

@@ -241,7 +241,7 @@ DiscretizeBudget discretize_budget(const DiscretizeDesign& d, bool cancellation_
 
 std::vector<LemmaResult> discretize_lemmas(const Params& params) {
   const auto check = [](const BoundLemma& l) {
-    return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5});
+    return check_bound_lemma(l, {.bisection_steps = 5});
   };
   const DiscretizeDesign d = discretize_design(params);
   std::vector<LemmaResult> results = exp_lemmas(float_params(d.wide()));

@@ -282,7 +282,7 @@ ExpBudget exp_budget(const ExpDesign& d) {
 
 std::vector<LemmaResult> exp_lemmas(const Params& params) {
   // Five bisection steps bracket each tightest bound within 2^-5 relative, enough to report.
-  const auto check = [](const BoundLemma& l) { return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5}); };
+  const auto check = [](const BoundLemma& l) { return check_bound_lemma(l, {.bisection_steps = 5}); };
   const ExpDesign design = exp_design(params.p);
   const ExpBudget budget = exp_budget(design);
   // The lemma-level mutant: the chain is checked for degree N - 1 against the degree-N budgets.

@@ -6,6 +6,7 @@
 
 #include "lib/compose_by_name.hpp"
 #include "lib/float_word.hpp"
+#include "lib/ssm_words.hpp"
 #include "lib/weight_words.hpp"
 #include "specs/conv1d.hpp"
 #include "specs/float_matmul.hpp"
@@ -81,9 +82,8 @@ Circuit build_mamba_spec(const Params& params) {
   auto projection = [&](const std::function<Bits(int, int)>& a, const std::string& w,
                         const std::string& role) {
     auto feed = [&](const std::string& name) -> Bits {
-      const int r = std::stoi(name.substr(1, name.find('_') - 1));
-      const int k = std::stoi(name.substr(name.find('_') + 1));
-      return name[0] == 'a' ? a(r, k) : host(ssm_word(w, r, k));
+      const auto [stem, r, k] = parse_ssm_word(name);
+      return stem == "a" ? a(r, k) : host(ssm_word(w, r, k));
     };
     return compose_embed_by_name(c, matmul, feed, {.block_cut = role});
   };
@@ -93,12 +93,10 @@ Circuit build_mamba_spec(const Params& params) {
   Params conv_params = float_params(f);
   conv_params.L = L, conv_params.D = D, conv_params.K = params.K;
   auto conv_feed = [&](const std::string& name) -> Bits {
-    const size_t us = name.find('_');
-    if (name[0] == 'x')
-      return u.output(ssm_word("z", std::stoi(name.substr(1, us - 1)), std::stoi(name.substr(us + 1))));
-    if (name[0] == 'w')
-      return host(ssm_word("W_conv", std::stoi(name.substr(1, us - 1)), std::stoi(name.substr(us + 1))));
-    if (name.rfind("bias", 0) == 0) return host(ssm_word("b_conv", std::stoi(name.substr(4))));
+    const auto [stem, i, j] = parse_ssm_word(name);
+    if (stem == "x") return u.output(ssm_word("z", i, j));
+    if (stem == "w") return host(ssm_word("W_conv", i, j));
+    if (stem == "bias") return host(ssm_word("b_conv", i));
     throw std::invalid_argument("unexpected");
   };
   const Embedded conv =

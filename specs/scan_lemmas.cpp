@@ -258,7 +258,7 @@ int scan_extra_bits_closed(int p, int L) {
 std::vector<LemmaResult> scan_lemmas(const Params& params) {
   const int p = params.p, L = params.L, N = params.N;
   const auto check = [](const BoundLemma& l) {
-    return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5});
+    return check_bound_lemma(l, {.bisection_steps = 5});
   };
   const ScanBudget b = scan_budget(p, L, params.mutant == "step-growth-dropped");
   std::vector<LemmaResult> results;

@@ -8,6 +8,7 @@
 
 #include "lib/compose_by_name.hpp"
 #include "lib/float_word.hpp"
+#include "lib/ssm_words.hpp"
 #include "lib/weight_words.hpp"
 #include "specs/discretize.hpp"
 #include "specs/float_add.hpp"
@@ -99,8 +100,9 @@ Circuit build_selective_ssm_spec(const Params& params) {
     for (int d = 0; d < D; ++d) {
       auto feed = [&](const std::string& name) -> Bits {
         if (name == "delta") return sel.output(ssm_word("delta", t, d));
-        if (name[0] == 'a') return host(ssm_word("A", d, std::stoi(name.substr(1))));
-        if (name[0] == 'b') return sel.output(ssm_word("B", t, std::stoi(name.substr(1))));
+        const SsmWordName n = parse_ssm_word(name);
+        if (n.stem == "a") return host(ssm_word("A", d, n.i));
+        if (n.stem == "b") return sel.output(ssm_word("B", t, n.i));
         throw std::invalid_argument("unexpected");
       };
       zoh[t].push_back(compose_embed_by_name(
@@ -113,13 +115,10 @@ Circuit build_selective_ssm_spec(const Params& params) {
   std::vector<std::vector<Bits>> y(L, std::vector<Bits>(D));
   for (int d = 0; d < D; ++d) {
     auto feed = [&](const std::string& name) -> Bits {
-      const size_t us = name.find('_');
-      if (name.rfind("Abar", 0) == 0)
-        return zoh[std::stoi(name.substr(4, us - 4))][d].output("Abar" + name.substr(us + 1));
-      if (name.rfind("Bbar", 0) == 0)
-        return zoh[std::stoi(name.substr(4, us - 4))][d].output("Bbar" + name.substr(us + 1));
-      if (name[0] == 'C') return sel.output(name);
-      if (name[0] == 'x') return host(ssm_word("x", std::stoi(name.substr(1)), d));
+      const auto [stem, t, n] = parse_ssm_word(name);
+      if (stem == "Abar" || stem == "Bbar") return zoh[t][d].output(ssm_word(stem, n));
+      if (stem == "C") return sel.output(name);
+      if (stem == "x") return host(ssm_word("x", t, d));
       throw std::invalid_argument("unexpected");
     };
     const Embedded scan =

@@ -152,7 +152,7 @@ SiluBudget silu_budget(const SiluDesign& d, bool exp_error_ignored) {
 
 std::vector<LemmaResult> silu_lemmas(const Params& params) {
   const auto check = [](const BoundLemma& l) {
-    return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5});
+    return check_bound_lemma(l, {.bisection_steps = 5});
   };
   const SiluDesign d = silu_design(params.p);
   // exp's own chain at p1: its end-to-end bound is silu's hypothesis.

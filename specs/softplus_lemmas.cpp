@@ -239,7 +239,7 @@ SoftplusBudget softplus_budget(const SoftplusDesign& d, bool gap_ignored) {
 
 std::vector<LemmaResult> softplus_lemmas(const Params& params) {
   const auto check = [](const BoundLemma& l) {
-    return check_bound_lemma(l, {.timeout_seconds = 20, .bisection_steps = 5});
+    return check_bound_lemma(l, {.bisection_steps = 5});
   };
   const SoftplusDesign d = softplus_design(params.p);
   const Params wide = float_params(d.wide());

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -230,7 +231,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
   app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");
-  app.add_option("--proof", o.proof_dir, "Write each SAT obligation's CNF and DRAT proof to DIR");
+  app.add_option("--proof", o.proof_dir, "Write each SAT obligation's CNF and DRAT proof to DIR (created if need be; the engine is then sat)");
   app.add_option("--export-aiger", o.export_aiger,
                  "Write BASE.construction.aig, BASE.spec.aig and BASE.miter.aig (binary AIGER)");
   app.add_option("--export-cnf", o.export_cnf, "Write the miter CNF in DIMACS, input variables named");
@@ -258,6 +259,17 @@ int main(int argc, char** argv) {
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
     if (o.all && !o.component.empty()) throw UsageError("give either --component or --all, not both");
     if (o.check_proofs && o.proof_dir.empty()) throw UsageError("--check-proofs needs --proof DIR");
+    if (!o.proof_dir.empty()) {
+      // Certificates come from SAT only: auto must not pick simulation and leave DIR empty.
+      if (o.engine == "sim" || o.engine == "z3")
+        throw UsageError("--proof writes SAT certificates; it needs --engine sat (or auto), not " + o.engine);
+      o.engine = "sat";
+      std::error_code ec;
+      std::filesystem::create_directories(o.proof_dir, ec);
+      if (ec || !std::filesystem::is_directory(o.proof_dir))
+        throw UsageError("cannot create the proof directory '" + o.proof_dir + "'" +
+                         (ec ? ": " + ec.message() : ": a file of that name exists"));
+    }
     o.memory_limit = set_memory_limit(o.memory_limit);
     return run(o);
   } catch (const CLI::CallForHelp&) {

@@ -247,12 +247,18 @@ const std::vector<Component>& all_components() {
        // p = 2 is left out: there log.pre-rounding.k is refuted (k relaxed to the reals, witness
        // k = -129/128, t = 7/16), so no claim is made at that width.
        .params = {p_param(3, 12, 8)},
+       .flags = {{"polynomial", "log: the powers |T|^i by iterated multiplication (Chinese "
+                                "remaindering; polynomial size, depth 21) instead of every Taylor "
+                                "term tabulated over a thermometer of the p - 1 low significand bits"}},
        .construction = log_construction, .spec = build_log_spec,
        .mutants = log_mutants(), .reference = log_reference, .lemmas = log_lemmas,
+       .depth = 11,
        .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
                     "low significand bits over a thermometer of 2^(p-1) - 1 gates (5,093 gates, "
-                    "2,047 of them the thermometer, at p = 12); powers by constant-depth iterated "
-                    "multiplication are not used"},
+                    "291,558 wires at p = 12), still the smaller up to p = 12; --polynomial "
+                    "builds the powers by Chinese remaindering, polynomial (gates ~ p^3.4) but "
+                    "larger at these widths (2,278 gates at p = 4, 99,876 and 7,436,101 wires at "
+                    "p = 12, depth 21)"},
       {.name = "exp",
        .description = "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
                       "bits), degree-N Taylor polynomial of e^r (powers by int_power), scaled by 2^k, "

@@ -33,7 +33,9 @@ struct BoundLemma {
 };
 
 struct BoundLemmaOptions {
-  double timeout_seconds = 20;  // per Z3 call
+  // Per Z3 call, wall clock. The slowest lemma query (selective-ssm.state, about 6 s alone) has a
+  // 10x margin, so that a loaded machine (CI runs two tests at once) does not turn it UNKNOWN.
+  double timeout_seconds = 60;
   int bisection_steps = 8;      // after the halving bracket: relative resolution 2^-steps
 };
 

@@ -17,10 +17,11 @@ using namespace tc;
 
 namespace {
 
-Params log_params(int p, const std::string& mutant = "") {
+Params log_params(int p, const std::string& mutant = "", bool polynomial = false) {
   Params params;
   params.p = p;
   params.mutant = mutant;
+  if (polynomial) params.flags.insert("polynomial");
   return params;
 }
 
@@ -73,10 +74,38 @@ TEST_CASE("log construction and its mutants are threshold-only", "[log]") {
   }
 }
 
-TEST_CASE("log construction depth is the same at p = 4, 8 and 12", "[log][depth]") {
-  std::set<int> depths;
+TEST_CASE("the polynomial log construction (flag) matches its spec on every input at p = 3, 4, 5",
+          "[log][polynomial]") {
+  for (int p : {3, 4, 5}) {
+    INFO("p = " << p);
+    const CompareResult r = compare_by_simulation(log_construction(log_params(p, "", true)),
+                                                  build_log_spec(log_params(p)), {});
+    CHECK(r.complete);
+    CHECK_FALSE(r.difference.has_value());
+  }
+}
+
+TEST_CASE("log construction depth is the same at p = 4, 8 and 12; the polynomial one's at 4, 6, 8",
+          "[log][depth]") {
+  std::set<int> depths, polynomial_depths;
   for (int p : {4, 8, 12}) depths.insert(analyze(log_construction(log_params(p))).depth);
+  for (int p : {4, 6, 8}) polynomial_depths.insert(analyze(log_construction(log_params(p, "", true))).depth);
   CHECK(depths == std::set<int>{11});
+  CHECK(polynomial_depths == std::set<int>{21});
+}
+
+TEST_CASE("the power mutant builds the iterated-multiplication construction", "[log][mutant]") {
+  CHECK(analyze(log_construction(log_params(4, "power-modulus-short"))).depth == 21);
+  const Circuit spec = build_log_spec(log_params(4));
+  CHECK(compare_by_simulation(log_construction(log_params(4, "power-modulus-short", true)), spec, {})
+            .difference.has_value());
+  // Every other circuit-level mutant is refuted with the flag as well.
+  for (const Mutant& m : log_mutants()) {
+    if (m.lemma_only || m.name == "power-modulus-short") continue;
+    INFO(m.name);
+    CHECK(compare_by_simulation(log_construction(log_params(4, m.name, true)), spec, {})
+              .difference.has_value());
+  }
 }
 
 TEST_CASE("every circuit-level log mutant differs from the spec at p = 4; lemma-level ones do not",
@@ -85,7 +114,9 @@ TEST_CASE("every circuit-level log mutant differs from the spec at p = 4; lemma-
   for (const Mutant& m : log_mutants()) {
     INFO(m.name);
     const bool differs =
-        compare_by_simulation(log_construction(log_params(4, m.name)), spec, {}).difference.has_value();
+        compare_by_simulation(log_construction(log_params(4, m.name)),
+                              spec, {})
+            .difference.has_value();
     CHECK(differs == !m.lemma_only);
   }
   CHECK(std::count_if(log_mutants().begin(), log_mutants().end(), [](const Mutant& m) { return !m.lemma_only; }) >= 4);

@@ -10,6 +10,7 @@
 #include "lib/export/aiger.hpp"
 #include "lib/simulate.hpp"
 #include "tests/export/sweep.hpp"
+#include "tests/support/read_error_check.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -38,16 +39,7 @@ void check_same_function(const Circuit& a, const Circuit& b) {
 }
 
 void check_rejected(const std::string& text, const std::string& where, const std::string& fragment) {
-  try {
-    read_string(text);
-    FAIL("accepted: " << text);
-  } catch (const CircuitReadError& e) {
-    const std::string msg = e.what();
-    INFO(msg);
-    CHECK(msg.rfind("t.aag:" + where + ": ", 0) == 0);
-    CHECK(msg.find('\n') == std::string::npos);
-    CHECK(msg.find(fragment) != std::string::npos);
-  }
+  test::check_read_error([&] { read_string(text); }, text, "t.aag", where, fragment);
 }
 
 }  // namespace

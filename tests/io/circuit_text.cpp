@@ -10,6 +10,7 @@
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "tests/export/sweep.hpp"
+#include "tests/support/read_error_check.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -63,16 +64,7 @@ void check_identity(const Circuit& c) {
 }
 
 void check_rejected(const std::string& text, const std::string& where, const std::string& fragment) {
-  try {
-    read_text(text);
-    FAIL("accepted: " << text);
-  } catch (const CircuitReadError& e) {
-    const std::string msg = e.what();
-    INFO(msg);
-    CHECK(msg.rfind("t.tc:" + where + ": ", 0) == 0);
-    CHECK(msg.find('\n') == std::string::npos);
-    CHECK(msg.find(fragment) != std::string::npos);
-  }
+  test::check_read_error([&] { read_text(text); }, text, "t.tc", where, fragment);
 }
 
 }  // namespace

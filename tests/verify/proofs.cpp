@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -16,8 +19,10 @@ using namespace tc;
 
 namespace {
 
+// Per process: two test runs at once (CI and a developer) must not share a directory.
 std::filesystem::path fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("tc_proofs_" + name);
+  auto dir = std::filesystem::temp_directory_path() /
+             ("tc_proofs_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   return dir;
 }
@@ -86,4 +91,35 @@ TEST_CASE("verify --proof --check-proofs reports certified proofs", "[proof][cli
     CHECK(ob["certified"] == true);
     CHECK(std::filesystem::exists(ob["proof"].get<std::string>()));
   }
+}
+
+TEST_CASE("verify --proof picks SAT even where auto would simulate, so DIR gets certificates",
+          "[proof][cli]") {
+  const auto dir = fresh_dir("auto");
+  // int-mul at p = 4 has 8 input bits: auto alone would enumerate them and write nothing.
+  auto r = tc::test::run_verify("--component int-mul --p 4 --proof " + dir.string() +
+                                " --check-proofs --json");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["engine"] == "sat");
+  REQUIRE_FALSE(j["obligations"].empty());
+  for (const auto& ob : j["obligations"]) CHECK(ob["certified"] == true);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("verify --proof refuses an engine without certificates and a directory it cannot make",
+          "[proof][cli]") {
+  auto sim = tc::test::run_verify("--component int-mul --p 4 --engine sim --proof " +
+                                  fresh_dir("sim").string());
+  CHECK(sim.exit_code == 2);
+  CHECK(sim.err.find("--proof") != std::string::npos);
+  CHECK(std::count(sim.err.begin(), sim.err.end(), '\n') == 1);
+
+  const auto file = fresh_dir("file");
+  std::ofstream(file) << "a file, not a directory\n";
+  auto blocked = tc::test::run_verify("--component int-mul --p 4 --proof " + (file / "sub").string());
+  CHECK(blocked.exit_code == 2);
+  CHECK(blocked.err.find("cannot create the proof directory") != std::string::npos);
+  CHECK(std::count(blocked.err.begin(), blocked.err.end(), '\n') == 1);
+  std::filesystem::remove(file);
 }
