@@ -312,6 +312,9 @@ const std::vector<Component>& all_components() {
        },
        .sat_practical = false,
        .plain_miter_practical = false,
+       .depth_note = "at most 23 (matmul's) at every p: 23 with --weight-inputs at every p and L; "
+                     "constant weights fold 2 to 4 layers, as many as their bits allow (the "
+                     "defaults: 19, 19, 20, 21, 21 at p = 2..6)",
        .size_note = "exponential in the exponent width E = p + 1: each matmul block aligns its "
                     "terms over all 2^(E+1) product exponents"},
       {.name = "selection",
