@@ -1,7 +1,8 @@
 // selection as embedded fmul / matmul / softplus blocks (see selection.hpp).
 //
 // Depth: B and C are one block deep (fmul 7 or matmul 23), delta is matmul (23) then softplus
-// (71) in series, everything else side by side: 94 at every p, L, D and N. Size: dominated by the
+// (78 since fdiv's series quotient, 71 before) in series, everything else side by side: 101 at
+// every p, L, D and N. Size: dominated by the
 // L D softplus blocks (L under "paper"), whose size is exponential in p (softplus's size note).
 #include "circuits/selection.hpp"
 

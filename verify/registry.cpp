@@ -174,16 +174,20 @@ const std::vector<Component>& all_components() {
        .mutants = float_floor_mutants(), .reference = float_floor_reference,
        .depth = 8},
       {.name = "fdiv",
-       .description = "z = round_p(x / y), div_by_zero = [y = 0]: thermometer quotient (one gate "
-                      "per candidate), sticky from X - Q Y, round to nearest even",
+       .description = "z = round_p(x / y), div_by_zero = [y = 0]: quotient from a 2^k-entry "
+                      "reciprocal table and a truncated series 1 + t + .. + t^(m-1) (powers by "
+                      "int_power), corrected by one comparison [X - (Q0 + 1) Y >= 0], sticky from "
+                      "the remainder tests, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float division in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
+       .flags = {{"thermometer", "the thermometer quotient (one comparison per candidate, "
+                                 "exponential size) instead of the series quotient"}},
        .construction = float_div_construction, .spec = build_float_div_spec,
        .mutants = float_div_mutants(), .reference = float_div_reference,
-       .depth = 11,
-       .size_note = "exponential in p: the thermometer quotient has one gate per candidate "
-                    "quotient, about 6 * 2^p gates in all (394,590 at p = 16); the paper's "
-                    "polynomial-size TC^0 division (Hesse, Allender, Barrington) is not built"},
+       .depth = 18,
+       .size_note = "polynomial in p (1,549 gates at p = 8, 5,553 at p = 16) for p <= 16; "
+                    "int_power's int64 CRT weights cap the powers' widths, which grow like "
+                    "p^2 / log p; --thermometer is exponential (394,590 gates at p = 16)"},
       // --- iterated sums (circuits/float_sum*.cpp, float_matmul.cpp, specs/ likewise) -------
       {.name = "fsum",
        .description = "z = round_p(x0 + ... + x(n-1)): exact alignment over all exponents, "
@@ -274,9 +278,7 @@ const std::vector<Component>& all_components() {
        .params = {p_param(2, 12, 8)},
        .construction = silu_construction, .spec = build_silu_spec,
        .mutants = silu_mutants(), .reference = silu_reference, .lemmas = silu_lemmas,
-       .sat_practical = false,
-       .size_note = "exponential in p: fdiv's thermometer quotient at p1 = p + 3 has 2^(p1+2) "
-                    "first-layer gates (23,266 gates in all at p = 8, 215,842 at p = 12)"},
+       .sat_practical = false},
       {.name = "softplus",
        .description = "z ~ ln(1 + e^x): y = exp(-|x|), s = 1 + y, d = s - 1, l = y (d = 0) or "
                       "log(s) * (y / d) (Kahan's log1p), w = x + l for x >= 0 else l, all at "
@@ -287,8 +289,8 @@ const std::vector<Component>& all_components() {
        .construction = softplus_construction, .spec = build_softplus_spec,
        .mutants = softplus_mutants(), .reference = softplus_reference, .lemmas = softplus_lemmas,
        .sat_practical = false,
-       .size_note = "exponential in p: log (thermometer over p1 - 1 bits) and fdiv's thermometer "
-                    "quotient at p1 = p + 4 (79,169 gates at p = 9, 462,817 at p = 12)"},
+       .size_note = "exponential in p: log's tabulation (a thermometer over p1 - 1 bits) at "
+                    "p1 = p + 4 (32,564 gates at p = 9, 73,682 at p = 12); its fdiv is polynomial"},
       {.name = "conv1d",
        .description = "causal 1-D convolution y_t,d = round(sum_k w_k x_(t-K+1+k) + bias_d), zero "
                       "padding on the left (unwired taps), one exact sum rounded once per output "
@@ -310,6 +312,9 @@ const std::vector<Component>& all_components() {
        },
        .sat_practical = false,
        .plain_miter_practical = false,
+       .depth_note = "at most 23 (matmul's) at every p: 23 with --weight-inputs at every p and L; "
+                     "constant weights fold 2 to 4 layers, as many as their bits allow (the "
+                     "defaults: 19, 19, 20, 21, 21 at p = 2..6)",
        .size_note = "exponential in the exponent width E = p + 1: each matmul block aligns its "
                     "terms over all 2^(E+1) product exponents"},
       {.name = "selection",
@@ -328,8 +333,8 @@ const std::vector<Component>& all_components() {
        .construction = selection_construction, .spec = build_selection_spec,
        .mutants = selection_mutants(), .reference = selection_reference,
        .lemmas = selection_lemmas, .sat_practical = false,
-       .size_note = "exponential in p: one softplus block (log and fdiv thermometers at p + 4) per "
-                    "time step and channel"},
+       .size_note = "exponential in p: one softplus block (log's thermometer at p + 4) per time "
+                    "step and channel"},
       {.name = "discretize",
        .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
                       "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
@@ -342,9 +347,7 @@ const std::vector<Component>& all_components() {
        .construction = discretize_construction, .spec = build_discretize_spec,
        .mutants = discretize_mutants(), .reference = discretize_reference,
        .lemmas = discretize_lemmas,
-       .sat_practical = false,
-       .size_note = "exponential in p: fdiv's thermometer quotient inside phi at p1 = p + 4 has "
-                    "2^(p1+2) first-layer gates per state; linear in N"},
+       .sat_practical = false},
       // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
       //     specs/scan*.cpp) ----------------------------------------------------------------
       {.name = "scan",
@@ -418,8 +421,8 @@ const std::vector<Component>& all_components() {
        .lemmas = [](const Params& p) { return selective_ssm_lemmas(selective_ssm_with_default_weights(p)); },
        .sat_practical = false,
        .plain_miter_practical = false,
-       .size_note = "exponential in p through its softplus (log and fdiv thermometers at p + 4) "
-                    "and discretize blocks"},
+       .size_note = "exponential in p through its selection's softplus blocks (log's thermometer "
+                    "at p + 4)"},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
@@ -441,7 +444,7 @@ const std::vector<Component>& all_components() {
            },
        .sat_practical = false,
        .plain_miter_practical = false,
-       .size_note = "exponential in p through its silu, softplus and discretize blocks"},
+       .size_note = "exponential in p through its softplus blocks (log's thermometer at p + 4)"},
   };
   return components;
 }

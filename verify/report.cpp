@@ -115,6 +115,7 @@ void print_report(const Report& r) {
   }
   fmt::print("spec          {}\n", stats_line(r.spec));
   if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
+  if (!r.component->size_note.empty()) fmt::print("size note     {}\n", r.component->size_note);
   if (!r.equivalence) return;
   print_equivalence(r);
   print_lemmas(r.lemmas);
@@ -172,6 +173,7 @@ nlohmann::json report_json(const Report& r) {
   }
   j["spec"] = stats_json(r.spec);
   if (!r.component->depth_note.empty()) j["depth_note"] = r.component->depth_note;
+  if (!r.component->size_note.empty()) j["size_note"] = r.component->size_note;
   if (r.equivalence) {
     const EquivalenceResult& e = *r.equivalence;
     j["verdict"] = verdict_name(e.verdict);

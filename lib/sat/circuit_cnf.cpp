@@ -14,7 +14,8 @@ Lit cnf_literal(const CircuitCnf& cc, Signal s) {
   return s.complemented() ? -v : v;
 }
 
-std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::vector<Signal>& roots) {
+std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::vector<Signal>& roots,
+                                 size_t clause_limit) {
   cc.var_of_node.resize(c.num_nodes(), 0);
   // Iterative post-order: a node is encoded after all its fanins.
   std::vector<std::pair<uint32_t, bool>> stack;
@@ -49,6 +50,7 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
         break;
       }
     }
+    if (cc.cnf.clauses.size() > clause_limit) return {};
   }
   std::vector<Lit> lits;
   for (Signal r : roots) lits.push_back(cnf_literal(cc, r));

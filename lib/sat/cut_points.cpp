@@ -210,11 +210,11 @@ std::pair<Circuit, Circuit> cut_assumption_check(const Circuit& construction, co
   return {build(name, true), build(name + "/true", false)};
 }
 
-size_t cut_block_cnf_clauses(const Circuit& block) {
+size_t cut_block_cnf_clauses(const Circuit& block, size_t clause_limit) {
   CircuitCnf cc;
   Bits roots;
   for (const auto& w : block.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
-  cnf_encode_cone(cc, block, roots);
+  cnf_encode_cone(cc, block, roots, clause_limit);
   return cc.cnf.clauses.size();
 }
 

@@ -62,6 +62,7 @@ std::pair<Circuit, Circuit> cut_assumption_check(const Circuit& construction, co
                                                  const Circuit::Cut& cut);
 
 // Clauses of the block's CNF (the encoding the miter would use): what keeping it costs.
-size_t cut_block_cnf_clauses(const Circuit& block);
+// Stops counting once past clause_limit (returns a number above it): enough to compare two blocks.
+size_t cut_block_cnf_clauses(const Circuit& block, size_t clause_limit = SIZE_MAX);
 
 }  // namespace tc

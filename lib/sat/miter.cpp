@@ -111,9 +111,9 @@ bool distinct_gate_nodes(const Circuit& c, const Bits& bits) {
 }
 
 // A block too large to encode (a BDD over the node limit) costs the most.
-size_t cut_block_cnf_clauses_or_max(const Circuit& block) {
+size_t cut_block_cnf_clauses_or_max(const Circuit& block, size_t clause_limit = SIZE_MAX) {
   try {
-    return cut_block_cnf_clauses(block);
+    return cut_block_cnf_clauses(block, clause_limit);
   } catch (const std::runtime_error&) {
     return SIZE_MAX;
   }
@@ -327,8 +327,12 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
         }
       }
       // Either block may serve both sides once the sharing is unconditional: keep the cheaper.
-      if (shared.unconditional && distinct_gate_nodes(construction, cut.outputs) &&
-          cut_block_cnf_clauses_or_max(*bs) < cut_block_cnf_clauses_or_max(*bc)) {
+      // The construction's block is encoded only as far as the spec's size (fdiv's series
+      // quotient would take minutes and gigabytes whole at p = 12): the same decision.
+      const size_t spec_clauses = shared.unconditional && distinct_gate_nodes(construction, cut.outputs)
+                                      ? cut_block_cnf_clauses_or_max(*bs)
+                                      : SIZE_MAX;
+      if (spec_clauses < SIZE_MAX && spec_clauses < cut_block_cnf_clauses_or_max(*bc, spec_clauses)) {
         shared.spec_block_kept = true;
         shared.proof += "; the spec's block (smaller CNF) serves both sides";
       }

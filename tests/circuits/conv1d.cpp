@@ -136,6 +136,11 @@ TEST_CASE("the conv1d depth is 23 at every p and every L", "[conv1d][depth]") {
   }
   CHECK(constant_weights.size() == 1);
   CHECK(*constant_weights.begin() <= 23);
+  // Constant weights fold a p-dependent number of layers (the registry's depth note), never add.
+  for (int p = 2; p <= 6; ++p) {
+    INFO("constant weights, p = " << p);
+    CHECK(analyze(conv1d_construction(with_weights(conv_params(p, 3, 1, 2)))).depth <= 23);
+  }
   Params dense = conv_params(3, 3, 2, 2);
   dense.flags.insert("dense");
   CHECK(analyze(conv1d_construction(dense)).depth == 23);

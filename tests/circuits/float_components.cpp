@@ -14,6 +14,7 @@
 #include "lib/simulate.hpp"
 #include "specs/float_exact.hpp"
 #include "tests/support/float_check.hpp"
+#include "tests/support/replay.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -32,6 +33,13 @@ Params params_at(int p, const std::string& mutant = "") {
   Params params;
   params.p = p;
   params.mutant = mutant;
+  return params;
+}
+
+// A mutant at p with the options it shows under (fdiv's thermometer-not-one-hot: --thermometer).
+Params mutant_params(const Component& comp, int p, const Mutant& m) {
+  Params params = params_at(p, m.name);
+  test::apply_options(comp, params, m.shows_with);
   return params;
 }
 
@@ -172,7 +180,7 @@ TEST_CASE("every float mutant differs from the spec on some input at p = 4", "[f
     const Circuit spec = comp.spec(params_at(4));
     for (const Mutant& m : comp.mutants) {
       INFO(name << " mutant " << m.name);
-      CHECK(compare_by_simulation(comp.construction(params_at(4, m.name)), spec, {})
+      CHECK(compare_by_simulation(comp.construction(mutant_params(comp, 4, m)), spec, {})
                 .difference.has_value());
     }
   }
@@ -184,7 +192,7 @@ TEST_CASE("every float mutant is refuted by directed points at p = 8", "[float-c
     for (const Mutant& m : comp.mutants) {
       INFO(name << " mutant " << m.name);
       const FloatCheckResult r =
-          check_against_exact(comp.construction(params_at(8, m.name)), name, {8, 9}, 1 << 13, 5);
+          check_against_exact(comp.construction(mutant_params(comp, 8, m)), name, {8, 9}, 1 << 13, 5);
       CHECK(r.mismatches > 0);
     }
   }

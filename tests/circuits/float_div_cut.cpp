@@ -17,6 +17,7 @@ Params fdiv_params(int p, const std::string& mutant = "") {
   Params params;
   params.p = p;
   params.mutant = mutant;
+  if (mutant == "thermometer-not-one-hot") params.flags.insert("thermometer");  // its quotient
   return params;
 }
 

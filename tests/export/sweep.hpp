@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lib/component.hpp"
+#include "tests/support/replay.hpp"
 
 namespace tc {
 
@@ -21,6 +22,9 @@ inline Params sweep_params(const Component& comp, int p, const std::string& muta
   if (comp.takes("e")) ps.e = 3;
   if (const ParamSpec* n = comp.param("n")) ps.n = std::clamp(std::min(n->default_value, 3), n->min, n->max);
   ps.mutant = mutant;
+  // A mutant that shows only under some options (fdiv's thermometer-not-one-hot: --thermometer).
+  for (const Mutant& m : comp.mutants)
+    if (m.name == mutant && !m.shows_with.empty()) test::apply_options(comp, ps, m.shows_with);
   return ps;
 }
 

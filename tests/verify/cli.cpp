@@ -121,6 +121,18 @@ TEST_CASE("stats only reports sizes without a verdict", "[cli]") {
   CHECK(j["construction"]["depth"] == 3);
 }
 
+TEST_CASE("a size that is not polynomial in p is said in the report, text and JSON", "[cli]") {
+  auto text = run_verify("--component softplus --p 2 --stats-only");
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("size note     exponential in p") != std::string::npos);
+  auto json = run_verify("--component softplus --p 2 --stats-only --json");
+  REQUIRE(json.exit_code == 0);
+  CHECK(nlohmann::json::parse(json.out)["size_note"].get<std::string>().rfind("exponential", 0) == 0);
+  auto polynomial = run_verify("--component fmul --p 4 --stats-only --json");
+  REQUIRE(polynomial.exit_code == 0);
+  CHECK_FALSE(nlohmann::json::parse(polynomial.out).contains("size_note"));
+}
+
 TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
   const char* bad[] = {
       "--component no-such-thing --p 8",
