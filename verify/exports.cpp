@@ -7,6 +7,7 @@
 #include "lib/export/aiger.hpp"
 #include "lib/export/dot.hpp"
 #include "lib/export/miter_cnf.hpp"
+#include "lib/export/miter_opb.hpp"
 #include "lib/sat/miter.hpp"
 #include "verify/run_component.hpp"
 
@@ -48,6 +49,11 @@ std::vector<std::string> export_component(const Component& c, const Params& para
     auto out = open_for_writing(ex.cnf_path);
     write_miter_dimacs(out, construction, spec);
     written.push_back(ex.cnf_path);
+  }
+  if (!ex.opb_path.empty()) {
+    auto out = open_for_writing(ex.opb_path);
+    write_miter_opb(out, construction, spec);
+    written.push_back(ex.opb_path);
   }
   if (!ex.dot_path.empty()) {
     auto out = open_for_writing(ex.dot_path);

@@ -1,4 +1,4 @@
-// Writing a component's circuits in standard formats: AIGER (ABC, Yosys), DIMACS, DOT.
+// Writing a component's circuits in standard formats: AIGER (ABC, Yosys), DIMACS, OPB, DOT.
 #pragma once
 
 #include <string>
@@ -11,6 +11,7 @@ namespace tc {
 struct Exports {
   std::string aiger_base;  // BASE.construction.aig, BASE.spec.aig, BASE.miter.aig
   std::string cnf_path;    // the miter in DIMACS
+  std::string opb_path;    // the miter in OPB (pseudo-Boolean)
   std::string dot_path;    // the construction in Graphviz
 };
 
