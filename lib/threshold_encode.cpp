@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdlib>
 
 #include "lib/threshold_adder.hpp"
 
@@ -46,7 +47,8 @@ SinkLit threshold_encode(GateSink& sink, ThresholdSharing& sharing,
       const int64_t users = std::max<int64_t>(1, sum.gates_to_come);
       adder_cost += (sum_cost + users - 1) / users;
     }
-    const int64_t budget = std::min(max_bdd_nodes, adder_cost / kClausesPerBddNode);
+    static const int64_t bias = getenv("TC_BDD_BIAS") ? atoll(getenv("TC_BDD_BIAS")) : 1;
+    const int64_t budget = std::min(max_bdd_nodes, bias * adder_cost / kClausesPerBddNode);
     method = threshold_bdd_count(sink, sharing.bdd, terms, T, budget) <= budget
                  ? ThresholdMethod::Bdd
                  : ThresholdMethod::Adder;
