@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cstdlib>
 
 #include "lib/threshold_adder.hpp"
 
@@ -19,6 +18,14 @@ constexpr int64_t kClausesPerBddNode = 4;     // the monotone ITE (lib/cnf/thres
 constexpr int64_t kClausesPerFullAdder = 14;  // two XORs (4 each) and a majority (6)
 constexpr int64_t kClausesPerHalfAdder = 7;   // an XOR and an AND (3)
 constexpr int64_t kClausesPerCompareBit = 3;  // an AND or an OR
+
+// How many times the adder's size a BDD may have and still be taken: the BDD is propagation
+// complete and the adder is not, so equal sizes do not mean equal solving times. Measured with
+// CaDiCaL (CPU seconds, --engine sat): int-mul at p = 8 takes 11.8 s at factor 1 (its first-layer
+// gates share adder sums), 10.8 s at 4 and 2.4 s at 8, where it gets BDDs only, as before the
+// adders came; exp at p = 4 takes 13 s at 1, 15 s at 2 and 20 s at 4 and 8 (hours before: its
+// BDDs alone made 16 million clauses).
+constexpr int64_t kBddPreference = 8;
 
 }  // namespace
 
@@ -47,8 +54,8 @@ SinkLit threshold_encode(GateSink& sink, ThresholdSharing& sharing,
       const int64_t users = std::max<int64_t>(1, sum.gates_to_come);
       adder_cost += (sum_cost + users - 1) / users;
     }
-    static const int64_t bias = getenv("TC_BDD_BIAS") ? atoll(getenv("TC_BDD_BIAS")) : 1;
-    const int64_t budget = std::min(max_bdd_nodes, bias * adder_cost / kClausesPerBddNode);
+    const int64_t budget =
+        std::min(max_bdd_nodes, kBddPreference * adder_cost / kClausesPerBddNode);
     method = threshold_bdd_count(sink, sharing.bdd, terms, T, budget) <= budget
                  ? ThresholdMethod::Bdd
                  : ThresholdMethod::Adder;

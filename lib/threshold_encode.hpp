@@ -4,7 +4,9 @@
 // and the AIGER export (lib/export/aiger.cpp), so both make the same choice.
 //
 // As MiniSat+ does (Een and Sorensson 2006), each encoding's size is estimated before anything is
-// built and the smaller one is taken. The estimates count what this gate adds to the sink given
+// built; the BDD is taken unless it is more than a few times the adder's size (it is propagation
+// complete, the adder is not; threshold_encode.cpp gives the factor and its measurements).
+// The estimates count what this gate adds to the sink given
 // what earlier gates left there: the BDD's nodes not yet in the cache (a trial run,
 // threshold_bdd_count), and for the adder its comparator plus, while the sum is not yet built, the
 // sum's share among the gates still to come over the same weighted inputs. That sharing is what
@@ -23,7 +25,7 @@
 namespace tc {
 
 enum class ThresholdMethod {
-  Auto,   // the smaller of the two by the estimates above
+  Auto,   // by the estimates above
   Bdd,    // always the BDD (throws ThresholdBddTooLarge past its node budget)
   Adder,  // always the adder network
 };

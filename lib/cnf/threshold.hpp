@@ -12,8 +12,8 @@
 //     and weight bits and exact (both directions), but not propagation complete; the sum is
 //     shared by the gates of one CNF over the same weighted inputs.
 // The first three are propagation complete (unit propagation derives every implied value of y
-// and the inputs). Auto takes Direct for small gates, else the smaller of Bdd and Adder by
-// lib/threshold_encode.hpp's estimates, the choice the AIGER export makes too.
+// and the inputs). Auto takes Direct for small gates, else Bdd or Adder by
+// lib/threshold_encode.hpp's size estimates, the choice the AIGER export makes too.
 // See REFERENCE.md section 4 for the measurements behind the choice.
 #pragma once
 
@@ -27,8 +27,8 @@
 namespace tc {
 
 enum class ThresholdEncoding {
-  Auto,    // AND/OR plain; Direct if fan-in <= 8 or <= 64 direct clauses; else the smaller
-           // of Bdd and Adder
+  Auto,    // AND/OR plain; Direct if fan-in <= 8 or <= 64 direct clauses; else Bdd or
+           // Adder by their estimated sizes (lib/threshold_encode.hpp)
   Direct,  // prime-implicate clauses, no auxiliary variables
   Bdd,     // interval-memoized ROBDD, one auxiliary variable per inner node
   Adder,   // binary adder network and comparator

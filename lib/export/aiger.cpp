@@ -116,7 +116,7 @@ void aiger_write_symbols(std::ostream& out, const AigerGraph& g, const Circuit& 
       << "circuit " << c.name() << "\n"
       << "written by the threshold-circuit harness (lib/export/aiger.cpp)\n"
       << "threshold gates: AND/OR as AND trees, others as ROBDD (decreasing weight), node = lo | "
-         "(x & hi), or as a comparator on a shared adder network, whichever is smaller\n";
+         "(x & hi), or as a comparator on a shared adder network where that is much smaller\n";
   if (options.mask_invalid_inputs && !c.constraints().empty())
     out << "outputs are ANDed with the input-validity constraints\n";
 }
