@@ -1,10 +1,12 @@
 // Writing a component's circuits in standard formats: AIGER (ABC, Yosys), DIMACS, OPB, DOT.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "lib/component.hpp"
+#include "lib/export/miter_cnf.hpp"
 
 namespace tc {
 
@@ -15,8 +17,9 @@ struct Exports {
   std::string dot_path;    // the construction in Graphviz
 };
 
-// Writes what `ex` asks for; returns the paths written. Throws std::runtime_error when a file
-// cannot be written.
-std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex);
+// Writes what `ex` asks for; returns the paths written, and with a CNF its size in `cnf_size`.
+// Throws std::runtime_error when a file cannot be written.
+std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex,
+                                          std::optional<MiterCnfSize>* cnf_size = nullptr);
 
 }  // namespace tc

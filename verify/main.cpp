@@ -172,11 +172,13 @@ int run(const Options& o) {
     }
     if (o.all && !o.proof_dir.empty()) eq.miter.proof_dir = o.proof_dir + "/" + c->name;
     progress.say("building " + c->name);
+    std::optional<MiterCnfSize> cnf_size;  // --export-cnf: reported with the circuits' sizes
     if (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_opb.empty() ||
         !o.export_dot.empty()) {
       if (o.all) throw UsageError("exports take one --component, not --all");
       Exports ex{o.export_aiger, o.export_cnf, o.export_opb, o.export_dot};
-      for (const auto& line : export_component(*c, params, ex)) std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
+      for (const auto& line : export_component(*c, params, ex, &cnf_size))
+        std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
     }
     if (!o.export_circuit.empty()) {
       if (o.all) throw UsageError("--export-circuit takes one --component, not --all");
@@ -185,6 +187,7 @@ int run(const Options& o) {
     }
     if (o.all && !o.circuit_file.empty()) throw UsageError("--circuit takes one --component, not --all");
     Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file);
+    r.miter_cnf = cnf_size;
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;
     } else {

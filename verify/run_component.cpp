@@ -67,10 +67,7 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   const Circuit& construction = user ? user->circuit : builtin;
   r.construction = analyze(construction);
   r.spec = analyze(spec);
-  if (stats_only) {
-    r.miter_cnf = miter_cnf_size(construction, spec);
-    return r;
-  }
+  if (stats_only) return r;
   if (eq.engine == Engine::Sim && spec.num_input_bits() > 32)
     throw UsageError(fmt::format("--engine sim would enumerate 2^{} inputs; use sat or auto",
                                  spec.num_input_bits()));

@@ -46,14 +46,11 @@ CircuitCnf miter_cnf_build(const Circuit& construction, const Circuit& spec,
 
 }  // namespace
 
-void write_miter_dimacs(std::ostream& out, const Circuit& construction, const Circuit& spec) {
+MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,
+                               const Circuit& spec) {
   std::vector<std::string> comments;
   const CircuitCnf cc = miter_cnf_build(construction, spec, &comments);
   cnf_write_dimacs(out, cc.cnf, comments);
-}
-
-MiterCnfSize miter_cnf_size(const Circuit& construction, const Circuit& spec) {
-  const CircuitCnf cc = miter_cnf_build(construction, spec, nullptr);
   return {cc.cnf.num_vars, int64_t(cc.cnf.clauses.size()), cc.counts,
           cc.sharing.stats.adder_sums};
 }

@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 #include "lib/sat/compositional.hpp"
 #include "lib/simulate.hpp"
@@ -119,6 +122,34 @@ TEST_CASE("stats only reports sizes without a verdict", "[cli]") {
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"].is_null());
   CHECK(j["construction"]["depth"] == 3);
+}
+
+TEST_CASE("with --export-cnf the report gives the CNF's size and each gate's encoding", "[cli]") {
+  const std::string cnf = std::filesystem::temp_directory_path() / ("tc-cli-" + std::to_string(::getpid()) + ".cnf");
+  const std::string opb = cnf + ".opb";
+  auto r = run_verify("--component exp --p 4 --stats-only --json --export-cnf " + cnf + " --export-opb " + opb);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["verdict"].is_null());
+  CHECK(j["construction"]["depth"].is_number());  // the existing keys stay
+  const auto& m = j["miter_cnf"];
+  // exp's wide gates over few weighted sums get shared adders, the rest BDDs or clauses.
+  CHECK(m["gates_adder"] > 0);
+  CHECK(m["gates_bdd"] > 0);
+  CHECK(m["adder_sums"] < m["gates_adder"]);
+  std::ifstream in(cnf);
+  std::string header;
+  while (std::getline(in, header) && header.rfind("p ", 0) != 0) {}
+  CHECK(header == "p cnf " + m["variables"].dump() + " " + m["clauses"].dump());
+  std::ifstream opb_in(opb);
+  std::string first;
+  std::getline(opb_in, first);
+  CHECK(first.rfind("* #variable= ", 0) == 0);
+  std::filesystem::remove(cnf);
+  std::filesystem::remove(opb);
+  auto text = run_verify("--component fadd --p 2 --stats-only --export-cnf " + cnf);
+  CHECK(text.out.find("miter cnf     variables ") != std::string::npos);
+  std::filesystem::remove(cnf);
 }
 
 TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
