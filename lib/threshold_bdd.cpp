@@ -23,9 +23,12 @@ struct BddNodeRef {
 
 class ThresholdBddBuilder {
  public:
+  // With a journal, every memo entry added is recorded there, so a trial run can be undone.
   ThresholdBddBuilder(GateSink& sink, ThresholdBddCache& cache,
-                      const std::vector<ThresholdTerm>& terms, int64_t max_new_nodes)
-      : sink_(sink), cache_(cache), terms_(terms), max_new_nodes_(max_new_nodes) {
+                      const std::vector<ThresholdTerm>& terms, int64_t max_new_nodes,
+                      std::vector<std::pair<int, int64_t>>* journal = nullptr)
+      : sink_(sink), cache_(cache), terms_(terms), max_new_nodes_(max_new_nodes),
+        journal_(journal) {
     const size_t n = terms.size();
     suffix_sum_.assign(n + 1, 0);
     suffix_id_.assign(n + 1, 0);
@@ -62,9 +65,13 @@ class ThresholdBddBuilder {
       ++new_nodes_;
       r.lit = sink_.monotone_ite(terms_[i].lit, hi.lit, lo.lit);
     }
-    cache_.memo(suffix_id_[i]).emplace(r.beta, ThresholdBddCache::Entry{r.gamma, r.lit});
+    const bool added =
+        cache_.memo(suffix_id_[i]).emplace(r.beta, ThresholdBddCache::Entry{r.gamma, r.lit}).second;
+    if (added && journal_) journal_->push_back({suffix_id_[i], r.beta});
     return r;
   }
+
+  int64_t new_nodes() const { return new_nodes_; }
 
  private:
   GateSink& sink_;
@@ -74,6 +81,23 @@ class ThresholdBddBuilder {
   std::vector<int> suffix_id_;               // the cache's id of the suffix from i
   int64_t max_new_nodes_;
   int64_t new_nodes_ = 0;
+  std::vector<std::pair<int, int64_t>>* journal_;
+};
+
+// The sink of a trial run: the real sink's constants (cached nodes are compared with them) and a
+// fresh literal per node, far below any DIMACS or AIGER literal.
+class ThresholdBddTrialSink : public GateSink {
+ public:
+  explicit ThresholdBddTrialSink(GateSink& real) : real_(real) {}
+  SinkLit constant(bool value) override { return real_.constant(value); }
+  SinkLit monotone_ite(SinkLit, SinkLit, SinkLit) override { return next_--; }
+  SinkLit negate(SinkLit) override { return next_--; }
+  SinkLit and2(SinkLit, SinkLit) override { return next_--; }
+  SinkLit xor2(SinkLit, SinkLit) override { return next_--; }
+
+ private:
+  GateSink& real_;
+  SinkLit next_ = -(int64_t(1) << 50);
 };
 
 }  // namespace
@@ -105,6 +129,24 @@ SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
   assert(1 <= T && T <= total);
 #endif
   return ThresholdBddBuilder(sink, cache, ordered, max_new_nodes).node(0, T).lit;
+}
+
+int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
+                            const std::vector<ThresholdTerm>& terms, int64_t T,
+                            int64_t max_new_nodes) {
+  const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
+  ThresholdBddTrialSink trial(sink);
+  std::vector<std::pair<int, int64_t>> journal;
+  ThresholdBddBuilder builder(trial, cache, ordered, max_new_nodes, &journal);
+  int64_t count = 0;
+  try {
+    builder.node(0, T);
+    count = builder.new_nodes();
+  } catch (const ThresholdBddTooLarge&) {
+    count = max_new_nodes + 1;
+  }
+  for (const auto& [suffix, beta] : journal) cache.memo(suffix).erase(beta);
+  return count;
 }
 
 }  // namespace tc

@@ -67,4 +67,11 @@ SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,
                             int64_t max_new_nodes);
 
+// How many nodes threshold_bdd_build would add to `cache` for this gate (the nodes it already
+// holds are free), counting no further than max_new_nodes + 1. Writes nothing into the sink and
+// leaves the cache as it was: the estimate by which lib/threshold_encode.hpp chooses an encoding.
+int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
+                            const std::vector<ThresholdTerm>& terms, int64_t T,
+                            int64_t max_new_nodes);
+
 }  // namespace tc

@@ -7,6 +7,7 @@
 #include "lib/export/aiger.hpp"
 #include "lib/export/dot.hpp"
 #include "lib/export/miter_cnf.hpp"
+#include "lib/export/miter_opb.hpp"
 #include "lib/sat/miter.hpp"
 #include "verify/run_component.hpp"
 
@@ -22,7 +23,8 @@ std::ofstream open_for_writing(const std::string& path) {
 
 }  // namespace
 
-std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex) {
+std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex,
+                                          std::optional<MiterCnfSize>* cnf_size) {
   validate_params(c, params);
   const Circuit construction = build_side(c.construction, params);
   const Circuit spec = build_side(c.spec, params);
@@ -46,8 +48,14 @@ std::vector<std::string> export_component(const Component& c, const Params& para
   }
   if (!ex.cnf_path.empty()) {
     auto out = open_for_writing(ex.cnf_path);
-    write_miter_dimacs(out, construction, spec);
+    const MiterCnfSize size = write_miter_dimacs(out, construction, spec);
+    if (cnf_size) *cnf_size = size;
     written.push_back(ex.cnf_path);
+  }
+  if (!ex.opb_path.empty()) {
+    auto out = open_for_writing(ex.opb_path);
+    write_miter_opb(out, construction, spec);
+    written.push_back(ex.opb_path);
   }
   if (!ex.dot_path.empty()) {
     auto out = open_for_writing(ex.dot_path);

@@ -26,7 +26,7 @@ using namespace tc;
 struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
-  std::string export_aiger, export_cnf, export_dot, export_circuit, circuit_file;
+  std::string export_aiger, export_cnf, export_opb, export_dot, export_circuit, circuit_file;
   std::string component, engine = "auto", proof_dir, weights_file, mutant;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
@@ -172,10 +172,13 @@ int run(const Options& o) {
     }
     if (o.all && !o.proof_dir.empty()) eq.miter.proof_dir = o.proof_dir + "/" + c->name;
     progress.say("building " + c->name);
-    if (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_dot.empty()) {
+    std::optional<MiterCnfSize> cnf_size;  // --export-cnf: reported with the circuits' sizes
+    if (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_opb.empty() ||
+        !o.export_dot.empty()) {
       if (o.all) throw UsageError("exports take one --component, not --all");
-      Exports ex{o.export_aiger, o.export_cnf, o.export_dot};
-      for (const auto& line : export_component(*c, params, ex)) std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
+      Exports ex{o.export_aiger, o.export_cnf, o.export_opb, o.export_dot};
+      for (const auto& line : export_component(*c, params, ex, &cnf_size))
+        std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
     }
     if (!o.export_circuit.empty()) {
       if (o.all) throw UsageError("--export-circuit takes one --component, not --all");
@@ -184,6 +187,7 @@ int run(const Options& o) {
     }
     if (o.all && !o.circuit_file.empty()) throw UsageError("--circuit takes one --component, not --all");
     Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file);
+    r.miter_cnf = cnf_size;
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;
     } else {
@@ -235,6 +239,8 @@ int main(int argc, char** argv) {
   app.add_option("--export-aiger", o.export_aiger,
                  "Write BASE.construction.aig, BASE.spec.aig and BASE.miter.aig (binary AIGER)");
   app.add_option("--export-cnf", o.export_cnf, "Write the miter CNF in DIMACS, input variables named");
+  app.add_option("--export-opb", o.export_opb,
+                 "Write the miter in OPB (pseudo-Boolean competition format), input variables named");
   app.add_option("--export-dot", o.export_dot, "Write the construction as a Graphviz graph ranked by depth");
   app.add_option("--circuit", o.circuit_file,
                  "Check this circuit file (.tc text, .aag/.aig AIGER; docs/circuit-format.md) in place of the construction");

@@ -116,6 +116,13 @@ void print_report(const Report& r) {
   fmt::print("spec          {}\n", stats_line(r.spec));
   if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
   if (!r.component->size_note.empty()) fmt::print("size note     {}\n", r.component->size_note);
+  if (r.miter_cnf) {
+    const MiterCnfSize& m = *r.miter_cnf;
+    fmt::print("miter cnf     variables {}  clauses {}  threshold gates: plain {}, direct {}, bdd {}, "
+               "adder {} (on {} shared sums)\n",
+               m.variables, m.clauses, m.gates.plain, m.gates.direct, m.gates.bdd, m.gates.adder,
+               m.adder_sums);
+  }
   if (!r.equivalence) return;
   print_equivalence(r);
   print_lemmas(r.lemmas);
@@ -174,6 +181,16 @@ nlohmann::json report_json(const Report& r) {
   j["spec"] = stats_json(r.spec);
   if (!r.component->depth_note.empty()) j["depth_note"] = r.component->depth_note;
   if (!r.component->size_note.empty()) j["size_note"] = r.component->size_note;
+  if (r.miter_cnf) {
+    const MiterCnfSize& m = *r.miter_cnf;
+    j["miter_cnf"] = {{"variables", m.variables},
+                      {"clauses", m.clauses},
+                      {"gates_plain", m.gates.plain},
+                      {"gates_direct", m.gates.direct},
+                      {"gates_bdd", m.gates.bdd},
+                      {"gates_adder", m.gates.adder},
+                      {"adder_sums", m.adder_sums}};
+  }
   if (r.equivalence) {
     const EquivalenceResult& e = *r.equivalence;
     j["verdict"] = verdict_name(e.verdict);

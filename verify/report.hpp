@@ -10,6 +10,7 @@
 #include "lib/analysis.hpp"
 #include "lib/component.hpp"
 #include "lib/equivalence.hpp"
+#include "lib/export/miter_cnf.hpp"
 
 namespace tc {
 
@@ -22,6 +23,7 @@ struct Report {
   std::optional<CircuitStats> builtin;
   size_t ignored_constraints = 0;  // the file's input constraints, not assumed
   bool stats_only = false;
+  std::optional<MiterCnfSize> miter_cnf;  // --export-cnf: the CNF's size and encodings
   std::optional<EquivalenceResult> equivalence;
   // Decoded counterexample: "name = value" lines for inputs, and per output word both sides.
   std::vector<std::pair<std::string, std::string>> cex_inputs;

@@ -10,7 +10,8 @@
 // with w(S) >= T.  Both are "minimal sets of weight >= K", enumerated in
 // decreasing-weight order (see threshold_minimal_sets).
 //
-// Bdd writes the interval BDD of lib/threshold_bdd.hpp through CnfGateSink.
+// Bdd and Adder (and the choice between them) are lib/threshold_encode.hpp's, written through
+// CnfGateSink.
 #include "lib/cnf/threshold.hpp"
 
 #include <algorithm>
@@ -142,16 +143,19 @@ void threshold_add_folded(Cnf& cnf, std::initializer_list<Lit> lits) {
   cnf.add_clause(std::move(c));
 }
 
-// A BDD node is a fresh variable n = ITE(x, hi, lo) with the clauses (x & hi -> n),
-// (!x & n -> lo), (lo -> n), (n -> hi).  The other two ITE clauses, (x & n -> hi) and
-// (!x & lo -> n), are subsumed by the monotone ones (lo implies hi since all weights are
-// positive), so unit propagation is the same as with all six.
+// The CNF as a GateSink: each node a fresh variable with its Tseitin clauses, constants folded
+// (kConstTrue / kConstFalse never reach a clause).
+//
+// A BDD node n = ITE(x, hi, lo) gets (x & hi -> n), (!x & n -> lo), (lo -> n), (n -> hi). The
+// other two ITE clauses, (x & n -> hi) and (!x & lo -> n), are subsumed by the monotone ones (lo
+// implies hi since all weights are positive), so unit propagation is the same as with all six.
 class CnfGateSink : public GateSink {
  public:
   explicit CnfGateSink(Cnf& cnf) : cnf_(cnf) {}
   SinkLit constant(bool value) override { return value ? kConstTrue : kConstFalse; }
+  SinkLit negate(SinkLit x) override { return -x; }
   SinkLit monotone_ite(SinkLit x_, SinkLit hi_, SinkLit lo_) override {
-    const Lit x = static_cast<Lit>(x_), hi = static_cast<Lit>(hi_), lo = static_cast<Lit>(lo_);
+    const Lit x = lit(x_), hi = lit(hi_), lo = lit(lo_);
     const Lit n = cnf_.new_var();
     threshold_add_folded(cnf_, {-x, -hi, n});
     threshold_add_folded(cnf_, {x, -n, lo});
@@ -159,112 +163,81 @@ class CnfGateSink : public GateSink {
     threshold_add_folded(cnf_, {-n, hi});
     return n;
   }
+  SinkLit and2(SinkLit a_, SinkLit b_) override {
+    const Lit a = lit(a_), b = lit(b_);
+    if (a == kConstFalse || b == kConstFalse || a == -b) return kConstFalse;
+    if (a == kConstTrue || a == b) return b;
+    if (b == kConstTrue) return a;
+    const Lit z = cnf_.new_var();
+    cnf_.add_clause({-z, a});
+    cnf_.add_clause({-z, b});
+    cnf_.add_clause({z, -a, -b});
+    return z;
+  }
+  SinkLit xor2(SinkLit a_, SinkLit b_) override {
+    const Lit a = lit(a_), b = lit(b_);
+    if (a == kConstFalse) return b;
+    if (b == kConstFalse) return a;
+    if (a == kConstTrue) return -b;
+    if (b == kConstTrue) return -a;
+    if (a == b) return kConstFalse;
+    if (a == -b) return kConstTrue;
+    const Lit z = cnf_.new_var();
+    cnf_encode_xor(cnf_, z, a, b);
+    return z;
+  }
+  SinkLit majority3(SinkLit a_, SinkLit b_, SinkLit c_) override {
+    Lit a = lit(a_), b = lit(b_), c = lit(c_);
+    // A constant or a repeated variable decides one vote: what is left is an AND or an OR.
+    for (int turn = 0; turn < 3; ++turn) {
+      if (c == kConstTrue) return or2(a, b);
+      if (c == kConstFalse) return and2(a, b);
+      if (a == b) return a;
+      if (a == -b) return c;
+      const Lit t = a; a = b; b = c; c = t;
+    }
+    const Lit z = cnf_.new_var();
+    cnf_.add_clause({-z, a, b});
+    cnf_.add_clause({-z, a, c});
+    cnf_.add_clause({-z, b, c});
+    cnf_.add_clause({z, -a, -b});
+    cnf_.add_clause({z, -a, -c});
+    cnf_.add_clause({z, -b, -c});
+    return z;
+  }
 
  private:
+  static Lit lit(SinkLit l) { return static_cast<Lit>(l); }
   Cnf& cnf_;
 };
 
-// The root is a node of its own (it may be shared with other gates), tied to y by two clauses.
-void threshold_encode_bdd(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdBddCache& cache) {
+// The root (a BDD node, which other gates may share, or an adder's comparator) is tied to y by
+// two clauses.
+void threshold_encode_shared(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdMethod method,
+                             ThresholdSharing& sharing) {
   std::vector<ThresholdTerm> terms;
   for (size_t i = 0; i < g.xs.size(); ++i) terms.push_back({g.xs[i], g.ws[i]});
   CnfGateSink sink(cnf);
-  const Lit root =
-      static_cast<Lit>(threshold_bdd_build(sink, cache, terms, g.T, kThresholdBddMaxNodes));
+  const Lit root = static_cast<Lit>(
+      threshold_encode(sink, sharing, terms, g.T, method, kThresholdBddMaxNodes));
   assert(root != kConstTrue && root != kConstFalse);  // 1 <= T <= W: not constant
   cnf.add_clause({-y, root});
   cnf.add_clause({y, -root});
-}
-
-// y <-> [sum ws[i] xs[i] >= T] by a binary adder network: column b holds the inputs whose weight
-// has bit b set; full adders (3 bits of a column to a sum bit here and a carry to the next
-// column) and half adders reduce every column to one bit s_b, so S = sum s_b 2^b exactly. Then
-// c_b = [S mod 2^(b+1) >= T mod 2^(b+1)] from the least significant bit up, and y <-> c_top.
-void threshold_encode_adder(Cnf& cnf, Lit y, const ThresholdGate& g) {
-  auto tseitin_xor = [&](Lit a, Lit b) {
-    const Lit z = cnf.new_var();
-    cnf_encode_xor(cnf, z, a, b);
-    return z;
-  };
-  auto tseitin_and = [&](Lit a, Lit b) {
-    const Lit z = cnf.new_var();
-    cnf.add_clause({-z, a});
-    cnf.add_clause({-z, b});
-    cnf.add_clause({z, -a, -b});
-    return z;
-  };
-  auto tseitin_majority = [&](Lit a, Lit b, Lit c) {
-    const Lit z = cnf.new_var();
-    cnf.add_clause({-z, a, b});
-    cnf.add_clause({-z, a, c});
-    cnf.add_clause({-z, b, c});
-    cnf.add_clause({z, -a, -b});
-    cnf.add_clause({z, -a, -c});
-    cnf.add_clause({z, -b, -c});
-    return z;
-  };
-  int width = 0;
-  while (width < 62 && (g.W >> width) != 0) ++width;
-  std::vector<std::vector<Lit>> columns(static_cast<size_t>(width) + 1);
-  for (size_t i = 0; i < g.xs.size(); ++i)
-    for (int b = 0; b < width; ++b)
-      if ((g.ws[i] >> b) & 1) columns[static_cast<size_t>(b)].push_back(g.xs[i]);
-  std::vector<Lit> sum_bits;  // 0 marks a column that is constantly 0
-  for (size_t b = 0; b < columns.size(); ++b) {
-    std::vector<Lit>& col = columns[b];
-    while (col.size() >= 2) {
-      const Lit a = col.back(); col.pop_back();
-      const Lit c = col.back(); col.pop_back();
-      if (!col.empty()) {
-        const Lit d = col.back(); col.pop_back();
-        col.insert(col.begin(), tseitin_xor(tseitin_xor(a, c), d));
-        if (b + 1 >= columns.size()) columns.emplace_back();
-        columns[b + 1].push_back(tseitin_majority(a, c, d));
-      } else {
-        col.insert(col.begin(), tseitin_xor(a, c));
-        if (b + 1 >= columns.size()) columns.emplace_back();
-        columns[b + 1].push_back(tseitin_and(a, c));
-      }
-    }
-    sum_bits.push_back(col.empty() ? 0 : col.front());
-  }
-  // c starts as "true" (no bits compared yet); kConstTrue stands for it.
-  Lit c = kConstTrue;
-  for (size_t b = 0; b < sum_bits.size(); ++b) {
-    const bool t = b < 63 && ((g.T >> b) & 1);
-    const Lit s = sum_bits[b];
-    if (s == 0) {  // s_b = 0: c stays if t_b = 0, else S's low bits are below T's
-      if (t) c = kConstFalse;
-      continue;
-    }
-    if (c == kConstTrue) {
-      c = t ? s : kConstTrue;
-    } else if (c == kConstFalse) {
-      c = t ? kConstFalse : s;
-    } else if (t) {
-      c = tseitin_and(s, c);
-    } else {
-      c = -tseitin_and(-s, -c);  // s or c
-    }
-  }
-  assert(c != kConstTrue && c != kConstFalse);  // 1 <= T <= W: the gate is not constant
-  cnf.add_clause({-y, c});
-  cnf.add_clause({y, -c});
 }
 
 }  // namespace
 
 // ---------------------------------------------------------------------------
 
-void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
-                          const std::vector<int64_t>& ws, int64_t T,
-                          ThresholdEncoding enc) {
-  cnf_encode_threshold(cnf, y, xs, ws, T, enc, nullptr);
+ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
+                                          const std::vector<int64_t>& ws, int64_t T,
+                                          ThresholdEncoding enc) {
+  return cnf_encode_threshold(cnf, y, xs, ws, T, enc, nullptr);
 }
 
-void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
-                          const std::vector<int64_t>& ws, int64_t T, ThresholdEncoding enc,
-                          ThresholdBddCache* cache) {
+ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
+                                          const std::vector<int64_t>& ws, int64_t T,
+                                          ThresholdEncoding enc, ThresholdSharing* sharing) {
   assert(y != 0);
   const ThresholdGate g = threshold_normalize(y, xs, ws, T);
   // Callers may use variables they never allocated; keep auxiliary
@@ -279,7 +252,7 @@ void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
       big.push_back(-x);
     }
     cnf.add_clause(std::move(big));
-    return;
+    return ThresholdEncodingUsed::Plain;
   }
   if (threshold_is_or(g.ws, g.T)) {
     Clause big{-y};
@@ -288,29 +261,36 @@ void cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
       big.push_back(x);
     }
     cnf.add_clause(std::move(big));
-    return;
+    return ThresholdEncodingUsed::Plain;
   }
-  const bool automatic = enc == ThresholdEncoding::Auto;
-  if (automatic) {
-    const bool direct =
-        n <= size_t(kThresholdAutoDirectMaxFanin) ||
-        threshold_direct_count(g, kThresholdAutoDirectMaxClauses + 1) <=
-            kThresholdAutoDirectMaxClauses;
-    enc = direct ? ThresholdEncoding::Direct : ThresholdEncoding::Bdd;
-  }
+  if (enc == ThresholdEncoding::Auto &&
+      (n <= size_t(kThresholdAutoDirectMaxFanin) ||
+       threshold_direct_count(g, kThresholdAutoDirectMaxClauses + 1) <=
+           kThresholdAutoDirectMaxClauses))
+    enc = ThresholdEncoding::Direct;
   if (enc == ThresholdEncoding::Direct) {
     threshold_encode_direct(cnf, y, g);
-  } else if (enc == ThresholdEncoding::Adder) {
-    threshold_encode_adder(cnf, y, g);
-  } else {
-    try {
-      ThresholdBddCache own;
-      threshold_encode_bdd(cnf, y, g, cache ? *cache : own);
-    } catch (const ThresholdBddTooLarge&) {
-      if (!automatic) throw;
-      threshold_encode_adder(cnf, y, g);
-    }
+    return ThresholdEncodingUsed::Direct;
   }
+  ThresholdSharing own;
+  ThresholdSharing& shared = sharing ? *sharing : own;
+  const ThresholdMethod method = enc == ThresholdEncoding::Bdd     ? ThresholdMethod::Bdd
+                                 : enc == ThresholdEncoding::Adder ? ThresholdMethod::Adder
+                                                                   : ThresholdMethod::Auto;
+  const int64_t adders_before = shared.stats.adder_gates;
+  threshold_encode_shared(cnf, y, g, method, shared);
+  return shared.stats.adder_gates > adders_before ? ThresholdEncodingUsed::Adder
+                                                  : ThresholdEncodingUsed::Bdd;
+}
+
+void cnf_announce_threshold(ThresholdSharing& sharing, const std::vector<Lit>& xs,
+                            const std::vector<int64_t>& ws, int64_t T) {
+  if (threshold_is_and(ws, T) || threshold_is_or(ws, T) ||
+      xs.size() <= size_t(kThresholdAutoDirectMaxFanin))
+    return;
+  std::vector<ThresholdTerm> terms;
+  for (size_t i = 0; i < xs.size(); ++i) terms.push_back({xs[i], std::min(ws[i], T)});
+  sharing.expect(terms);
 }
 
 void cnf_encode_xor(Cnf& cnf, Lit y, Lit a, Lit b) {

@@ -5,12 +5,13 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "lib/simulate.hpp"
-#include "lib/threshold_bdd.hpp"
+#include "lib/threshold_encode.hpp"
 
 namespace tc {
 
@@ -73,26 +74,19 @@ class AigGateSink : public GateSink {
   SinkLit monotone_ite(SinkLit x, SinkLit hi, SinkLit lo) override {
     return b_.lor(aig(lo), b_.land(aig(x), aig(hi)));
   }
+  SinkLit negate(SinkLit x) override { return aig(x) ^ 1u; }
+  SinkLit and2(SinkLit a, SinkLit b) override { return b_.land(aig(a), aig(b)); }
+  SinkLit xor2(SinkLit a, SinkLit b) override { return b_.lxor(aig(a), aig(b)); }
   static uint32_t aig(SinkLit l) { return static_cast<uint32_t>(l); }
 
  private:
   AigerBuilder& b_;
 };
 
-// A threshold gate that is neither AND nor OR: its BDD (lib/threshold_bdd.hpp), the same one the
-// CNF encodes, with the gate's own memo.
-uint32_t aiger_threshold_bdd(AigerBuilder& b, const std::vector<uint32_t>& xs, const Node& node) {
+std::vector<ThresholdTerm> aiger_threshold_terms(const std::vector<uint32_t>& xs, const Node& node) {
   std::vector<ThresholdTerm> terms;
   for (size_t i = 0; i < xs.size(); ++i) terms.push_back({xs[i], node.weights[i]});
-  AigGateSink sink(b);
-  ThresholdBddCache cache;
-  try {
-    return AigGateSink::aig(
-        threshold_bdd_build(sink, cache, terms, node.threshold, kAigerBddMaxNodes));
-  } catch (const ThresholdBddTooLarge&) {
-    throw std::runtime_error("aiger: threshold gate BDD exceeds " +
-                             std::to_string(kAigerBddMaxNodes) + " nodes");
-  }
+  return terms;
 }
 
 std::string bit_name(const std::string& word, size_t bit) {
@@ -122,7 +116,7 @@ void aiger_write_symbols(std::ostream& out, const AigerGraph& g, const Circuit& 
       << "circuit " << c.name() << "\n"
       << "written by the threshold-circuit harness (lib/export/aiger.cpp)\n"
       << "threshold gates: AND/OR as AND trees, others as ROBDD (decreasing weight), node = lo | "
-         "(x & hi)\n";
+         "(x & hi), or as a comparator on a shared adder network where that is much smaller\n";
   if (options.mask_invalid_inputs && !c.constraints().empty())
     out << "outputs are ANDed with the input-validity constraints\n";
 }
@@ -217,6 +211,24 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
     for (size_t i = 0; i < w.bits.size(); ++i) g.input_names.push_back(bit_name(w.name, i));
   auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
 
+  // A threshold gate that is neither AND nor OR gets the encoding the CNF would give it, BDD or
+  // adder network (lib/threshold_encode.hpp), sharing BDD nodes and sums with the other gates.
+  // The gates over one weighted sum are counted first (by fanin signals), and announced to the
+  // encoder when the first of them is reached, once their fanins' AIG literals exist.
+  AigGateSink sink(b);
+  ThresholdSharing sharing;
+  using FormKey = std::pair<std::vector<Signal>, std::vector<int64_t>>;
+  std::map<FormKey, int64_t> gates_per_form;
+  for (uint32_t n = 1; n < c.num_nodes(); ++n) {
+    const Node& node = c.node(n);
+    if (needed[n] && node.kind == NodeKind::Threshold && !node.is_and() && !node.is_or())
+      ++gates_per_form[{node.fanins, node.weights}];
+  }
+  auto fanin_literals = [&](const Node& node) {
+    std::vector<uint32_t> xs;
+    for (Signal f : node.fanins) xs.push_back(map(f));
+    return xs;
+  };
   // Node indices are topological: a node is created after its fanins.
   for (uint32_t n = 1; n < c.num_nodes(); ++n) {
     if (!needed[n]) continue;
@@ -224,14 +236,20 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
     if (node.kind == NodeKind::Xor) {
       lit[n] = b.lxor(map(node.fanins[0]), map(node.fanins[1]));
     } else if (node.kind == NodeKind::Threshold) {
-      std::vector<uint32_t> xs;
-      for (Signal f : node.fanins) xs.push_back(map(f));
+      const std::vector<uint32_t> xs = fanin_literals(node);
       if (node.is_and())
         lit[n] = b.land_tree(xs);
       else if (node.is_or())
         lit[n] = b.lor_tree(xs);
-      else
-        lit[n] = aiger_threshold_bdd(b, xs, node);
+      else {
+        const std::vector<ThresholdTerm> terms = aiger_threshold_terms(xs, node);
+        if (auto it = gates_per_form.find({node.fanins, node.weights}); it != gates_per_form.end()) {
+          for (int64_t k = 0; k < it->second; ++k) sharing.expect(terms);
+          gates_per_form.erase(it);
+        }
+        lit[n] = AigGateSink::aig(threshold_encode(sink, sharing, terms, node.threshold,
+                                                   ThresholdMethod::Auto, kAigerBddMaxNodes));
+      }
     }
   }
 

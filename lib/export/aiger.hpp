@@ -37,9 +37,8 @@ struct AigerOptions {
   bool symbols = true;  // write the symbol table and a comment section
 };
 
-// Inner BDD nodes allowed per threshold gate before the exporter gives up (std::runtime_error
-// "aiger: threshold gate BDD exceeds 1048576 nodes");
-// general pseudo-Boolean BDDs can be exponential.
+// Inner BDD nodes allowed per threshold gate: general pseudo-Boolean BDDs can be exponential,
+// and past this a gate gets its adder network (lib/threshold_encode.hpp) whatever the estimates.
 constexpr int64_t kAigerBddMaxNodes = int64_t(1) << 20;
 
 // The and-inverter graph itself, as the writers emit it.

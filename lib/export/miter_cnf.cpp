@@ -10,7 +10,11 @@
 
 namespace tc {
 
-void write_miter_dimacs(std::ostream& out, const Circuit& construction, const Circuit& spec) {
+namespace {
+
+// The miter's CNF; with `comments`, the header lines that name the differences and the inputs.
+CircuitCnf miter_cnf_build(const Circuit& construction, const Circuit& spec,
+                           std::vector<std::string>* comments_out) {
   const Circuit m = build_miter(construction, spec);
   CircuitCnf cc;
   for (Signal s : m.constraints()) cc.cnf.add_clause({cnf_encode_cone(cc, m, {s})[0]});
@@ -36,7 +40,19 @@ void write_miter_dimacs(std::ostream& out, const Circuit& construction, const Ci
     for (size_t i = 0; i < w.bits.size(); ++i)
       comments.push_back("input " + w.name + "[" + std::to_string(i) +
                          "] = " + std::to_string(cnf_encode_cone(cc, m, {w.bits[i]})[0]));
+  if (comments_out) *comments_out = std::move(comments);
+  return cc;
+}
+
+}  // namespace
+
+MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,
+                               const Circuit& spec) {
+  std::vector<std::string> comments;
+  const CircuitCnf cc = miter_cnf_build(construction, spec, &comments);
   cnf_write_dimacs(out, cc.cnf, comments);
+  return {cc.cnf.num_vars, int64_t(cc.cnf.clauses.size()), cc.counts,
+          cc.sharing.stats.adder_sums};
 }
 
 }  // namespace tc

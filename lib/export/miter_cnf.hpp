@@ -12,9 +12,19 @@
 #include <ostream>
 
 #include "lib/circuit.hpp"
+#include "lib/sat/circuit_cnf.hpp"
 
 namespace tc {
 
-void write_miter_dimacs(std::ostream& out, const Circuit& construction, const Circuit& spec);
+// The size of the CNF written, and the encodings its threshold gates got (lib/cnf/threshold.hpp).
+struct MiterCnfSize {
+  int64_t variables = 0;
+  int64_t clauses = 0;
+  CircuitCnfCounts gates;  // threshold gates of both sides, by encoding
+  int64_t adder_sums = 0;  // distinct weighted sums the adder-encoded gates share
+};
+
+MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,
+                               const Circuit& spec);
 
 }  // namespace tc

@@ -2,6 +2,7 @@
 #include "lib/sat/circuit_cnf.hpp"
 
 #include <cassert>
+#include <map>
 #include <stdexcept>
 
 #include "lib/cnf/threshold.hpp"
@@ -18,20 +19,35 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
                                  size_t clause_limit) {
   cc.var_of_node.resize(c.num_nodes(), 0);
   // Iterative post-order: a node is encoded after all its fanins.
+  std::vector<uint32_t> order;
   std::vector<std::pair<uint32_t, bool>> stack;
+  std::vector<char> queued(c.num_nodes(), 0);
   for (Signal r : roots) stack.push_back({r.node(), false});
   while (!stack.empty()) {
     auto [n, expanded] = stack.back();
     stack.pop_back();
-    if (cc.var_of_node[n] != 0) continue;
-    const Node& node = c.node(n);
+    if (cc.var_of_node[n] != 0 || (queued[n] && !expanded)) continue;
     if (!expanded) {
+      queued[n] = 1;
       stack.push_back({n, true});
-      for (Signal f : node.fanins)
-        if (cc.var_of_node[f.node()] == 0) stack.push_back({f.node(), false});
+      for (Signal f : c.node(n).fanins)
+        if (cc.var_of_node[f.node()] == 0 && !queued[f.node()]) stack.push_back({f.node(), false});
       continue;
     }
-    Lit y = cc.cnf.new_var();
+    order.push_back(n);
+  }
+  // The gates over one weighted sum are counted first (by fanin signals), and announced to the
+  // encoder when the first of them is reached, once their fanins' literals exist.
+  using FormKey = std::pair<std::vector<Signal>, std::vector<int64_t>>;
+  std::map<FormKey, int64_t> gates_per_form;
+  for (uint32_t n : order) {
+    const Node& node = c.node(n);
+    if (node.kind == NodeKind::Threshold && !node.is_and() && !node.is_or())
+      ++gates_per_form[{node.fanins, node.weights}];
+  }
+  for (uint32_t n : order) {
+    const Node& node = c.node(n);
+    const Lit y = cc.cnf.new_var();
     cc.var_of_node[n] = y;
     switch (node.kind) {
       case NodeKind::Constant:
@@ -45,8 +61,18 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
       case NodeKind::Threshold: {
         std::vector<Lit> xs;
         for (Signal f : node.fanins) xs.push_back(cnf_literal(cc, f));
-        cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold, ThresholdEncoding::Auto,
-                             &cc.bdd_cache);
+        if (auto it = gates_per_form.find({node.fanins, node.weights}); it != gates_per_form.end()) {
+          for (int64_t k = 0; k < it->second; ++k)
+            cnf_announce_threshold(cc.sharing, xs, node.weights, node.threshold);
+          gates_per_form.erase(it);
+        }
+        switch (cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold,
+                                     ThresholdEncoding::Auto, &cc.sharing)) {
+          case ThresholdEncodingUsed::Plain: ++cc.counts.plain; break;
+          case ThresholdEncodingUsed::Direct: ++cc.counts.direct; break;
+          case ThresholdEncodingUsed::Bdd: ++cc.counts.bdd; break;
+          case ThresholdEncodingUsed::Adder: ++cc.counts.adder; break;
+        }
         break;
       }
     }

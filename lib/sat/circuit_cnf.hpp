@@ -1,6 +1,8 @@
 // Tseitin encoding of a circuit's gates into CNF, one gate at a time (lib/cnf/threshold.hpp).
 //
-// Only the cone of the requested roots is encoded. Each node gets one variable; a complemented
+// Only the cone of the requested roots is encoded. Its threshold gates are announced to the
+// encoder before the first is encoded, so the choice of encoding sees every gate of the cone
+// that shares a weighted sum. Each node gets one variable; a complemented
 // signal is the negated literal, so negation costs nothing here either.
 #pragma once
 
@@ -13,10 +15,16 @@
 
 namespace tc {
 
+// How many threshold gates got each encoding (lib/cnf/threshold.hpp).
+struct CircuitCnfCounts {
+  int64_t plain = 0, direct = 0, bdd = 0, adder = 0;
+};
+
 struct CircuitCnf {
   Cnf cnf;
   std::vector<Lit> var_of_node;  // 0 when the node is not encoded
-  ThresholdBddCache bdd_cache;   // BDD nodes shared between the gates
+  ThresholdSharing sharing;      // BDD nodes and adder sums shared between the gates
+  CircuitCnfCounts counts;       // the encodings the gates got
 };
 
 // Encodes the cone of `roots` (adding to what is already encoded) and returns their literals.

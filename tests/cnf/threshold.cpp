@@ -480,7 +480,7 @@ TEST_CASE("gates sharing a BDD cache are each right on every input and share nod
   }
   Cnf shared, separate;
   shared.num_vars = separate.num_vars = int(n);
-  ThresholdBddCache cache;
+  ThresholdSharing cache;
   for (TestGate& g : gates) {
     g.y = shared.new_var();
     separate.new_var();
@@ -509,7 +509,7 @@ TEST_CASE("gates sharing a BDD cache are each right on every input and share nod
   }
 }
 
-TEST_CASE("gates sharing a BDD cache stay propagation complete", "[cnf][threshold]") {
+TEST_CASE("gates sharing BDD nodes stay propagation complete", "[cnf][threshold]") {
   Rng rng(8);
   for (size_t n = 2; n <= 4; ++n)
     for_each_multiset(n, 3, [&](const std::vector<int64_t>& ws) {
@@ -518,7 +518,7 @@ TEST_CASE("gates sharing a BDD cache stay propagation complete", "[cnf][threshol
       for (size_t i = 0; i < n; ++i) xs.push_back(rng.coin() ? int(i + 1) : -int(i + 1));
       Cnf cnf;
       cnf.num_vars = int(n);
-      ThresholdBddCache cache;
+      ThresholdSharing cache;
       std::vector<TestGate> gates;
       for (int64_t T = 1; T <= total(ws); ++T) {
         TestGate g{xs, ws, T, cnf.new_var()};

@@ -37,6 +37,13 @@ class TruthTableSink : public GateSink {
     tables.push_back((tx & th) | (~tx & tl));
     return SinkLit(tables.size() - 1);
   }
+  SinkLit negate(SinkLit x) override { return add(~tables[size_t(x)] & tables[1]); }
+  SinkLit and2(SinkLit a, SinkLit b) override { return add(tables[size_t(a)] & tables[size_t(b)]); }
+  SinkLit xor2(SinkLit a, SinkLit b) override { return add(tables[size_t(a)] ^ tables[size_t(b)]); }
+  SinkLit add(uint64_t table) {
+    tables.push_back(table);
+    return SinkLit(tables.size() - 1);
+  }
   std::vector<uint64_t> tables;
   std::vector<SinkLit> tested;  // the input each node tests, in creation order
 };
