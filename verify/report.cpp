@@ -181,7 +181,7 @@ nlohmann::json report_json(const Report& r) {
     if (e.engine == Engine::Sim) j["simulated_points"] = e.simulated_points;
     nlohmann::json obs = nlohmann::json::array();
     for (const auto& ob : e.sat.obligations) {
-      nlohmann::json o = {{"output", ob.output_word}, {"result", ob.result},
+      nlohmann::json o = {{"output", ob.output_word}, {"result", sat_answer_name(ob.result)},
                           {"variables", ob.variables}, {"clauses", ob.clauses},
                           {"seconds", ob.seconds}};
       if (!ob.proof_path.empty()) {
