@@ -77,13 +77,13 @@ Circuit discretize_construction(const Params& params) {
   std::vector<Bits> a, b;
   for (int i = 0; i < N; ++i) a.push_back(add_float_input(c, fmt::format("a{}", i), f));
   for (int i = 0; i < N; ++i) b.push_back(add_float_input(c, fmt::format("b{}", i), f));
-  const Bits D = fr_widen(c, delta, f, f1);
+  const Bits D = float_widen(c, delta, f, f1);
   std::vector<Bits> abar, bbar;
   for (int i = 0; i < N; ++i) {
-    const Bits z = compose_embed(c, mul1, {D, fr_widen(c, a[i], f, f1)}, block("z", i)).output("z");
-    const Bits exp_argument = mutant == "exp-sign-dropped" ? fr_negate(c, z, f1) : z;
+    const Bits z = compose_embed(c, mul1, {D, float_widen(c, a[i], f, f1)}, block("z", i)).output("z");
+    const Bits exp_argument = mutant == "exp-sign-dropped" ? float_negate(c, z, f1) : z;
     const Bits y = compose_embed(c, exp1, {exp_argument}, block("exp", i)).output("z");
-    abar.push_back(fr_narrow(c, y, f1, f));
+    abar.push_back(float_narrow(c, y, f1, f));
     if (euler) {
       bbar.push_back(compose_embed(c, mul, {delta, b[i]}, block("euler", i)).output("z"));
       continue;
@@ -95,8 +95,8 @@ Circuit discretize_construction(const Params& params) {
                        ? phi
                        : compose_embed(c, mul1, {D, phi}, block("delta-phi", i)).output("z");
     const Bits w =
-        compose_embed(c, mul1, {t, fr_widen(c, b[i], f, f1)}, block("bbar", i)).output("z");
-    bbar.push_back(fr_narrow(c, w, f1, f));
+        compose_embed(c, mul1, {t, float_widen(c, b[i], f, f1)}, block("bbar", i)).output("z");
+    bbar.push_back(float_narrow(c, w, f1, f));
   }
   for (int i = 0; i < N; ++i) add_float_output(c, fmt::format("Abar{}", i), abar[i], f);
   for (int i = 0; i < N; ++i) add_float_output(c, fmt::format("Bbar{}", i), bbar[i], f);

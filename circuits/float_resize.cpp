@@ -19,12 +19,12 @@ void check_wider(FloatFormat narrow, FloatFormat wide, const char* what) {
 
 }  // namespace
 
-Bits fr_widen(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to) {
-  check_wider(from, to, "fr_widen");
+Bits float_widen(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to) {
+  check_wider(from, to, "float_widen");
   const int d = to.p - from.p;
   // The smallest exponent of `from`, shifted by d, must still be representable.
   if (from.emin() - d < to.emin())
-    throw std::invalid_argument("fr_widen: exponent emin - " + std::to_string(d) +
+    throw std::invalid_argument("float_widen: exponent emin - " + std::to_string(d) +
                                 " does not fit " + std::to_string(to.e) + " bits");
   const FloatBits x = split_float(word, from);
   const Signal nonzero = x.magnitude.back();  // the leading bit of a valid word
@@ -40,7 +40,7 @@ Bits fr_widen(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to) {
   return join_float(out);
 }
 
-Bits fr_negate(Circuit& c, const Bits& word, FloatFormat f) {
+Bits float_negate(Circuit& c, const Bits& word, FloatFormat f) {
   check_float_format(f);
   FloatBits x = split_float(word, f);
   // !sign AND nonzero: one gate, so -0 never appears.
@@ -48,9 +48,9 @@ Bits fr_negate(Circuit& c, const Bits& word, FloatFormat f) {
   return join_float(x);
 }
 
-Bits fr_narrow(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to,
-               const RoundOptions& options) {
-  check_wider(to, from, "fr_narrow");
+Bits float_narrow(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to,
+                  const RoundOptions& options) {
+  check_wider(to, from, "float_narrow");
   const FloatBits x = split_float(word, from);
   UnroundedValue v;
   v.n = x.magnitude;
@@ -60,21 +60,21 @@ Bits fr_narrow(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to,
   return fb_round_pack(c, v, to, {}, options);
 }
 
-Circuit fr_widen_circuit(FloatFormat from, FloatFormat to) {
+Circuit float_widen_circuit(FloatFormat from, FloatFormat to) {
   Circuit c("float-widen");
-  add_float_output(c, "z", fr_widen(c, add_float_input(c, "x", from), from, to), to);
+  add_float_output(c, "z", float_widen(c, add_float_input(c, "x", from), from, to), to);
   return c;
 }
 
-Circuit fr_negate_circuit(FloatFormat f) {
+Circuit float_negate_circuit(FloatFormat f) {
   Circuit c("float-negate");
-  add_float_output(c, "z", fr_negate(c, add_float_input(c, "x", f), f), f);
+  add_float_output(c, "z", float_negate(c, add_float_input(c, "x", f), f), f);
   return c;
 }
 
-Circuit fr_narrow_circuit(FloatFormat from, FloatFormat to) {
+Circuit float_narrow_circuit(FloatFormat from, FloatFormat to) {
   Circuit c("float-narrow");
-  add_float_output(c, "z", fr_narrow(c, add_float_input(c, "x", from), from, to), to);
+  add_float_output(c, "z", float_narrow(c, add_float_input(c, "x", from), from, to), to);
   return c;
 }
 

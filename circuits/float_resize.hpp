@@ -18,17 +18,17 @@ namespace tc {
 
 // The same value in a format with p1 >= p and E1 >= E (value unchanged on valid words). Throws
 // std::invalid_argument when `to` is narrower or e - (p1 - p) does not fit E1 bits for some e.
-Bits fr_widen(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to);
+Bits float_widen(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to);
 // -x, exact; the canonical zero stays the canonical zero.
-Bits fr_negate(Circuit& c, const Bits& word, FloatFormat f);
+Bits float_negate(Circuit& c, const Bits& word, FloatFormat f);
 // round_p(x) in format `to` (p <= p1; saturating and flushing as round_p does). `options` other
 // than the default model rounding mistakes for mutants.
-Bits fr_narrow(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to,
-               const RoundOptions& options = {});
+Bits float_narrow(Circuit& c, const Bits& word, FloatFormat from, FloatFormat to,
+                  const RoundOptions& options = {});
 
 // Stand-alone blocks for tests and the stats: input "x" in `from`, output "z" in `to`.
-Circuit fr_widen_circuit(FloatFormat from, FloatFormat to);
-Circuit fr_negate_circuit(FloatFormat f);
-Circuit fr_narrow_circuit(FloatFormat from, FloatFormat to);
+Circuit float_widen_circuit(FloatFormat from, FloatFormat to);
+Circuit float_negate_circuit(FloatFormat f);
+Circuit float_narrow_circuit(FloatFormat from, FloatFormat to);
 
 }  // namespace tc

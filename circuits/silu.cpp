@@ -59,8 +59,8 @@ Circuit silu_construction(const Params& params) {
 
   Circuit c("silu");
   const Bits x = add_float_input(c, "x", f);
-  const Bits x1 = fr_widen(c, x, f, f1);
-  const Bits exp_argument = mutant == "exp-of-x" ? x1 : fr_widen(c, fr_negate(c, x, f), f, f1);
+  const Bits x1 = float_widen(c, x, f, f1);
+  const Bits exp_argument = mutant == "exp-of-x" ? x1 : float_widen(c, float_negate(c, x, f), f, f1);
   const Bits y = compose_embed(c, exp_construction(wide_exp), {exp_argument}).output("z");
   Bits s = y;
   if (mutant != "one-plus-dropped") {
@@ -71,7 +71,7 @@ Circuit silu_construction(const Params& params) {
     s = compose_embed(c, float_add_construction(wide), {one, y}).output("z");
   }
   const Bits w = compose_embed(c, float_div_construction(wide), {x1, s}).output("z");
-  add_float_output(c, "z", fr_narrow(c, w, f1, f, narrowing), f);
+  add_float_output(c, "z", float_narrow(c, w, f1, f, narrowing), f);
   return c;
 }
 

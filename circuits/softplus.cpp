@@ -91,9 +91,9 @@ Circuit softplus_construction(const Params& params) {
   Circuit c("softplus");
   const Bits x = add_float_input(c, "x", f);
   const FloatBits fields = split_float(x, f);
-  const Bits x1 = fr_widen(c, x, f, f1);
+  const Bits x1 = float_widen(c, x, f, f1);
   const Bits magnitude = join_float({fields.magnitude, fields.exponent, kFalse});  // |x|
-  const Bits a = fr_widen(c, fr_negate(c, magnitude, f), f, f1);
+  const Bits a = float_widen(c, float_negate(c, magnitude, f), f, f1);
   const Bits y = compose_embed(c, exp_construction(wide_exp), {a}).output("z");
   const Bits s = compose_embed(c, float_add_construction(wide), {one, y}).output("z");
   const Bits ln_s = compose_embed(c, log_construction(wide_log), {s}).output("z");
@@ -110,7 +110,7 @@ Circuit softplus_construction(const Params& params) {
     const Bits shifted = compose_embed(c, float_add_construction(wide), {x1, l}).output("z");
     w = mux_words(c, fields.sign, l, shifted);
   }
-  add_float_output(c, "z", fr_narrow(c, w, f1, f), f);
+  add_float_output(c, "z", float_narrow(c, w, f1, f), f);
   return c;
 }
 

@@ -1,5 +1,5 @@
 // Circuit statistics on a Boost.Graph view (see analysis.hpp).
-#include "analysis.hpp"
+#include "lib/analysis.hpp"
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>

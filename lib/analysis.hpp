@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
+#include "lib/circuit.hpp"
 
 namespace tc {
 

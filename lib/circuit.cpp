@@ -1,5 +1,5 @@
 // Circuit IR: node creation, gate normalization and structural hashing (see circuit.hpp).
-#include "circuit.hpp"
+#include "lib/circuit.hpp"
 
 #include <algorithm>
 #include <cassert>

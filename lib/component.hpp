@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
-#include "lemma.hpp"
+#include "lib/circuit.hpp"
+#include "lib/lemma.hpp"
 
 namespace tc {
 

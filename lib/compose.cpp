@@ -1,9 +1,9 @@
 // Embedding a circuit as a block (see compose.hpp).
-#include "compose.hpp"
+#include "lib/compose.hpp"
 
 #include <stdexcept>
 
-#include "float_word.hpp"
+#include "lib/float_word.hpp"
 
 namespace tc {
 

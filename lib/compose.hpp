@@ -23,7 +23,7 @@
 #include <utility>
 #include <vector>
 
-#include "circuit.hpp"
+#include "lib/circuit.hpp"
 
 namespace tc {
 

@@ -1,5 +1,5 @@
 // Embedding by input word names (see compose_by_name.hpp).
-#include "compose_by_name.hpp"
+#include "lib/compose_by_name.hpp"
 
 #include <stdexcept>
 #include <utility>

@@ -11,7 +11,7 @@
 #include <functional>
 #include <string>
 
-#include "compose.hpp"
+#include "lib/compose.hpp"
 
 namespace tc {
 

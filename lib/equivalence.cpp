@@ -93,12 +93,13 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     MiterParams mp = params.miter;
     // Cut blocks are proved like any pair of circuits (simulation when small); with proof
     // logging on, by SAT so that every step of the verdict has a checkable certificate.
-    mp.prove_cut_block = [&](const Circuit& a, const Circuit& b) -> std::optional<std::string> {
+    mp.prove_cut_block = [&](const std::string& label, const Circuit& a,
+                             const Circuit& b) -> std::optional<std::string> {
       EquivalenceParams bp = params;
       bp.miter.prove_cut_block = nullptr;
       if (!params.miter.proof_dir.empty()) {
         bp.engine = Engine::Sat;
-        bp.miter.proof_dir = params.miter.proof_dir + "/cut-" + a.name().substr(a.name().find('/') + 1);
+        bp.miter.proof_dir = params.miter.proof_dir + "/cut-" + label;
       } else {
         bp.engine = Engine::Auto;
       }

@@ -4,7 +4,7 @@
 // lib/decode.cpp unchanged. The validity predicate is a single threshold gate because float
 // constructions share it and must stay threshold-only; float_from_bits decodes any word, valid
 // or not, so tests can also look at what an invalid encoding would mean.
-#include "float_word.hpp"
+#include "lib/float_word.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
-#include "component.hpp"
-#include "simulate.hpp"
+#include "lib/circuit.hpp"
+#include "lib/component.hpp"
+#include "lib/simulate.hpp"
 
 namespace tc {
 

@@ -12,4 +12,12 @@ const char* lemma_verdict_name(LemmaVerdict v) {
   return "?";
 }
 
+const char* lemma_kind_name(LemmaKind k) {
+  switch (k) {
+    case LemmaKind::Z3: return "z3";
+    case LemmaKind::Measurement: return "measurement";
+  }
+  return "?";
+}
+
 }  // namespace tc

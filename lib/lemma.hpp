@@ -3,7 +3,7 @@
 // Components whose correctness has two layers (circuit = algorithm, proved by the miter; algorithm
 // close to the mathematics, proved by Z3 or measured exhaustively) report the second layer as a
 // list of LemmaResults. lib/smt/bound_lemma.hpp produces them from Z3 queries; a measurement is a
-// LemmaResult of kind "measurement" whose verdict says whether the worst case stayed in bounds.
+// LemmaResult of kind Measurement whose verdict says whether the worst case stayed in bounds.
 #pragma once
 
 #include <functional>
@@ -20,9 +20,14 @@ enum class LemmaVerdict {
   Unknown,  // Z3 gave up or hit its time limit: never counted as proved
 };
 
+enum class LemmaKind {
+  Z3,           // a Z3 query (lib/smt/bound_lemma.hpp)
+  Measurement,  // an exhaustive (or sampled) error measurement
+};
+
 struct LemmaResult {
   std::string name;       // "log.truncation"
-  std::string kind;       // "z3" or "measurement"
+  LemmaKind kind = LemmaKind::Z3;
   std::string statement;  // the claim with its numbers, one line
   LemmaVerdict verdict = LemmaVerdict::Unknown;
   double seconds = 0;
@@ -38,5 +43,6 @@ struct LemmaResult {
 using LemmaChecker = std::function<std::vector<LemmaResult>(const Params&)>;
 
 const char* lemma_verdict_name(LemmaVerdict v);  // "proved", "refuted", "unknown"
+const char* lemma_kind_name(LemmaKind k);        // "z3", "measurement" (reports)
 
 }  // namespace tc

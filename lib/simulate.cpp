@@ -1,5 +1,5 @@
 // Bit-parallel simulation (see simulate.hpp).
-#include "simulate.hpp"
+#include "lib/simulate.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -11,7 +11,7 @@
 #include <optional>
 #include <vector>
 
-#include "circuit.hpp"
+#include "lib/circuit.hpp"
 
 namespace tc {
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
-#include "component.hpp"
-#include "float_word.hpp"
+#include "lib/circuit.hpp"
+#include "lib/component.hpp"
+#include "lib/float_word.hpp"
 
 namespace tc {
 

@@ -189,7 +189,7 @@ LemmaResult measurement(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   const DiscretizeMeasurement m = discretize_measure(d, b.Z, exhaustive ? 0 : 1 << 12);
   LemmaResult r;
   r.name = "discretize.measured";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   r.claimed_bound = format_bound(d.euler ? b.A : b.B);
   r.tightest_bound = format_bound(d.euler ? m.abar.error : m.bbar.error);
   const std::string phi_part =

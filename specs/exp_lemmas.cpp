@@ -240,7 +240,7 @@ LemmaResult measurement(const ExpDesign& d, const ExpBudget& b) {
   const mpq_class u = power_of_two(-d.p);
   LemmaResult r;
   r.name = "exp.measured";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   r.claimed_bound = format_bound(b.total);
   r.tightest_bound = format_bound(m.final_error.error);
   r.statement = fmt::format(

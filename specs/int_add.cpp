@@ -8,7 +8,7 @@
 
 namespace tc {
 
-Circuit int_add_spec(const Params& params) {
+Circuit build_int_add_spec(const Params& params) {
   if (params.p < 1) throw std::invalid_argument("int-add spec: p must be at least 1");
   Circuit circuit("int-add-spec");
   const Bits a = circuit.add_input_word("a", params.p, Decoding::unsigned_int());

@@ -6,6 +6,6 @@
 
 namespace tc {
 
-Circuit int_add_spec(const Params& params);
+Circuit build_int_add_spec(const Params& params);
 
 }  // namespace tc

@@ -14,7 +14,7 @@
 
 namespace tc {
 
-Circuit int_iadd_spec(const Params& params) {
+Circuit build_int_iadd_spec(const Params& params) {
   if (params.p < 1) throw std::invalid_argument("int-iadd spec: p must be at least 1");
   if (params.n < 2) throw std::invalid_argument("int-iadd spec: n must be at least 2");
   Circuit circuit("int-iadd-spec");

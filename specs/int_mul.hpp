@@ -6,6 +6,6 @@
 
 namespace tc {
 
-Circuit int_mul_spec(const Params& params);
+Circuit build_int_mul_spec(const Params& params);
 
 }  // namespace tc

@@ -212,7 +212,7 @@ LemmaResult measured(const LogDesign& d, FloatFormat f) {
   const LogMeasurement m = log_measure(f, d);
   LemmaResult r;
   r.name = "log.measured";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   const int p = d.p;
   r.statement = fmt::format(
       "{} {} positive inputs at p = {} against MPFR: worst |z - ln x| / |ln x| = {:.4e} = 2^{:.3f} at "

@@ -51,7 +51,7 @@ LemmaResult measurement(int p) {
   const RoundedSumWorstCase worst = rounded_sum_worst_case();
   LemmaResult r;
   r.name = "fsum.gamma.exhaustive-p4-n3";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   const mpq_class gamma2 = gamma_bound(2, 4);
   r.statement = fmt::format(
       "every triple of p = 4 floats with exponents in [-4, 4] ({} triples): worst |s_3 - S| / "
@@ -81,7 +81,7 @@ std::vector<LemmaResult> rounded_sum_lemmas(const Params& params) {
   const mpq_class gamma = gamma_bound(n - 1, p);
   results.push_back(LemmaResult{
       .name = "fsum.gamma",
-      .kind = "z3",
+      .kind = LemmaKind::Z3,
       .statement = fmt::format("step-by-step rounded sum of n = {} terms: |s_n - sum x_i| <= gamma_{} * "
                                "sum |x_i|, gamma_{} = {}/(2^{} - {}) = {}, u = 2^-{}",
                                n, n - 1, n - 1, n - 1, p, n - 1, format_bound(gamma), p),

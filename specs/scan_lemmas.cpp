@@ -209,7 +209,7 @@ LemmaResult measurement(int p, int L, int N, const ScanBudget& b) {
   }
   LemmaResult res;
   res.name = "scan.measured";
-  res.kind = "measurement";
+  res.kind = LemmaKind::Measurement;
   res.claimed_bound = format_bound(b.y_recurrent);
   res.tightest_bound = format_bound(worst_r);
   res.statement = fmt::format(
@@ -273,7 +273,7 @@ std::vector<LemmaResult> scan_lemmas(const Params& params) {
   const int c_rec = scan_extra_bits_recurrent(p, L), c_closed = scan_extra_bits_closed(p, L);
   results.push_back(LemmaResult{
       .name = "scan.recurrent.composed",
-      .kind = "z3",
+      .kind = LemmaKind::Z3,
       .statement = fmt::format(
           "rounded recurrence, L = {}: |h_(L-1) - H_(L-1)| <= e_{} M = {} M ((1 + u)^{} - 1, "
           "~ {} u: linear in L); at the output {} S; {} extra working bits keep it at 2^-p "

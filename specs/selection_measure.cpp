@@ -106,7 +106,7 @@ std::vector<LemmaResult> selection_lemmas(const Params& params) {
   const SelectionMeasurement m = selection_measure(params.p, exhaustive ? 0 : 256);
   LemmaResult r;
   r.name = "selection.delta-composition";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   r.claimed_bound = "(1 + S) e^a - 1 per input, S = " + error_text(m.S) + ", a = |v - v*|";
   r.tightest_bound = error_text(m.worst);
   r.statement = fmt::format(

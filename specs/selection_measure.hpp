@@ -38,7 +38,7 @@ struct SelectionMeasurement {
 // samples = 0: every pair of valid p-bit floats; otherwise that many random pairs.
 SelectionMeasurement selection_measure(int p, uint64_t samples = 0, uint64_t seed = 1);
 
-// The measurement as a LemmaResult of kind "measurement" (exhaustive for p <= 4, 256 sampled
+// The measurement as a LemmaResult of kind Measurement (exhaustive for p <= 4, 256 sampled
 // pairs above).
 std::vector<LemmaResult> selection_lemmas(const Params& params);
 

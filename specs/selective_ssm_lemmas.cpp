@@ -307,7 +307,7 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
   if (b.rho >= 1) {
     LemmaResult r;
     r.name = "selective-ssm.domain";
-    r.kind = "z3";
+    r.kind = LemmaKind::Z3;
     r.verdict = LemmaVerdict::Refuted;
     r.statement = fmt::format("e_delta M = {} >= 1: the exp enclosure does not apply at p = {}",
                               format_bound(b.rho), params.p);
@@ -376,7 +376,7 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
     const Measurement m = measure(params, b);
     LemmaResult r;
     r.name = "selective-ssm.measured";
-    r.kind = "measurement";
+    r.kind = LemmaKind::Measurement;
     r.claimed_bound = format_bound(b.total);
     r.tightest_bound = format_bound(m.worst);
     r.statement = fmt::format(

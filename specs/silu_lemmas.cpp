@@ -114,7 +114,7 @@ LemmaResult measurement(const SiluDesign& d, const SiluBudget& b) {
   const SiluMeasurement m = silu_measure(d, exhaustive ? 0 : 1 << 14);
   LemmaResult r;
   r.name = "silu.measured";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   r.claimed_bound = format_bound(b.total);
   r.tightest_bound = format_bound(m.final_error.error);
   r.statement = fmt::format(

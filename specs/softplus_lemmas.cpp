@@ -195,7 +195,7 @@ LemmaResult measurement(const SoftplusDesign& d, const SoftplusBudget& b) {
   const SoftplusMeasurement m = softplus_measure(d, exhaustive ? 0 : 1 << 14);
   LemmaResult r;
   r.name = "softplus.measured";
-  r.kind = "measurement";
+  r.kind = LemmaKind::Measurement;
   r.claimed_bound = format_bound(b.total);
   r.tightest_bound = format_bound(m.final_error.error);
   r.statement = fmt::format(

@@ -8,7 +8,7 @@
 #include "lib/export/dot.hpp"
 #include "lib/export/miter_cnf.hpp"
 #include "lib/export/miter_opb.hpp"
-#include "lib/sat/miter.hpp"
+#include "lib/sat/miter_circuit.hpp"
 #include "verify/run_component.hpp"
 
 namespace tc {
@@ -39,7 +39,7 @@ std::vector<std::string> export_component(const Component& c, const Params& para
     const std::pair<std::string, Circuit> files[] = {
         {base + ".construction.aig", aiger_share_constraints(construction, spec)},
         {base + ".spec.aig", aiger_share_constraints(spec, construction)},
-        {base + ".miter.aig", build_miter(construction, spec)}};
+        {base + ".miter.aig", build_miter(construction, spec).circuit}};
     for (const auto& [path, circuit] : files) {
       auto out = open_for_writing(path);
       write_aiger_binary(out, circuit, masked);

@@ -112,7 +112,7 @@ const std::vector<Component>& all_components() {
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer comparison in TC^0, "
                 "the core of float comparison",
        .params = {p_param(1, 16, 8)},
-       .construction = int_cmp_construction, .spec = int_cmp_spec,
+       .construction = int_cmp_construction, .spec = build_int_cmp_spec,
        .mutants = int_cmp_mutants(), .reference = int_cmp_reference,
        .depth = 1},
       {.name = "int-add",
@@ -120,7 +120,7 @@ const std::vector<Component>& all_components() {
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer addition in TC^0, "
                 "the core of float addition",
        .params = {p_param(1, 16, 8)},
-       .construction = int_add_construction, .spec = int_add_spec,
+       .construction = int_add_construction, .spec = build_int_add_spec,
        .mutants = int_add_mutants(), .reference = int_add_reference,
        .depth = 2},
       {.name = "int-iadd",
@@ -128,7 +128,7 @@ const std::vector<Component>& all_components() {
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemmas 10, 11): iterated integer addition in "
                 "TC^0, the core of float iterated addition",
        .params = {p_param(1, 16, 8), {"n", 2, 8, 4, "number of operands"}},
-       .construction = int_iadd_construction, .spec = int_iadd_spec,
+       .construction = int_iadd_construction, .spec = build_int_iadd_spec,
        .mutants = int_iadd_mutants(), .reference = int_iadd_reference,
        .depth = 2},
       {.name = "int-mul",
@@ -137,7 +137,7 @@ const std::vector<Component>& all_components() {
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer multiplication in "
                 "TC^0, the core of float multiplication",
        .params = {p_param(1, 16, 8)},
-       .construction = int_mul_construction, .spec = int_mul_spec,
+       .construction = int_mul_construction, .spec = build_int_mul_spec,
        .mutants = int_mul_mutants(), .reference = int_mul_reference,
        .depth = 3},
       // --- float arithmetic (circuits/float_*.cpp, specs/float_*.cpp) -----------------------

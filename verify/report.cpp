@@ -68,7 +68,7 @@ nlohmann::json stats_json(const CircuitStats& s) {
 nlohmann::json lemma_json(const LemmaResult& r) {
   auto optional = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   return {{"name", r.name},
-          {"kind", r.kind},
+          {"kind", lemma_kind_name(r.kind)},
           {"statement", r.statement},
           {"verdict", lemma_verdict_name(r.verdict)},
           {"seconds", r.seconds},
@@ -85,7 +85,7 @@ void print_lemmas(const std::vector<LemmaResult>& lemmas) {
   for (const auto& l : lemmas) {
     std::string verdict = lemma_verdict_name(l.verdict);
     for (auto& ch : verdict) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    fmt::print("  {:<8} {} ({}, {:.2f} s)\n", verdict, l.name, l.kind, l.seconds);
+    fmt::print("  {:<8} {} ({}, {:.2f} s)\n", verdict, l.name, lemma_kind_name(l.kind), l.seconds);
     fmt::print("           {}\n", l.statement);
     if (!l.witness.empty()) fmt::print("           witness: {}\n", l.witness);
     if (!l.tightest_bound.empty())
@@ -200,7 +200,7 @@ nlohmann::json report_json(const Report& r) {
     if (e.engine == Engine::Sim) j["simulated_points"] = e.simulated_points;
     nlohmann::json obs = nlohmann::json::array();
     for (const auto& ob : e.sat.obligations) {
-      nlohmann::json o = {{"output", ob.output_word}, {"result", ob.result},
+      nlohmann::json o = {{"output", ob.output_word}, {"result", sat_answer_name(ob.result)},
                           {"variables", ob.variables}, {"clauses", ob.clauses},
                           {"seconds", ob.seconds}};
       if (!ob.proof_path.empty()) {

@@ -6,7 +6,7 @@
 
 #include "lib/cnf/dimacs.hpp"
 #include "lib/sat/circuit_cnf.hpp"
-#include "lib/sat/miter.hpp"
+#include "lib/sat/miter_circuit.hpp"
 
 namespace tc {
 
@@ -15,7 +15,8 @@ namespace {
 // The miter's CNF; with `comments`, the header lines that name the differences and the inputs.
 CircuitCnf miter_cnf_build(const Circuit& construction, const Circuit& spec,
                            std::vector<std::string>* comments_out) {
-  const Circuit m = build_miter(construction, spec);
+  const Miter miter = build_miter(construction, spec);
+  const Circuit& m = miter.circuit;
   CircuitCnf cc;
   for (Signal s : m.constraints()) cc.cnf.add_clause({cnf_encode_cone(cc, m, {s})[0]});
   std::vector<Lit> some_difference;
@@ -26,12 +27,12 @@ CircuitCnf miter_cnf_build(const Circuit& construction, const Circuit& spec,
       "     the 'input' lines below map the model back to input bits (1 = true)",
       "UNSAT: the circuits agree on every such input (every output word)",
   };
-  for (const Word& diff : m.output_words()) {
-    const std::vector<Lit> lits = cnf_encode_cone(cc, m, diff.bits);
+  for (const MiterWord& word : miter.words) {
+    const std::vector<Lit> lits = cnf_encode_cone(cc, m, word.diff);
     some_difference.insert(some_difference.end(), lits.begin(), lits.end());
     // A structurally merged bit is the constant-false node: its variable is forced false.
     for (size_t i = 0; i < lits.size(); ++i)
-      comments.push_back("differs " + diff.name.substr(5) + "[" + std::to_string(i) +
+      comments.push_back("differs " + word.name + "[" + std::to_string(i) +
                          "] = " + std::to_string(lits[i]));
   }
   cc.cnf.add_clause(some_difference);

@@ -1,7 +1,7 @@
 // The whole equivalence miter as one DIMACS CNF, so any SAT solver can give a second verdict.
 //
-// Built from build_miter (lib/sat/miter.hpp) and the gate encodings of lib/sat/circuit_cnf.hpp:
-// the input-validity constraints as unit clauses, every "diff:<word>" bit of every output word,
+// Built from build_miter (lib/sat/miter_circuit.hpp) and the gate encodings of lib/sat/circuit_cnf.hpp:
+// the input-validity constraints as unit clauses, every difference bit of every miter word,
 // and one clause OR-ing all of them. Unlike check_equivalence_sat, which solves one obligation
 // per output word, this is a single formula: SAT iff the circuits differ on some valid input.
 // The comment header states that and names the variable of every input bit

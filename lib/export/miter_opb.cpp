@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "lib/sat/miter.hpp"
+#include "lib/sat/miter_circuit.hpp"
 
 namespace tc {
 
@@ -113,7 +113,8 @@ class OpbMiter {
 }  // namespace
 
 void write_miter_opb(std::ostream& out, const Circuit& construction, const Circuit& spec) {
-  const Circuit m = build_miter(construction, spec);
+  const Miter miter = build_miter(construction, spec);
+  const Circuit& m = miter.circuit;
   OpbMiter opb(m);
   for (Signal s : m.constraints()) opb.add_clause({s});
   std::vector<std::string> comments = {
@@ -124,11 +125,11 @@ void write_miter_opb(std::ostream& out, const Circuit& construction, const Circu
       "UNSATISFIABLE: the circuits agree on every such input (every output word)",
   };
   std::vector<Signal> some_difference;
-  for (const Word& diff : m.output_words())
-    for (size_t i = 0; i < diff.bits.size(); ++i) {
-      some_difference.push_back(diff.bits[i]);
-      const Signal s = diff.bits[i];
-      comments.push_back("differs " + diff.name.substr(5) + "[" + std::to_string(i) + "] = " +
+  for (const MiterWord& word : miter.words)
+    for (size_t i = 0; i < word.diff.size(); ++i) {
+      some_difference.push_back(word.diff[i]);
+      const Signal s = word.diff[i];
+      comments.push_back("differs " + word.name + "[" + std::to_string(i) + "] = " +
                          (s.complemented() ? "~x" : "x") + std::to_string(opb.var(s)));
     }
   opb.add_clause(some_difference);

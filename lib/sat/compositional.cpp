@@ -4,23 +4,18 @@
 #include <cadical.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <unordered_map>
 
 #include "lib/analysis.hpp"
 #include "lib/sat/circuit_cnf.hpp"
 #include "lib/sat/cut_points.hpp"
+#include "lib/sat/deadline.hpp"
+#include "lib/sat/miter_obligations.hpp"
 #include "lib/simulate.hpp"
 
 namespace tc {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // A block both sides declare under one name.
 struct Candidate {
@@ -142,13 +137,11 @@ class AbstractMiter {
   std::unordered_map<uint32_t, Signal> map_c_, map_s_;
 };
 
-enum class Sat { Unsat, Sat, Unknown };
-
 // Is `bad` satisfiable in m together with `constraints`? A small query: only the cones are
 // encoded. A model's primary inputs go to `model`.
-Sat solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad, size_t primary_bits,
-          std::optional<Clock::time_point> deadline, std::vector<bool>* model = nullptr) {
-  if (bad == kFalse) return Sat::Unsat;
+SatAnswer solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad, size_t primary_bits,
+                SatDeadline deadline, std::vector<bool>* model = nullptr) {
+  if (bad == kFalse) return SatAnswer::Unsat;
   CircuitCnf cc;
   for (Signal s : constraints) cc.cnf.add_clause({cnf_encode_cone(cc, m, {s})[0]});
   cc.cnf.add_clause({cnf_encode_cone(cc, m, {bad})[0]});
@@ -157,11 +150,7 @@ Sat solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad, 
     inputs.push_back(cnf_encode_cone(cc, m, {Signal(m.input_nodes()[i], false)})[0]);
   CaDiCaL::Solver solver;
   solver.set("quiet", 1);
-  struct Stop : CaDiCaL::Terminator {
-    std::optional<Clock::time_point> deadline;
-    bool terminate() override { return deadline && Clock::now() >= *deadline; }
-  } stop;
-  stop.deadline = deadline;
+  DeadlineTerminator stop(deadline);
   solver.connect_terminator(&stop);
   solver.limit("conflicts", 200000);
   for (const Clause& c : cc.cnf.clauses) {
@@ -174,7 +163,7 @@ Sat solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad, 
     model->clear();
     for (Lit l : inputs) model->push_back(solver.val(l) > 0);
   }
-  return result == 20 ? Sat::Unsat : result == 10 ? Sat::Sat : Sat::Unknown;
+  return sat_answer(result);
 }
 
 // Structure of a circuit as text: equal texts are equal circuits (the cache key of block proofs).
@@ -229,11 +218,7 @@ bool has_block_cuts(const Circuit& circuit) {
 
 std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, const Circuit& spec,
                                                 const MiterParams& params, MiterStats& st) {
-  const auto start = Clock::now();
-  std::optional<Clock::time_point> deadline;
-  if (params.timeout_seconds > 0)
-    deadline = start + std::chrono::duration_cast<Clock::duration>(
-                           std::chrono::duration<double>(params.timeout_seconds));
+  const SatDeadline deadline = deadline_after(SatClock::now(), params.timeout_seconds);
   auto say = [&](const std::string& msg) {
     if (params.progress) params.progress(msg);
   };
@@ -294,12 +279,12 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
     const std::string key = fingerprint(*bc) + "|" + fingerprint(*bs) + "|" + fingerprint(gc->first);
     auto it = cache.find(key);
     if (it == cache.end()) {
-      const auto t0 = Clock::now();
+      const auto t0 = SatClock::now();
       say("proving block " + cand.c->name);
       Proved proved;
-      auto how = params.prove_cut_block(*bc, *bs);
+      auto how = params.prove_cut_block(cand.c->name, *bc, *bs);
       if (how) {
-        auto holds = params.prove_cut_block(gc->first, gc->second);
+        auto holds = params.prove_cut_block(cand.c->name + "-guarantee", gc->first, gc->second);
         if (holds) proved.how = *how + "; guarantee by " + *holds;
       }
       BlockStats bst;
@@ -315,7 +300,7 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       proved.block_index = st.blocks.size();
       st.blocks.push_back(bst);
       it = cache.emplace(key, proved).first;
-      if (deadline && Clock::now() >= *deadline) return std::nullopt;
+      if (deadline_passed(deadline)) return std::nullopt;
     }
     if (it->second.how) {
       block_ok[k] = 1;
@@ -362,11 +347,11 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       bad.push_back(!am.in_s(cand.s->assumption));
       const Signal any_bad = am.m.create_or(bad);
       if (any_bad != kFalse) ++glue_checks;
-      const Sat r = solve(am.m, constraints, any_bad, am.primary_bits(), deadline);
-      if (r != Sat::Unsat) failed.push_back(k);
+      const SatAnswer r = solve(am.m, constraints, any_bad, am.primary_bits(), deadline);
+      if (r != SatAnswer::Unsat) failed.push_back(k);
       // Later blocks may rely on this block's promise.
       constraints.push_back(am.in_s(cand.s->guarantee));
-      if (deadline && Clock::now() >= *deadline) return std::nullopt;
+      if (deadline_passed(deadline)) return std::nullopt;
     }
     if (!failed.empty() && round < 8) {
       for (size_t k : failed) {
@@ -385,20 +370,21 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       st.shared_cuts.push_back(shared);
     }
     for (Signal s : constraints) am.m.add_constraint(s);
+    Miter glue{std::move(am.m), {}, am.primary_bits()};
     for (size_t w = 0; w < spec.output_words().size(); ++w) {
       const Word& wc = construction.output_words()[w];
       const Word& ws = spec.output_words()[w];
       Bits diff;
       for (size_t i = 0; i < ws.bits.size(); ++i)
-        diff.push_back(am.m.create_xor(am.in_c(wc.bits[i]), am.in_s(ws.bits[i])));
-      am.m.add_output_word("diff:" + ws.name, diff, Decoding::unsigned_int());
+        diff.push_back(glue.circuit.create_xor(am.in_c(wc.bits[i]), am.in_s(ws.bits[i])));
+      add_miter_word(glue, ws.name, diff);
     }
     st.composition = std::to_string(used.size()) + " block instances (" +
                      std::to_string(st.blocks.size()) + " distinct block proofs) abstracted; " +
                      std::to_string(glue_checks) + " glue checks";
     MiterParams out = params;
     out.proof_dir.clear();  // the abstract miter's obligations are not the certified kind
-    const std::optional<bool> verdict = solve_miter_outputs(am.m, am.primary_bits(), out, deadline, st);
+    const std::optional<bool> verdict = solve_miter_outputs(glue, out, deadline, st);
     if (verdict == false) {
       // Real only if the circuits themselves show it.
       const Assignment& cex = *st.counterexample;

@@ -27,7 +27,7 @@
 #include <optional>
 
 #include "lib/circuit.hpp"
-#include "lib/sat/miter.hpp"
+#include "lib/sat/miter_stats.hpp"
 
 namespace tc {
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lib/sat/circuit_cnf.hpp"
 
@@ -12,6 +13,16 @@ const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name) {
   for (const auto& cut : circuit.cuts())
     if (cut.name == name) return &cut;
   return nullptr;
+}
+
+bool distinct_gate_nodes(const Circuit& circuit, const Bits& bits) {
+  std::unordered_set<uint32_t> seen;
+  for (Signal s : bits) {
+    auto kind = circuit.node(s.node()).kind;
+    if (kind != NodeKind::Threshold && kind != NodeKind::Xor) return false;
+    if (!seen.insert(s.node()).second) return false;
+  }
+  return true;
 }
 
 std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cut& b) {

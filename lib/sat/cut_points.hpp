@@ -54,6 +54,10 @@ std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cu
 // The cut of that name, or nullptr.
 const Circuit::Cut* find_cut(const Circuit& circuit, const std::string& name);
 
+// Whether every bit is a gate (threshold or xor) of its own: only then can the miter redirect
+// the bits one by one to another block's outputs.
+bool distinct_gate_nodes(const Circuit& circuit, const Bits& bits);
+
 // Two circuits over the primary inputs of construction and spec (same interface), each with the
 // input constraints of both: the first outputs the cut's assumption (a signal of `construction`),
 // the second constant true. They are equivalent iff every valid input satisfies the assumption.

@@ -78,7 +78,7 @@ LemmaResult check_bound_lemma(const BoundLemma& lemma, const BoundLemmaOptions& 
   const auto start = std::chrono::steady_clock::now();
   LemmaResult r;
   r.name = lemma.name;
-  r.kind = "z3";
+  r.kind = LemmaKind::Z3;
   r.statement = lemma.statement;
   r.claimed_bound = format_bound(lemma.claimed);
   r.note = lemma.note;

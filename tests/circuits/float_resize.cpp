@@ -43,10 +43,10 @@ TEST_CASE("threshold float widen keeps every value of tiny formats exactly", "[f
         const FloatFormat to{from.p + d, from.e + de};
         INFO("from (" << from.p << ", " << from.e << ") to (" << to.p << ", " << to.e << ")");
         if (!widen_fits(from, to)) {
-          CHECK_THROWS_AS(fr_widen_circuit(from, to), std::invalid_argument);
+          CHECK_THROWS_AS(float_widen_circuit(from, to), std::invalid_argument);
           continue;
         }
-        check_exhaustive(fr_widen_circuit(from, to), from, to, [](const mpq_class& v) { return v; });
+        check_exhaustive(float_widen_circuit(from, to), from, to, [](const mpq_class& v) { return v; });
         ++checked;
       }
   CHECK(checked > 30);
@@ -55,7 +55,7 @@ TEST_CASE("threshold float widen keeps every value of tiny formats exactly", "[f
 TEST_CASE("threshold float negate is exact with a canonical zero", "[float-resize]") {
   for (FloatFormat f : kSmall) {
     INFO("p = " << f.p << ", e = " << f.e);
-    check_exhaustive(fr_negate_circuit(f), f, f, [](const mpq_class& v) { return -v; });
+    check_exhaustive(float_negate_circuit(f), f, f, [](const mpq_class& v) { return -v; });
   }
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("threshold float narrow rounds once on every value of tiny formats", "
       for (int de = 0; de <= 2; ++de) {
         const FloatFormat from{to.p + d, to.e + de};
         INFO("from (" << from.p << ", " << from.e << ") to (" << to.p << ", " << to.e << ")");
-        check_exhaustive(fr_narrow_circuit(from, to), from, to, [](const mpq_class& v) { return v; });
+        check_exhaustive(float_narrow_circuit(from, to), from, to, [](const mpq_class& v) { return v; });
       }
 }
 
@@ -73,8 +73,8 @@ TEST_CASE("float resize blocks have the same depth at every p", "[float-resize]"
   for (int p : {4, 8, 12, 16}) {
     INFO("p = " << p);
     const FloatFormat f{p, p + 1}, wide{p + 3, p + 4};
-    CHECK(analyze(fr_widen_circuit(f, wide)).depth == 2);
-    CHECK(analyze(fr_negate_circuit(f)).depth == 1);
-    CHECK(analyze(fr_narrow_circuit(wide, f)).depth == 4);
+    CHECK(analyze(float_widen_circuit(f, wide)).depth == 2);
+    CHECK(analyze(float_negate_circuit(f)).depth == 1);
+    CHECK(analyze(float_narrow_circuit(wide, f)).depth == 4);
   }
 }

@@ -39,7 +39,7 @@ Circuit composite(Side side, FloatFormat f, bool swap_glue = false, bool broken_
   const Bits t = block("product-1", mul, {s, w});
   const Bits u = block("product-2", mul, {t, swap_glue ? w : s});
   const FloatFormat wide{f.p + 1, f.e + 1};
-  const Bits z = c_side ? fr_narrow(c, fr_widen(c, u, f, wide), wide, f)
+  const Bits z = c_side ? float_narrow(c, float_widen(c, u, f, wide), wide, f)
                         : spec_float_narrow(c, spec_float_widen(c, u, f, wide), wide, f);
   add_float_output(c, "z", z, f);
   return c;

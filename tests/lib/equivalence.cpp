@@ -60,7 +60,7 @@ TEST_CASE("the SAT miter proves two different adders equal", "[miter]") {
   // One obligation per output bit that the two sides do not build identically.
   CHECK(r.sat.obligations.size() >= 2);
   CHECK(r.sat.obligations.size() <= 7);
-  for (const auto& ob : r.sat.obligations) CHECK(ob.result == "unsat");
+  for (const auto& ob : r.sat.obligations) CHECK(ob.result == SatAnswer::Unsat);
 }
 
 TEST_CASE("the SAT miter finds a replayed counterexample for a dropped carry", "[miter]") {

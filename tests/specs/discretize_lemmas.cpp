@@ -29,7 +29,7 @@ TEST_CASE("the discretize lemmas are proved at p = 2, 3 and 4 (euler at 4)", "[d
         INFO("p = " << p << " euler = " << euler << ": " << r.name << ": " << r.statement << " "
                     << r.witness << " " << r.note);
         CHECK(r.verdict == LemmaVerdict::Proved);
-        if (r.kind == "z3" && r.name.rfind("discretize.", 0) == 0) CHECK_FALSE(r.failing_bound.empty());
+        if (r.kind == LemmaKind::Z3 && r.name.rfind("discretize.", 0) == 0) CHECK_FALSE(r.failing_bound.empty());
       }
       CHECK(results.back().name == "discretize.measured");
     }

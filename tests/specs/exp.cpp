@@ -49,7 +49,7 @@ TEST_CASE("the exp error lemmas prove at p = 4 and the measured worst case lies 
   for (const LemmaResult& r : results) {
     INFO(r.name << ": " << r.statement << " " << r.witness << " " << r.note);
     CHECK(r.verdict == LemmaVerdict::Proved);
-    if (r.kind == "z3") CHECK(r.failing_bound.find("fails at") != std::string::npos);
+    if (r.kind == LemmaKind::Z3) CHECK(r.failing_bound.find("fails at") != std::string::npos);
   }
   const ExpDesign d = exp_design(4);
   const ExpBudget b = exp_budget(d);

@@ -84,7 +84,7 @@ TEST_CASE("log lemmas hold at p = 4 and each is non-vacuous", "[log][lemma]") {
   for (const auto& r : results) {
     INFO(r.name << ": " << r.statement << " / " << r.witness);
     CHECK(r.verdict == LemmaVerdict::Proved);
-    if (r.kind == "z3") CHECK(r.failing_bound.find("fails at") != std::string::npos);
+    if (r.kind == LemmaKind::Z3) CHECK(r.failing_bound.find("fails at") != std::string::npos);
   }
 }
 

@@ -197,7 +197,7 @@ TEST_CASE("the lemma-level scan mutant makes a step lemma fail with a witness", 
 TEST_CASE("every searched scan lemma reports a refuted smaller bound", "[scan][lemma]") {
   // Non-vacuity: a bound just below the tightest provable one has a Z3 witness.
   for (const LemmaResult& r : scan_lemmas(ssm_params(3, 2, 1))) {
-    if (r.kind != "z3" || r.name == "scan.recurrent.composed") continue;
+    if (r.kind != LemmaKind::Z3 || r.name == "scan.recurrent.composed") continue;
     INFO(r.name);
     CHECK_FALSE(r.failing_bound.empty());
     CHECK_FALSE(r.tightest_bound.empty());

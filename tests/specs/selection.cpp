@@ -140,7 +140,7 @@ TEST_CASE("delta's composed error stays within (1 + S) e^a - 1 on every pair at 
   const std::vector<LemmaResult> lemmas = selection_lemmas(selection_params(2, 2, 1, 2, false));
   REQUIRE(lemmas.size() == 1);
   INFO(lemmas[0].statement);
-  CHECK(lemmas[0].kind == "measurement");
+  CHECK(lemmas[0].kind == LemmaKind::Measurement);
   CHECK(lemmas[0].verdict == LemmaVerdict::Proved);
 }
 

@@ -25,9 +25,9 @@ void check_chain(const Params& params) {
   for (const LemmaResult& r : results) {
     INFO(r.name << ": " << r.statement << " " << r.witness);
     CHECK(r.verdict == LemmaVerdict::Proved);
-    if (r.kind == "z3") CHECK_FALSE(r.failing_bound.empty());
+    if (r.kind == LemmaKind::Z3) CHECK_FALSE(r.failing_bound.empty());
   }
-  CHECK(results.back().kind == "measurement");
+  CHECK(results.back().kind == LemmaKind::Measurement);
 }
 
 TEST_CASE("the selective-ssm lemma chain proves and the measurement lies within it at p = 3",

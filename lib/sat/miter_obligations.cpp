@@ -1,0 +1,164 @@
+// The per-bit obligations of a miter (see miter_obligations.hpp).
+#include "lib/sat/miter_obligations.hpp"
+
+#include <cadical.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "lib/sat/miter_progress.hpp"
+#include "lib/sat/miter_word_cnf.hpp"
+#include "lib/sat/obligation_proof.hpp"
+
+namespace tc {
+
+namespace {
+
+void add_clauses(CaDiCaL::Solver& solver, const std::vector<Clause>& clauses) {
+  for (const Clause& c : clauses) {
+    for (Lit l : c) solver.add(l);
+    solver.add(0);
+  }
+}
+
+// Where one word's bit obligations are solved.
+class BitSolver {
+ public:
+  virtual ~BitSolver() = default;
+  virtual void add_proved(Lit differs) = 0;  // a lower bit is equal: a lemma from now on
+  // Is "`differs` holds" satisfiable (with the lemmas so far)? Fills ob's files, if any.
+  virtual SatAnswer solve(Lit differs, ObligationStats& ob) = 0;
+  virtual void after_unsat(ObligationStats& /*ob*/) {}
+  virtual bool model_value(Lit l) = 0;  // after SatAnswer::Sat
+};
+
+void set_conflict_limit(CaDiCaL::Solver& solver, int limit) {
+  if (limit >= 0) solver.limit("conflicts", limit);
+}
+
+// Without certificates one incremental solver serves the whole word: each bit is solved under an
+// assumption, and a proved bit becomes a unit clause, so the clauses learned on the lower bits
+// (the carries) keep working for the higher ones.
+class IncrementalBitSolver : public BitSolver {
+ public:
+  IncrementalBitSolver(const Cnf& word, DeadlineTerminator& terminator, int conflict_limit)
+      : conflict_limit_(conflict_limit) {
+    solver_.set("quiet", 1);
+    solver_.connect_terminator(&terminator);
+    add_clauses(solver_, word.clauses);
+  }
+  ~IncrementalBitSolver() override { solver_.disconnect_terminator(); }
+  void add_proved(Lit differs) override {
+    solver_.add(-differs);
+    solver_.add(0);
+  }
+  SatAnswer solve(Lit differs, ObligationStats&) override {
+    solver_.assume(differs);
+    set_conflict_limit(solver_, conflict_limit_);
+    return sat_answer(solver_.solve());
+  }
+  bool model_value(Lit l) override { return solver_.val(l) > 0; }
+
+ private:
+  CaDiCaL::Solver solver_;
+  int conflict_limit_;
+};
+
+// A certified run needs one CNF and one DRAT file per bit, hence a fresh solver for each.
+class CertifiedBitSolver : public BitSolver {
+ public:
+  CertifiedBitSolver(const MiterWordCnf& word, DeadlineTerminator& terminator, const MiterParams& params)
+      : word_(word), terminator_(terminator), params_(params) {}
+  void add_proved(Lit differs) override { proved_.push_back(differs); }
+  SatAnswer solve(Lit differs, ObligationStats& ob) override {
+    cnf_ = obligation_cnf(word_.cc.cnf, proved_, differs);
+    solver_.reset();
+    CaDiCaL::Solver& solver = solver_.emplace();
+    solver.set("quiet", 1);  // CaDiCaL would announce proof files on stdout
+    solver.connect_terminator(&terminator_);
+    const std::string base = obligation_file_base(params_.proof_dir, ob.output_word);
+    ob.cnf_path = base + ".cnf";
+    ob.proof_path = base + ".drat";
+    write_obligation_dimacs(ob, cnf_, !proved_.empty(), word_.input_lits);
+    if (!solver.trace_proof(ob.proof_path.c_str()))
+      throw std::runtime_error("cannot write proof file " + ob.proof_path);
+    add_clauses(solver, cnf_.clauses);
+    set_conflict_limit(solver, params_.conflict_limit);
+    const int result = solver.solve();
+    solver.disconnect_terminator();
+    solver.close_proof_trace();
+    return sat_answer(result);
+  }
+  void after_unsat(ObligationStats& ob) override {
+    if (params_.check_proofs) certify_obligation(ob, cnf_);
+  }
+  bool model_value(Lit l) override { return solver_->val(l) > 0; }
+
+ private:
+  const MiterWordCnf& word_;
+  DeadlineTerminator& terminator_;
+  const MiterParams& params_;
+  std::vector<Lit> proved_;
+  Cnf cnf_;                                // the current obligation's formula
+  std::optional<CaDiCaL::Solver> solver_;  // the current obligation's solver
+};
+
+// One word's obligations, least significant bit first.
+std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const MiterParams& params,
+                               SatDeadline deadline, ObligationProgress& progress, MiterStats& st) {
+  const MiterWordCnf wc = encode_miter_word(miter.circuit, word);
+  DeadlineTerminator terminator(deadline, [&progress] { progress.still_solving(); });
+  std::unique_ptr<BitSolver> solver;
+  if (params.proof_dir.empty())
+    solver = std::make_unique<IncrementalBitSolver>(wc.cc.cnf, terminator, params.conflict_limit);
+  else
+    solver = std::make_unique<CertifiedBitSolver>(wc, terminator, params);
+  size_t proved = 0;
+  for (size_t k = 0; k < word.diff.size(); ++k) {
+    if (word.diff[k] == kFalse) {  // both sides built the same gate: nothing to prove
+      solver->add_proved(wc.diff_lits[k]);
+      ++proved;
+      continue;
+    }
+    ObligationStats ob;
+    ob.output_word = word.diff.size() == 1 ? word.name : word.name + "[" + std::to_string(k) + "]";
+    const auto ob_start = SatClock::now();
+    progress.start(ob.output_word);
+    ob.variables = wc.cc.cnf.num_vars;
+    ob.clauses = wc.cc.cnf.clauses.size() + proved + 1;
+    ob.result = solver->solve(wc.diff_lits[k], ob);
+    ob.seconds = seconds_since(ob_start);
+    if (ob.result == SatAnswer::Sat) {
+      Assignment cex;
+      for (size_t i = 0; i < miter.primary_bits; ++i) cex.push_back(solver->model_value(wc.input_lits[i]));
+      st.counterexample = cex;
+      st.differing_word = word.name;
+    } else if (ob.result == SatAnswer::Unsat) {
+      solver->add_proved(wc.diff_lits[k]);
+      ++proved;
+      solver->after_unsat(ob);
+    }
+    progress.answered(ob);
+    st.obligations.push_back(ob);
+    if (ob.result == SatAnswer::Sat) return false;
+    if (ob.result == SatAnswer::Unknown) return std::nullopt;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params, SatDeadline deadline,
+                                        MiterStats& st) {
+  if (!params.proof_dir.empty()) std::filesystem::create_directories(params.proof_dir);
+  ObligationProgress progress(params.progress);
+  for (const MiterWord& word : miter.words) {
+    const std::optional<bool> verdict = prove_word(miter, word, params, deadline, progress, st);
+    if (verdict != true) return verdict;  // a counterexample or an exhausted budget ends the run
+  }
+  return true;
+}
+
+}  // namespace tc

@@ -1,0 +1,25 @@
+// The per-bit obligations of a miter (lib/sat/miter_circuit.hpp), solved on CaDiCaL.
+//
+// Each word gets one CNF (lib/sat/miter_word_cnf.hpp); its bits are proved least significant
+// first, and a bit proved equal enters the later obligations as a unit clause (a lemma justified
+// by the earlier obligation), which is what makes arithmetic miters tractable: the carries into
+// bit k are known to agree. The first SAT answer (a counterexample candidate) or limit ends the
+// run. With a proof directory every obligation is solved on a fresh solver and leaves a CNF and
+// a DRAT file (lib/sat/obligation_proof.hpp).
+#pragma once
+
+#include <optional>
+
+#include "lib/sat/deadline.hpp"
+#include "lib/sat/miter_circuit.hpp"
+#include "lib/sat/miter_stats.hpp"
+
+namespace tc {
+
+// true: every bit proved equal; false: a model, whose primary inputs go to stats.counterexample
+// (and the word's name to stats.differing_word); nullopt: a limit was hit. Used by
+// check_equivalence_sat and the compositional proof.
+std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params, SatDeadline deadline,
+                                        MiterStats& stats);
+
+}  // namespace tc

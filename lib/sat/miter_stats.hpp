@@ -1,0 +1,79 @@
+// Parameters and statistics of the SAT miter (lib/sat/miter.hpp) and of the compositional proof
+// (lib/sat/compositional.hpp), which fills the same statistics.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/circuit.hpp"
+#include "lib/simulate.hpp"
+
+namespace tc {
+
+struct MiterParams {
+  double timeout_seconds = 0;   // 0: none. Shared by all obligations.
+  int conflict_limit = -1;      // per obligation; -1: none
+  std::string proof_dir;        // empty: no proofs written
+  bool check_proofs = false;    // certify each UNSAT answer with the DRUP checker
+  std::function<void(const std::string&)> progress;  // one line per obligation
+  // Proves two circuits equivalent on their valid inputs: two extracted cut blocks, or a cut's
+  // assumption against constant true (lib/sat/cut_points.hpp); unset: no cut sharing. `label`
+  // names the pair for files ("significand-product", "significand-product-assumption"). Returns
+  // a short description of how ("simulation, 65536 inputs"), or nullopt if not proved.
+  std::function<std::optional<std::string>(const std::string& label, const Circuit&, const Circuit&)>
+      prove_cut_block;
+};
+
+struct SharedCut {
+  std::string name;
+  std::string proof;             // how the blocks (and the assumption, if any) were proved
+  bool unconditional = false;    // every valid input satisfies the assumption: shared without a mux
+  bool spec_block_kept = false;  // both sides read the spec's block (smaller CNF); else the construction's
+};
+
+// One distinct block of a compositional proof (lib/sat/compositional.hpp): proved once, used by
+// every instance built alike.
+struct BlockStats {
+  std::string name;         // the first instance's cut name
+  int instances = 0;        // cuts proved by this one block proof
+  size_t gates = 0, wires = 0;  // the construction's block
+  int depth = 0;
+  size_t spec_gates = 0;
+  int spec_depth = 0;
+  std::string proof;        // how the pair (and the block's output guarantee) was proved
+  double seconds = 0;
+};
+
+// A SAT solver's answer to one query.
+enum class SatAnswer { Unsat, Sat, Unknown };
+
+SatAnswer sat_answer(int cadical_result);  // CaDiCaL's 10 / 20 / anything else
+const char* sat_answer_name(SatAnswer a);  // "unsat", "sat", "unknown" (reports)
+
+struct ObligationStats {
+  std::string output_word;  // the output bit, "z[3]" (or the word, when it has one bit)
+  SatAnswer result = SatAnswer::Unknown;
+  int variables = 0;
+  size_t clauses = 0;
+  double seconds = 0;
+  std::string cnf_path, proof_path;  // certified runs only
+  bool certified = false;
+  std::string certificate_message;
+};
+
+struct MiterStats {
+  double seconds = 0;
+  std::vector<ObligationStats> obligations;
+  std::optional<Assignment> counterexample;  // projected onto the primary inputs
+  std::string differing_word;
+  std::vector<SharedCut> shared_cuts;         // blocks proved once and shared by both sides
+  std::vector<std::string> unshared_cuts;     // "name: reason" for declared cuts not used
+  // Compositional proofs: the distinct blocks, and how the composition was checked.
+  std::vector<BlockStats> blocks;
+  std::string composition;  // e.g. "12 blocks abstracted; 3 glue obligations", or why not used
+};
+
+}  // namespace tc
