@@ -3,6 +3,7 @@
 // bits, so a spec that declares the same cut over the same inputs can share it.
 #include <catch2/catch.hpp>
 
+#include "lib/decode.hpp"
 #include "lib/sat/cut_points.hpp"
 #include "lib/simulate.hpp"
 #include "verify/registry.hpp"
@@ -30,11 +31,7 @@ std::vector<bool> bits_of(uint64_t value, int width) {
   return bits;
 }
 
-uint64_t value_of(const std::vector<bool>& bits) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < bits.size(); ++i) v |= uint64_t{bits[i]} << i;
-  return v;
-}
+uint64_t value_of(const std::vector<bool>& bits) { return decode_unsigned(bits).get_ui(); }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 
 #include "circuits/float_div_quotient.hpp"
 #include "lib/analysis.hpp"
+#include "lib/decode.hpp"
 #include "lib/sat/cut_points.hpp"
 #include "lib/simulate.hpp"
 #include "verify/registry.hpp"
@@ -28,11 +29,7 @@ const Component& fdiv() {
   return *c;
 }
 
-uint64_t value_of(const std::vector<bool>& bits) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < bits.size(); ++i) v |= uint64_t{bits[i]} << i;
-  return v;
-}
+uint64_t value_of(const std::vector<bool>& bits) { return decode_unsigned(bits).get_ui(); }
 
 }  // namespace
 

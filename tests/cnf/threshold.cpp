@@ -17,28 +17,15 @@
 #include <vector>
 
 #include "lib/cnf/threshold.hpp"
+#include "tests/support/threshold_test_gate.hpp"
 #include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
+using tc::test::describe;
+using tc::test::gate_value;
+using tc::test::ThresholdTestGate;
 
 namespace {
-
-// A gate over input variables 1..n and output variable n+1; each input and
-// the output may be used negated.
-struct TestGate {
-  std::vector<Lit> xs;
-  std::vector<int64_t> ws;
-  int64_t T = 0;
-  Lit y = 0;
-};
-
-std::string describe(const TestGate& g) {
-  std::ostringstream s;
-  s << "y=" << g.y << " <-> [";
-  for (size_t i = 0; i < g.xs.size(); ++i) s << (i ? " + " : "") << g.ws[i] << "*" << g.xs[i];
-  s << " >= " << g.T << "]";
-  return s.str();
-}
 
 const char* name(ThresholdEncoding enc) {
   switch (enc) {
@@ -58,20 +45,7 @@ struct Rng {
   bool coin() { return gen() & 1; }
 };
 
-// Inputs are variables 1..n; value of variable v in an assignment is
-// bits[v-1].
-bool lit_value(Lit l, const std::vector<bool>& bits) {
-  return bits[size_t(std::abs(l) - 1)] != (l < 0);
-}
-
-bool gate_value(const TestGate& g, const std::vector<bool>& bits) {
-  int64_t sum = 0;
-  for (size_t i = 0; i < g.xs.size(); ++i)
-    if (lit_value(g.xs[i], bits)) sum += g.ws[i];
-  return sum >= g.T;
-}
-
-Cnf encode(const TestGate& g, ThresholdEncoding enc) {
+Cnf encode(const ThresholdTestGate& g, ThresholdEncoding enc) {
   Cnf cnf;
   cnf.num_vars = int(g.xs.size()) + 1;
   cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, enc);
@@ -80,7 +54,7 @@ Cnf encode(const TestGate& g, ThresholdEncoding enc) {
 
 // Fixing the inputs to bits must make unit propagation fix y correctly, and
 // assuming the wrong y must conflict.  Returns "" or a failure description.
-std::string check_assignment(const Cnf& cnf, const TestGate& g, const std::vector<bool>& bits) {
+std::string check_assignment(const Cnf& cnf, const ThresholdTestGate& g, const std::vector<bool>& bits) {
   std::vector<Lit> assumptions;
   for (size_t v = 1; v <= bits.size(); ++v) assumptions.push_back(bits[v - 1] ? int(v) : -int(v));
   const bool expected = gate_value(g, bits);
@@ -97,7 +71,7 @@ std::string check_assignment(const Cnf& cnf, const TestGate& g, const std::vecto
   return "";
 }
 
-std::string check_exhaustive(const TestGate& g, ThresholdEncoding enc) {
+std::string check_exhaustive(const ThresholdTestGate& g, ThresholdEncoding enc) {
   const Cnf cnf = encode(g, enc);
   const size_t n = g.xs.size();
   std::vector<bool> bits(n);
@@ -110,8 +84,8 @@ std::string check_exhaustive(const TestGate& g, ThresholdEncoding enc) {
 }
 
 // Random input and output signs for the weights ws.
-TestGate make_gate(Rng& rng, const std::vector<int64_t>& ws, int64_t T) {
-  TestGate g;
+ThresholdTestGate make_gate(Rng& rng, const std::vector<int64_t>& ws, int64_t T) {
+  ThresholdTestGate g;
   g.ws = ws;
   g.T = T;
   for (size_t i = 0; i < ws.size(); ++i) g.xs.push_back(rng.coin() ? int(i + 1) : -int(i + 1));
@@ -180,7 +154,7 @@ int64_t random_threshold(Rng& rng, const std::vector<int64_t>& ws) {
 // one of these variables that all extensions agree on.  Other variables of
 // cnf (auxiliaries, other gates' outputs) are left free.  Returns "" or a
 // failure description.
-std::string check_propagation_complete(const Cnf& cnf, const TestGate& g) {
+std::string check_propagation_complete(const Cnf& cnf, const ThresholdTestGate& g) {
   const size_t n = g.xs.size();
   std::vector<int> vars;  // inputs 1..n, then y's variable
   for (size_t v = 1; v <= n; ++v) vars.push_back(int(v));
@@ -237,7 +211,7 @@ TEST_CASE("every gate with weights up to 4 and fan-in up to 5 fixes y by unit pr
   for (size_t n = 1; n <= 5; ++n)
     for_each_multiset(n, 4, [&](const std::vector<int64_t>& ws) {
       for (int64_t T = 1; T <= total(ws); ++T) {
-        const TestGate g = make_gate(rng, ws, T);
+        const ThresholdTestGate g = make_gate(rng, ws, T);
         for (ThresholdEncoding enc : kAllEncodings) REQUIRE(check_exhaustive(g, enc) == "");
         ++gates;
       }
@@ -253,7 +227,7 @@ TEST_CASE("random gates of fan-in 6 to 10 fix y by unit propagation on all input
     for (int family = 0; family < 5; ++family)
       for (int k = 0; k < per_family; ++k) {
         const std::vector<int64_t> ws = random_weights(rng, n, family);
-        const TestGate g = make_gate(rng, ws, random_threshold(rng, ws));
+        const ThresholdTestGate g = make_gate(rng, ws, random_threshold(rng, ws));
         for (ThresholdEncoding enc : kAllEncodings) REQUIRE(check_exhaustive(g, enc) == "");
       }
   }
@@ -265,7 +239,7 @@ TEST_CASE("direct and BDD encodings of small gates are propagation complete",
   for (size_t n = 1; n <= 4; ++n)
     for_each_multiset(n, 3, [&](const std::vector<int64_t>& ws) {
       for (int64_t T = 1; T <= total(ws); ++T) {
-        const TestGate g = make_gate(rng, ws, T);
+        const ThresholdTestGate g = make_gate(rng, ws, T);
         for (ThresholdEncoding enc : {ThresholdEncoding::Direct, ThresholdEncoding::Bdd})
           REQUIRE(check_propagation_complete(encode(g, enc), g) == "");
       }
@@ -366,7 +340,7 @@ TEST_CASE("a BDD of fan-in 300 with weights up to 2^40 builds fast", "[cnf][thre
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(seconds < 1.0);
-  TestGate g{xs, ws, T, int(n + 1)};
+  ThresholdTestGate g{xs, ws, T, int(n + 1)};
   for (int k = 0; k < 20; ++k) REQUIRE(check_assignment(cnf, g, random_bits(rng, n)) == "");
 }
 
@@ -390,7 +364,7 @@ TEST_CASE("the adder encoding is exact on every input of random gates", "[cnf][t
     const size_t n = size_t(rng.range(1, 10));
     std::vector<int64_t> ws;
     for (size_t i = 0; i < n; ++i) ws.push_back(rng.range(1, trial % 2 ? 7 : int64_t(1) << 20));
-    const TestGate g = make_gate(rng, ws, random_threshold(rng, ws));
+    const ThresholdTestGate g = make_gate(rng, ws, random_threshold(rng, ws));
     REQUIRE(check_exhaustive(g, ThresholdEncoding::Adder) == "");
   }
 }
@@ -398,7 +372,7 @@ TEST_CASE("the adder encoding is exact on every input of random gates", "[cnf][t
 TEST_CASE("Auto falls back to the adder network where the BDD exceeds its budget", "[cnf][threshold]") {
   Rng rng(5);
   const std::vector<int64_t> ws = random_weights(rng, 60, 2);  // the refused BDD above
-  const TestGate g = make_gate(rng, ws, total(ws) / 2);
+  const ThresholdTestGate g = make_gate(rng, ws, total(ws) / 2);
   Cnf cnf;
   REQUIRE_NOTHROW(cnf = encode(g, ThresholdEncoding::Auto));
   for (int a = 0; a < 200; ++a) REQUIRE(check_assignment(cnf, g, random_bits(rng, ws.size())) == "");
@@ -436,7 +410,7 @@ TEST_CASE("gates of fan-in 20 to 60 with large weights are right on random input
         default: ws = random_weights(rng, 24, 2); break;
       }
       const size_t n = ws.size();
-      const TestGate g = make_gate(rng, ws, random_threshold(rng, ws));
+      const ThresholdTestGate g = make_gate(rng, ws, random_threshold(rng, ws));
       for (ThresholdEncoding enc : {ThresholdEncoding::Bdd, ThresholdEncoding::Auto}) {
         INFO(name(enc) << " family " << family << " " << describe(g));
         const Cnf cnf = encode(g, enc);
@@ -473,7 +447,7 @@ TEST_CASE("gates sharing a BDD cache are each right on every input and share nod
   const size_t n = 9;
   std::vector<Lit> xs;
   for (size_t i = 0; i < n; ++i) xs.push_back(rng.coin() ? int(i + 1) : -int(i + 1));
-  std::vector<TestGate> gates;
+  std::vector<ThresholdTestGate> gates;
   for (int family : {0, 1, 3}) {
     const std::vector<int64_t> ws = random_weights(rng, n, family);
     for (int k = 0; k < 6; ++k) gates.push_back({xs, ws, random_threshold(rng, ws), 0});
@@ -481,7 +455,7 @@ TEST_CASE("gates sharing a BDD cache are each right on every input and share nod
   Cnf shared, separate;
   shared.num_vars = separate.num_vars = int(n);
   ThresholdSharing cache;
-  for (TestGate& g : gates) {
+  for (ThresholdTestGate& g : gates) {
     g.y = shared.new_var();
     separate.new_var();
     if (rng.coin()) g.y = -g.y;
@@ -498,12 +472,12 @@ TEST_CASE("gates sharing a BDD cache are each right on every input and share nod
     }
     const auto values = cnf_unit_propagate(shared, assumptions);
     REQUIRE(values);
-    for (const TestGate& g : gates) {
+    for (const ThresholdTestGate& g : gates) {
       INFO(describe(g) << " on input " << a);
       const bool expected = gate_value(g, bits);
       REQUIRE(int((*values)[size_t(std::abs(g.y))]) * (g.y < 0 ? -1 : 1) == (expected ? 1 : -1));
     }
-    const TestGate& g = gates[a % gates.size()];
+    const ThresholdTestGate& g = gates[a % gates.size()];
     assumptions.push_back(gate_value(g, bits) ? -g.y : g.y);
     REQUIRE_FALSE(cnf_unit_propagate(shared, assumptions));
   }
@@ -519,13 +493,13 @@ TEST_CASE("gates sharing BDD nodes stay propagation complete", "[cnf][threshold]
       Cnf cnf;
       cnf.num_vars = int(n);
       ThresholdSharing cache;
-      std::vector<TestGate> gates;
+      std::vector<ThresholdTestGate> gates;
       for (int64_t T = 1; T <= total(ws); ++T) {
-        TestGate g{xs, ws, T, cnf.new_var()};
+        ThresholdTestGate g{xs, ws, T, cnf.new_var()};
         cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, ThresholdEncoding::Bdd, &cache);
         gates.push_back(g);
       }
-      for (const TestGate& g : gates) REQUIRE(check_propagation_complete(cnf, g) == "");
+      for (const ThresholdTestGate& g : gates) REQUIRE(check_propagation_complete(cnf, g) == "");
     });
 }
 

@@ -16,26 +16,14 @@
 
 #include "lib/circuit.hpp"
 #include "lib/cnf/threshold.hpp"
+#include "tests/support/threshold_test_gate.hpp"
 #include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
+using tc::test::describe;
+using tc::test::ThresholdTestGate;
 
 namespace {
-
-struct Gate {
-  std::vector<Lit> xs;  // over variables 1..n, either sign
-  std::vector<int64_t> ws;
-  int64_t T = 0;
-  Lit y = 0;
-};
-
-std::string describe(const Gate& g) {
-  std::ostringstream s;
-  s << "y=" << g.y << " <-> [";
-  for (size_t i = 0; i < g.xs.size(); ++i) s << (i ? " + " : "") << g.ws[i] << "*" << g.xs[i];
-  s << " >= " << g.T << "]";
-  return s.str();
-}
 
 struct Rng {  // deterministic across standard libraries
   std::mt19937_64 gen;
@@ -83,14 +71,14 @@ std::vector<int64_t> family_thresholds(Rng& rng, const std::vector<int64_t>& ws,
 
 // Every assignment of variables 1..n: unit propagation fixes each gate's y to its value, and the
 // wrong value of one gate (a different one per assignment) conflicts. "" or the first failure.
-std::string check_all_assignments(const Cnf& cnf, size_t n, const std::vector<Gate>& gates) {
+std::string check_all_assignments(const Cnf& cnf, size_t n, const std::vector<ThresholdTestGate>& gates) {
   for (uint64_t a = 0; a < (uint64_t(1) << n); ++a) {
     std::vector<Lit> assumptions;
     for (size_t v = 1; v <= n; ++v) assumptions.push_back((a >> (v - 1)) & 1 ? int(v) : -int(v));
     const auto values = cnf_unit_propagate(cnf, assumptions);
     if (!values) return "conflict on input " + std::to_string(a);
     std::vector<bool> expected;
-    for (const Gate& g : gates) {
+    for (const ThresholdTestGate& g : gates) {
       int64_t sum = 0;
       for (size_t i = 0; i < g.xs.size(); ++i) {
         const bool bit = (a >> (std::abs(g.xs[i]) - 1)) & 1;
@@ -110,8 +98,8 @@ std::string check_all_assignments(const Cnf& cnf, size_t n, const std::vector<Ga
   return "";
 }
 
-Gate random_signs(Rng& rng, const std::vector<int64_t>& ws, int64_t T, Lit y) {
-  Gate g{{}, ws, T, rng.coin() ? y : -y};
+ThresholdTestGate random_signs(Rng& rng, const std::vector<int64_t>& ws, int64_t T, Lit y) {
+  ThresholdTestGate g{{}, ws, T, rng.coin() ? y : -y};
   for (size_t i = 0; i < ws.size(); ++i) g.xs.push_back(rng.coin() ? int(i + 1) : -int(i + 1));
   return g;
 }
@@ -130,7 +118,7 @@ TEST_CASE("every encoding of random and adversarial gates up to fan-in 12 is exa
         const std::vector<int64_t> ws = family_weights(rng, n, f);
         for (int64_t T : family_thresholds(rng, ws, f)) {
           if (n == 12 && rng.gen() % 3 != 0) continue;  // a sample of the largest, for time
-          const Gate g = random_signs(rng, ws, T, Lit(n + 1));
+          const ThresholdTestGate g = random_signs(rng, ws, T, Lit(n + 1));
           Cnf cnf;
           cnf.num_vars = int(n + 1);
           cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, enc);
@@ -149,28 +137,28 @@ TEST_CASE("gates over one weighted sum share one adder network and stay exact on
         // One form (same literals, same weights) at several thresholds, plus the same weights
         // over other signs: a different sum, which must not be confused with the first.
         const std::vector<int64_t> ws = family_weights(rng, n, f);
-        const Gate base = random_signs(rng, ws, 1, 1);
+        const ThresholdTestGate base = random_signs(rng, ws, 1, 1);
         Cnf cnf;
         cnf.num_vars = int(n);
         ThresholdSharing sharing;
-        std::vector<Gate> gates;
+        std::vector<ThresholdTestGate> gates;
         for (int64_t T : family_thresholds(rng, ws, f)) {
-          Gate g = base;
+          ThresholdTestGate g = base;
           g.T = T;
           g.y = cnf.new_var();
           gates.push_back(g);
-          Gate other = random_signs(rng, ws, T, cnf.new_var());
+          ThresholdTestGate other = random_signs(rng, ws, T, cnf.new_var());
           gates.push_back(other);
         }
-        for (const Gate& g : gates) cnf_announce_threshold(sharing, g.xs, g.ws, g.T);
-        for (const Gate& g : gates) cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, enc, &sharing);
+        for (const ThresholdTestGate& g : gates) cnf_announce_threshold(sharing, g.xs, g.ws, g.T);
+        for (const ThresholdTestGate& g : gates) cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, enc, &sharing);
         INFO("encoding " << int(enc) << ", family " << int(f) << ", fan-in " << n);
         if (enc == ThresholdEncoding::Adder) {
           // One sum per distinct form after clipping the weights to T (the encoder's normal
           // form); AND and OR gates get plain clauses, no adder.
           std::set<std::vector<std::pair<Lit, int64_t>>> forms;
           int64_t adder_gates = 0;
-          for (const Gate& g : gates) {
+          for (const ThresholdTestGate& g : gates) {
             std::vector<int64_t> clipped;
             std::vector<std::pair<Lit, int64_t>> form;
             for (size_t i = 0; i < n; ++i) {
