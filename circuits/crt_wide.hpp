@@ -12,7 +12,7 @@
 // Layers above the residues' own signals (a view's functions are one gate above them):
 //   +1  the bits of every C_j, and the steps [t >= s];
 //   +2  -t M mod 2^W as one word, each bit one gate over the t steps;
-//   +3  .. the r + 1 words added modulo 2^W by fsb_add_columns (narrowest blocks).
+//   +3 .. +8  the r + 1 words added modulo 2^W by fsb_add_columns (narrowest blocks).
 #pragma once
 
 #include <gmpxx.h>

@@ -17,8 +17,8 @@
 // IR's bound only there (int_iterated_product_fits); fprod then has depth 9. Past it (and at
 // every width with the flag "wide-crt"), int_iterated_product_wide: the same residues, the CRT
 // constants in GMP and the last sum by the block adder, depth 10 with weights below a thousand;
-// fprod then has depth 14. At widths where both exist the wide one has about 5% fewer gates and
-// 35% fewer wires but 5 more layers, so the narrow one stays the default there (and so do the
+// fprod then has depth 14. At widths where both exist the wide one has 2 to 11% fewer gates and
+// 30 to 45% fewer wires but 5 more layers, so the narrow one stays the default there (and so do the
 // fprod blocks of scan and conv-kernel).
 //
 // Size: polynomial in n p. The residues dominate: with r primes m_j up to about 0.7 n p, layer 2

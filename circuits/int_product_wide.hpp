@@ -7,7 +7,7 @@
 //
 // Layers: 1-2 X mod m_j as a function of L_j = sum_i log_g(x_i mod m_j) (crt_product_residue);
 // 3 the bits of the CRT terms C_j and the steps [t >= s], one gate each over the L_j steps;
-// 4 the word -t M; 5-9 the r + 1 words added modulo 2^W by fsb_add_columns. Depth 9 whatever n
+// 4 the word -t M; 5-10 the r + 1 words added modulo 2^W by fsb_add_columns. Depth 10 whatever n
 // and the widths. Size: about n sum_j m_j steps at layers 1-2 and r W gates of fan-in about
 // n m_j at layer 3, with r ~ W / ln W primes m_j ~ W: polynomial in W = sum_i |x_i|.
 #pragma once
