@@ -1,8 +1,8 @@
 // fprod: z = round_p(x_1 * ... * x_n), the exact product rounded once, as a threshold circuit
-// of depth 9 for every n and p that it can be built at.
+// of constant depth: 9 for n p <= 56, 14 beyond (see below).
 //
 // Paper Lemma 3.12 part 3 (Chiang Lemma 11): the significand product m_1 ... m_n is an iterated
-// integer product, built by Chinese remaindering in depth 5 (circuits/int_crt.hpp); the exponent
+// integer product, built by Chinese remaindering in depth 5 or 10 (below); the exponent
 // is e_1 + ... + e_n, a linear form over the input bits that enters fb_round_pack's gates
 // directly; the sign is the parity of the signs (one telescoping sum, depth 2). The product of n
 // normalized significands has its leading one at bit n (p - 1) or above, so its low
@@ -10,13 +10,20 @@
 // sticky. That OR is computed from the operands, not from the product: a nonzero product has
 // tz(m_1) + ... + tz(m_n) trailing zeros, so sticky = [sum_i tz_i < s] and every m_i != 0, one
 // gate over the depth-1 tests [tz_i >= t] (depth 2). fb_round_pack then normalizes among the n
-// leading-one positions of N' = N >> s and rounds once: depth 5 + 4 = 9.
+// leading-one positions of N' = N >> s and rounds once: 4 layers above the product.
 //
-// Size: polynomial in n p. The CRT block dominates: with r primes m_j <= about 0.7 n p, layer 2
-// has about n m_j gates of fan-in about n p m_j per prime (n^2 p sum_j m_j^2 wires), the column
-// sums about 4 r (n p)^2 wires. Weights are exponential in n p and must fit int64, so the
-// construction exists for n p <= 56 (float_prod_buildable); above that the builder throws
-// std::invalid_argument naming the width.
+// Two significand products meet the same contract. Up to n p = 56, int_iterated_product: its
+// last sum is int_arith.hpp's depth-2 column sums, whose weights grow as 2^(n p) and fit the
+// IR's bound only there (int_iterated_product_fits); fprod then has depth 9. Past it (and at
+// every width with the flag "wide-crt"), int_iterated_product_wide: the same residues, the CRT
+// constants in GMP and the last sum by the block adder, depth 10 with weights below a thousand;
+// fprod then has depth 14. At widths where both exist the wide one has 2 to 11% fewer gates and
+// 30 to 45% fewer wires but 5 more layers, so the narrow one stays the default there (and so do the
+// fprod blocks of scan and conv-kernel).
+//
+// Size: polynomial in n p. The residues dominate: with r primes m_j up to about 0.7 n p, layer 2
+// has about n m_j gates of fan-in about n p m_j per prime (n^2 p sum_j m_j^2 wires): 1.7 million
+// wires at p = 8, n = 7 and 33 million at p = 16, n = 8 (built in about 25 s).
 //
 // Cut point: "significand-product", inputs m_1 .. m_n, outputs N' then the sticky, like the spec.
 #include "circuits/float_prod.hpp"
@@ -28,6 +35,7 @@
 #include "circuits/int_arith.hpp"
 #include "circuits/int_crt.hpp"
 #include "circuits/int_mutants.hpp"
+#include "circuits/int_product_wide.hpp"
 #include "lib/float_word.hpp"
 
 namespace tc {
@@ -46,10 +54,6 @@ const std::vector<Mutant>& float_prod_mutants() {
 }
 
 namespace {
-
-std::vector<int> magnitude_widths(const Params& params) {
-  return std::vector<int>(params.n, params.p);
-}
 
 // [m has at least t trailing zeros] for t = 1 .. p - 1, for each operand; sticky of the low s
 // product bits = [sum of those < s] for nonzero operands.
@@ -87,8 +91,9 @@ Bits rounded_chain(Circuit& c, const std::vector<FloatBits>& xs, FloatFormat f) 
 
 }  // namespace
 
-bool float_prod_buildable(const Params& params) {
-  return params.n >= 2 && int_iterated_product_fits(magnitude_widths(params));
+bool float_prod_uses_wide_crt(const Params& params) {
+  return params.flag("wide-crt") ||
+         !int_iterated_product_fits(std::vector<int>(static_cast<size_t>(params.n), params.p));
 }
 
 Circuit float_prod_construction(const Params& params) {
@@ -96,10 +101,6 @@ Circuit float_prod_construction(const Params& params) {
   const int n = params.n, p = f.p;
   const std::string& mutant = params.mutant;
   if (n < 2) throw std::invalid_argument("fprod: n must be at least 2");
-  if (!float_prod_buildable(params))
-    throw std::invalid_argument("fprod: n p = " + std::to_string(n * p) +
-                                " is above 56; wider significand products need CRT weights "
-                                "beyond int64");
   RoundOptions options;
   if (mutant == "sticky-dropped")
     options.use_sticky = false;
@@ -125,9 +126,11 @@ Circuit float_prod_construction(const Params& params) {
     cut_inputs.insert(cut_inputs.end(), x.magnitude.begin(), x.magnitude.end());
     signs.push_back(x.sign);
   }
-  const Bits product = mutant == "crt-modulus-too-small"
-                           ? int_iterated_product_small_modulus(c, magnitudes)
-                           : int_iterated_product(c, magnitudes);
+  const bool small_modulus = mutant == "crt-modulus-too-small";
+  const Bits product =
+      float_prod_uses_wide_crt(params) ? int_iterated_product_wide(c, magnitudes, small_modulus)
+      : small_modulus                  ? int_iterated_product_small_modulus(c, magnitudes)
+                                       : int_iterated_product(c, magnitudes);
   const int s = (n - 1) * (p - 1) - 1;
   UnroundedValue exact;
   exact.n = Bits(product.begin() + s, product.end());

@@ -9,7 +9,8 @@ namespace tc {
 
 Circuit float_prod_construction(const Params& params);  // honours params.mutant; n = params.n
 const std::vector<Mutant>& float_prod_mutants();
-// Whether the construction can be built at these parameters (the CRT weights fit int64).
-bool float_prod_buildable(const Params& params);
+// Whether the significand product is int_iterated_product_wide (past n p = 56, or with the flag
+// "wide-crt") rather than int_iterated_product.
+bool float_prod_uses_wide_crt(const Params& params);
 
 }  // namespace tc

@@ -1,15 +1,10 @@
 // Iterated product and powers by Chinese remaindering (see int_crt.hpp).
 //
 // Every step computes a function of a bounded integer sum, in the telescoping style of
-// int_arith.hpp: f(S) is known from the nested steps [S >= v] at the points v where f changes, a
-// Boolean f is one gate above them (fb_select_by_steps), and an integer f is the linear form
-// f(0) + sum_v (f(v) - f(v - 1)) [S >= v], which the next layer's gates read directly.
+// crt_residues.hpp.
 //
 // Layers of int_iterated_product (X = x_1 ... x_n < M = m_1 ... m_r, primes m_j):
-//   1    [S_ij >= v], S_ij = sum_b x_ib (2^b mod m_j) == x_i (mod m_j), a sum below |x_i| m_j;
-//   2    [L_j >= v], L_j = sum_i log_g(x_i mod m_j), with log 0 := Z = n (m_j - 2) + 1, larger than
-//        any sum of n logarithms, so L_j >= Z exactly when some x_i == 0 (mod m_j); then
-//        X mod m_j = g^(L_j mod (m_j - 1)) below Z, else 0: a function of L_j;
+//   1-2  X mod m_j as a function of L_j = sum_i log_g(x_i mod m_j) (crt_product_residue);
 //   3    the bits of C_j = c_j(X mod m_j), c_j(u) = (M / m_j) ((M / m_j)^-1 u mod m_j), each a
 //        Boolean function of L_j; Y = sum_j C_j == X (mod M), so X = Y - t M with t = floor(Y / M)
 //        < r; and the steps [t >= s], from the scaled fractions A = sum_j floor(2^k C_j / M)
@@ -22,10 +17,10 @@
 #include "circuits/int_crt.hpp"
 
 #include <cassert>
-#include <functional>
 #include <optional>
 #include <stdexcept>
 
+#include "circuits/crt_residues.hpp"
 #include "circuits/float_blocks.hpp"
 #include "circuits/int_arith.hpp"
 
@@ -38,37 +33,11 @@ using u128 = unsigned __int128;
 constexpr int kMaxWidth = 60;
 constexpr int kMaxScaleBits = 30;             // 2^k, the scale of the fractions that find t
 
-int64_t pow_mod(int64_t base, int64_t exponent, int64_t m) {
-  int64_t result = 1 % m;
-  base %= m;
-  for (; exponent > 0; exponent >>= 1) {
-    if (exponent & 1) result = result * base % m;
-    base = base * base % m;
-  }
-  return result;
-}
-
 bool is_prime(int64_t m) {
   if (m < 2) return false;
   for (int64_t d = 2; d * d <= m; ++d)
     if (m % d == 0) return false;
   return true;
-}
-
-// The least g whose powers run through every nonzero residue of the prime m.
-int64_t primitive_root(int64_t m) {
-  if (m == 2) return 1;
-  std::vector<int64_t> factors;  // the prime factors of m - 1
-  for (int64_t rest = m - 1, d = 2; rest > 1; ++d)
-    if (rest % d == 0) {
-      factors.push_back(d);
-      while (rest % d == 0) rest /= d;
-    }
-  for (int64_t g = 2;; ++g) {
-    bool generates = true;
-    for (int64_t q : factors) generates = generates && pow_mod(g, (m - 1) / q, m) != 1;
-    if (generates) return g;
-  }
 }
 
 // The moduli, their product M and the scale 2^k of the fractions that find t = floor(Y / M).
@@ -120,44 +89,6 @@ std::vector<int> widths_of(const std::vector<Bits>& words) {
   return widths;
 }
 
-// --- functions of bounded sums -----------------------------------------------------------------
-
-// f(form) for a form whose value lies in [lo, hi], as nested steps and the value on each segment.
-struct StepFunction {
-  Bits steps;                   // steps[i] = [form >= v_i], v_i increasing
-  std::vector<int64_t> values;  // values[c]: f when exactly c steps hold
-};
-
-StepFunction crt_steps(Circuit& circuit, const LinearForm& form, int64_t lo, int64_t hi,
-                       const std::function<int64_t(int64_t)>& f) {
-  StepFunction s;
-  s.values.push_back(f(lo));
-  for (int64_t v = lo + 1; v <= hi; ++v) {
-    const int64_t fv = f(v);
-    if (fv == s.values.back()) continue;
-    s.steps.push_back(fb_at_least(circuit, form, v));
-    s.values.push_back(fv);
-  }
-  return s;
-}
-
-// g(f(form)) as a linear form over the steps (the steps are nested, so the sum telescopes).
-LinearForm crt_telescoped(const StepFunction& s, const std::function<int64_t(int64_t)>& g) {
-  LinearForm form;
-  form.constant = g(s.values[0]);
-  for (size_t i = 0; i < s.steps.size(); ++i)
-    form.add(s.steps[i], g(s.values[i + 1]) - g(s.values[i]));
-  return form;
-}
-
-// [g(f(form))], one gate above the steps.
-Signal crt_predicate(Circuit& circuit, const StepFunction& s,
-                     const std::function<bool(int64_t)>& g) {
-  std::vector<bool> values;
-  for (int64_t v : s.values) values.push_back(g(v));
-  return fb_select_by_steps(circuit, s.steps, values);
-}
-
 // --- reconstruction ----------------------------------------------------------------------------
 
 // The low `width` bits of X from residues[j] = X mod m_j (as step functions), X < M.
@@ -176,7 +107,7 @@ Bits crt_reconstruct(Circuit& circuit, const CrtPlan& plan,
   for (int64_t j = 0; j < r; ++j) {
     const int64_t m = plan.moduli[j];
     const int64_t cofactor = modulus / m;
-    const int64_t inverse = pow_mod(cofactor % m, m - 2, m);  // Fermat: m is prime
+    const int64_t inverse = crt_pow_mod(cofactor % m, m - 2, m);  // Fermat: m is prime
     const auto e = [inverse, m](int64_t u) { return inverse * u % m; };
     scaled.add_form(crt_telescoped(residues[j], [&](int64_t u) { return (e(u) << plan.k) / m; }),
                     1);
@@ -201,37 +132,9 @@ Bits crt_reconstruct(Circuit& circuit, const CrtPlan& plan,
   return bits;
 }
 
-// S = sum_b word_b (2^b mod m), congruent to the word modulo m.
-LinearForm residue_sum(const Bits& word, int64_t m) {
-  LinearForm s;
-  int64_t weight = 1 % m;
-  for (Signal bit : word) {
-    s.add(bit, weight);
-    weight = weight * 2 % m;
-  }
-  return s;
-}
-
 Bits crt_product(Circuit& circuit, const std::vector<Bits>& words, const CrtPlan& plan, int width) {
-  const int64_t n = static_cast<int64_t>(words.size());
   std::vector<StepFunction> residues;
-  for (int64_t m : plan.moduli) {
-    const int64_t g = primitive_root(m);
-    std::vector<int64_t> log(m, 0);
-    for (int64_t e = 0, x = 1; e < m - 1; ++e, x = x * g % m) log[x] = e;
-    const int64_t zero_log = n * (m - 2) + 1;
-    LinearForm logs;  // L
-    for (const Bits& word : words) {
-      const LinearForm s = residue_sum(word, m);
-      const StepFunction res =
-          crt_steps(circuit, s, 0, s.max_value(), [m](int64_t v) { return v % m; });
-      logs.add_form(crt_telescoped(res, [&](int64_t u) { return u == 0 ? zero_log : log[u]; }), 1);
-    }
-    // L ranges over [0, n zero_log], but the residue is 0 from zero_log on: no step above it.
-    residues.push_back(crt_steps(circuit, logs, 0, zero_log, [&](int64_t l) {
-      return l >= zero_log ? 0 : pow_mod(g, l % (m - 1), m);
-    }));
-  }
+  for (int64_t m : plan.moduli) residues.push_back(crt_product_residue(circuit, words, m));
   return crt_reconstruct(circuit, plan, residues, width);
 }
 
@@ -287,9 +190,9 @@ Bits int_power(Circuit& circuit, const Bits& y, int k) {
   if (!plan) too_wide("int_power", width);
   std::vector<StepFunction> residues;
   for (int64_t m : plan->moduli) {
-    const LinearForm s = residue_sum(y, m);
+    const LinearForm s = crt_residue_sum(y, m);
     residues.push_back(crt_steps(circuit, s, 0, s.max_value(),
-                                 [m, k](int64_t v) { return pow_mod(v % m, k, m); }));
+                                 [m, k](int64_t v) { return crt_pow_mod(v % m, k, m); }));
   }
   return crt_reconstruct(circuit, *plan, residues, width);
 }

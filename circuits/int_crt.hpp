@@ -8,7 +8,8 @@
 // telescoping sums. Depth: 5 for the product and 4 for the power, whatever n, k and the widths
 // (int_crt.cpp lists the layers). Weights are exponential in the product's width W, as in every
 // block here, and int64 limits W: the *_fits functions say whether a width is supported (about
-// W <= 56); the builders throw std::invalid_argument otherwise.
+// W <= 56); the builders throw std::invalid_argument otherwise. Past that width,
+// int_product_wide.hpp and int_power_wide.hpp rebuild from the same residues with small weights.
 #pragma once
 
 #include <vector>

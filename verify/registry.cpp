@@ -222,16 +222,17 @@ const std::vector<Component>& all_components() {
       // --- iterated float products (circuits/float_prod.cpp, float_hadamard.cpp, int_crt.cpp) --
       {.name = "fprod",
        .description = "z = round_p(x0 * ... * x(n-1)): significand product by Chinese remaindering "
-                      "(depth 5), sticky from trailing zeros, exponent sum as a linear form, one "
-                      "rounding (depth 9 at every n and p)",
+                      "(int64 column sums, depth 5, for n p <= 56; beyond, the wide one: GMP "
+                      "constants and a block adder, depth 10), sticky from trailing zeros, "
+                      "exponent sum as a linear form, one rounding (depth 9 for n p <= 56, 14 "
+                      "beyond)",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float multiplication in TC^0",
-       .params = {p_param(2, 14, 4), {"n", 2, 8, 3, "number of operands"}, e_param()},
+       .params = {p_param(2, 16, 4), {"n", 2, 8, 3, "number of operands"}, e_param()},
+       .flags = {{"wide-crt", "the wide significand product (weights below a thousand, depth 14) "
+                              "at every n p, not only past 56"}},
        .construction = float_prod_construction, .spec = build_float_prod_spec,
        .mutants = float_prod_mutants(), .reference = float_prod_reference,
-       .plain_miter_practical = false,
-       .size_note = "polynomial in n p (1.7 million wires at p = 8, n = 7), but the weights are "
-                    "exponential in n p and must fit int64: built only for n p <= 56 (p = 14, 12: "
-                    "n <= 4; p = 10: n <= 5; p = 8: n <= 7); larger n p are refused"},
+       .plain_miter_practical = false},
       {.name = "hadamard",
        .description = "z_i = round_p(x_i * y_i) for vectors of n floats: n float multiplications "
                       "side by side (depth 7 at every n and p)",

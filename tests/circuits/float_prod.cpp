@@ -1,7 +1,8 @@
 // Tests of the fprod and hadamard constructions (circuits/float_prod.cpp, float_hadamard.cpp):
 // equal to their specs on every input of tiny formats, equal to the exact evaluator on directed
-// points at wider ones, threshold-only with a depth that is the same at every n and p, and every
-// mutant refuted by `verify` with a replayed counterexample.
+// points at wider ones (past n p = 56 through the wide CRT product), threshold-only with a depth
+// that is the same at every n and p on each side of n p = 56, and every mutant refuted by
+// `verify` with a replayed counterexample.
 #include "circuits/float_prod.hpp"
 
 #include <catch2/catch.hpp>
@@ -89,36 +90,57 @@ TEST_CASE("fprod construction matches its spec on every input of tiny formats", 
   }
 }
 
+// Directed points at (p, n) against the exact evaluator; returns the construction's depth.
+static int fprod_depth_on_directed_points(int p, int n, const std::set<std::string>& flags = {}) {
+  INFO("p = " << p << ", n = " << n << (flags.empty() ? "" : ", wide-crt"));
+  const FloatFormat f{p, p + 1};
+  Params params = params_at(f, n);
+  params.flags = flags;
+  const Circuit c = component("fprod").construction(params);
+  CHECK(c.is_threshold_only());
+  FloatSampler s(f, 5 + n);
+  const FloatCheckResult r = float_check(c, f, 1 << 9, directed(s, f, n, false), prod_oracle(f));
+  INFO(r.first_mismatch);
+  CHECK(r.mismatches == 0);
+  return analyze(c).depth;
+}
+
 TEST_CASE(
-    "fprod construction equals the exact evaluator on directed points, in depth 9 at every "
-    "n and p",
+    "fprod construction equals the exact evaluator on directed points, in depth 9 for n p <= 56",
     "[fprod][depth]") {
   std::set<int> depths;
   for (auto [p, n] : {std::pair{3, 2}, {4, 8}, {6, 3}, {6, 5}, {8, 4}, {8, 6}, {12, 4}, {14, 4}}) {
-    INFO("p = " << p << ", n = " << n);
-    const FloatFormat f{p, p + 1};
-    REQUIRE(float_prod_buildable(params_at(f, n)));
-    const Circuit c = component("fprod").construction(params_at(f, n));
-    CHECK(c.is_threshold_only());
-    depths.insert(analyze(c).depth);
-    FloatSampler s(f, 5 + n);
-    const FloatCheckResult r = float_check(c, f, 1 << 9, directed(s, f, n, false), prod_oracle(f));
-    INFO(r.first_mismatch);
-    CHECK(r.mismatches == 0);
+    CHECK_FALSE(float_prod_uses_wide_crt(params_at({p, p + 1}, n)));
+    depths.insert(fprod_depth_on_directed_points(p, n));
   }
   CHECK(depths == std::set<int>{9});
 }
 
-TEST_CASE("fprod refuses widths whose CRT weights leave int64", "[fprod]") {
-  const Params params = params_at({12, 13}, 8);
-  CHECK_FALSE(float_prod_buildable(params));
-  CHECK(float_prod_buildable(params_at({8, 9}, 7)));  // 56 bits: the widest product built
-  CHECK_FALSE(float_prod_buildable(params_at({8, 9}, 8)));
-  CHECK_THROWS_AS(component("fprod").construction(params), std::invalid_argument);
+TEST_CASE(
+    "fprod past n p = 56 (and with wide-crt) takes the wide CRT product: exact on directed "
+    "points, depth 14, weights as small as the rounding's",
+    "[fprod][depth]") {
+  std::set<int> depths;
+  for (auto [p, n] : {std::pair{8, 8}, {12, 5}, {16, 4}, {10, 6}}) {
+    CHECK(float_prod_uses_wide_crt(params_at({p, p + 1}, n)));
+    depths.insert(fprod_depth_on_directed_points(p, n));
+  }
+  CHECK_FALSE(float_prod_uses_wide_crt(params_at({7, 8}, 8)));  // 56 bits: the narrow one fits
+  for (auto [p, n] : {std::pair{4, 3}, {6, 5}})
+    depths.insert(fprod_depth_on_directed_points(p, n, {"wide-crt"}));
+  CHECK(depths == std::set<int>{14});
+  // The largest weights are the rounding's (exponent sums, 2^e), not the product's.
+  CHECK(analyze(component("fprod").construction(params_at({12, 13}, 5))).max_weight < (1 << 18));
 }
 
 TEST_CASE("verify proves fprod at p = 4, n = 3", "[fprod][cli]") {
   const auto r = run_verify("--component fprod --p 4 --n 3 --json");
+  CHECK(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["verdict"] == "proved");
+}
+
+TEST_CASE("verify proves fprod with the wide CRT product at p = 4, n = 3", "[fprod][cli]") {
+  const auto r = run_verify("--component fprod --p 4 --n 3 --wide-crt --json");
   CHECK(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["verdict"] == "proved");
 }
@@ -136,6 +158,13 @@ TEST_CASE("every fprod mutant ends in a replayed counterexample at p = 3, n = 3"
   for (const Mutant& m : comp.mutants)
     for (const char* engine : {"sim", "sat"})
       check_mutant_refuted(comp, std::string("--p 3 --n 3 --engine ") + engine, m);
+}
+
+TEST_CASE("every fprod mutant with the wide CRT product ends in a replayed counterexample",
+          "[fprod][cli][mutant]") {
+  const Component& comp = component("fprod");
+  for (const Mutant& m : comp.mutants)
+    check_mutant_refuted(comp, "--p 3 --n 3 --wide-crt --engine sat", m);
 }
 
 TEST_CASE("hadamard construction matches its spec on every input of a tiny format", "[hadamard]") {

@@ -177,8 +177,8 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
       "",
       "--component int-add --all --p 4",
       "--component int-add --p 8 --check-proofs",
-      "--component fprod --p 14 --n 8 --stats-only",  // in range one by one, not together
-      "eval --component fprod --p 14 --n 8 --inputs 1,1,1,1,1,1,1,1",
+      "--component fprod --p 16 --n 9 --stats-only",  // n beyond 2..8
+      "eval --component fprod --p 4 --n 3 --inputs x0=1 x1=1 x2=1 x3=1",  // no fourth operand
       "--component fadd --p 4 --n 3",           // fadd takes no n
       "--component fmul --p 4 --rows 2",        // nor a matrix shape
       "--component log --p 4 --e 5",            // log takes no exponent width
