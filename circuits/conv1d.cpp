@@ -102,9 +102,10 @@ Circuit conv1d_construction(const Params& params) {
       block.rows = 1, block.cols = 1, block.n = static_cast<int>(a.size());
       std::vector<Bits> words = a;
       words.insert(words.end(), b.begin(), b.end());
-      const Bits y = compose_embed(c, float_matmul_construction(block), words,
-                                   block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
-                         .output("z0_0");
+      const Bits y =
+          compose_embed(c, float_matmul_construction(block), words,
+                        block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
+              .output("z0_0");
       add_float_output(c, idx("y", {t, d}), y, f);
     }
   return c;

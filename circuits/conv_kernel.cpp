@@ -81,7 +81,8 @@ Circuit conv_kernel_construction(const Params& params) {
       const std::string tag = fmt::format("{}-{}", k, n);
       std::vector<Bits> ops{C[n]};
       if (mutant == "power-rounded-first" && power >= 2) {
-        ops.push_back(rounded_product(c, std::vector<Bits>(power, A[n]), f, fmt::format("power-{}", tag)));
+        ops.push_back(
+            rounded_product(c, std::vector<Bits>(power, A[n]), f, fmt::format("power-{}", tag)));
       } else {
         for (int j = 0; j < power; ++j) ops.push_back(A[n]);
       }

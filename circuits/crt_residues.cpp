@@ -82,15 +82,14 @@ StepFunction crt_product_residue(Circuit& circuit, const std::vector<Bits>& word
     const LinearForm s = crt_residue_sum(word, m);
     const StepFunction res =
         crt_steps(circuit, s, 0, s.max_value(), [m](int64_t v) { return v % m; });
-    logs.add_form(crt_telescoped(res, [&](int64_t u) {
-                    return u == 0 ? zero_log : log[static_cast<size_t>(u)];
-                  }),
-                  1);
+    logs.add_form(
+        crt_telescoped(res,
+                       [&](int64_t u) { return u == 0 ? zero_log : log[static_cast<size_t>(u)]; }),
+        1);
   }
   // L ranges over [0, n zero_log], but the residue is 0 from zero_log on: no step above it.
-  return crt_steps(circuit, logs, 0, zero_log, [&](int64_t l) {
-    return l >= zero_log ? 0 : crt_pow_mod(g, l % (m - 1), m);
-  });
+  return crt_steps(circuit, logs, 0, zero_log,
+                   [&](int64_t l) { return l >= zero_log ? 0 : crt_pow_mod(g, l % (m - 1), m); });
 }
 
 }  // namespace tc

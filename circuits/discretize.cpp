@@ -37,8 +37,7 @@ const std::vector<Mutant>& discretize_mutants() {
        "Bbar computed with e^z instead of e^z - 1 (phi's quotient branch divides e^z by z)"},
       {"exp-sign-dropped", "Abar = exp(-Delta a): the sign of exp's argument is lost"},
       {"delta-not-applied-to-b", "Bbar = phi(Delta a) b, the factor Delta forgotten"},
-      {"phi-series-wrong",
-       "phi's series uses e^z's coefficient 1/2 for z^2 instead of 1/3! = 1/6"},
+      {"phi-series-wrong", "phi's series uses e^z's coefficient 1/2 for z^2 instead of 1/3! = 1/6"},
       {"cancellation-ignored",
        "the error budget of phi's quotient branch counts exp's error E once, as if e^z - 1 "
        "inherited e^z's relative error (no factor e^z / |e^z - 1|, about 2^t)",
@@ -80,7 +79,8 @@ Circuit discretize_construction(const Params& params) {
   const Bits D = float_widen(c, delta, f, f1);
   std::vector<Bits> abar, bbar;
   for (int i = 0; i < N; ++i) {
-    const Bits z = compose_embed(c, mul1, {D, float_widen(c, a[i], f, f1)}, block("z", i)).output("z");
+    const Bits z =
+        compose_embed(c, mul1, {D, float_widen(c, a[i], f, f1)}, block("z", i)).output("z");
     const Bits exp_argument = mutant == "exp-sign-dropped" ? float_negate(c, z, f1) : z;
     const Bits y = compose_embed(c, exp1, {exp_argument}, block("exp", i)).output("z");
     abar.push_back(float_narrow(c, y, f1, f));

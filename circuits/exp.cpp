@@ -3,7 +3,8 @@
 // depth does not depend on p; the powers M^i come from int_power (circuits/int_crt.hpp).
 //
 // Layers (depth of the last gate of each word):
-//   1-2  A = floor(|x| 2^a), a = 2p + 2: one case per exponent e in [1 - p - a, 0] (m_j AND [e = c], one
+//   1-2  A = floor(|x| 2^a), a = 2p + 2: one case per exponent e in [1 - p - a, 0] (m_j AND [e =
+//   c], one
 //        gate), then one OR per bit (a shifter by selection). big = [e >= 1] AND x != 0 (1).
 //   3-4  K: bits of A_t C + 2^(t+w-1), a form over A's bits (fb_form_bit, depth 2).
 //   5-6  R = floor(V / 2^G), V = A 2^(q+G-a) - K L + 2^(G-1): [V < 0] is one gate; |R| is read from
@@ -34,11 +35,13 @@ const std::vector<Mutant>& exp_mutants() {
       {"ln2-constant-short",
        "ln 2 is stored with q fractional bits only (no guard bits), so K ln 2 is off by up to "
        "K 2^-(q+1)"},
-      {"reduction-shift-off-by-one", "r is read one bit too low from the reduced value (r doubled)"},
+      {"reduction-shift-off-by-one",
+       "r is read one bit too low from the reduced value (r doubled)"},
       {"sign-of-r-ignored", "for negative x the reduced argument keeps the sign of |x| - K ln 2"},
       {"truncation", "the final rounding truncates instead of rounding to nearest"},
-      {"series-one-term-short", "the error lemmas use a Taylor degree one lower than the design "
-                                "(the claimed bounds are kept)",
+      {"series-one-term-short",
+       "the error lemmas use a Taylor degree one lower than the design "
+       "(the claimed bounds are kept)",
        true},
   };
   return mutants;
@@ -63,9 +66,9 @@ int64_t ln2_constant(int k, bool invert) {
 struct Design {
   int p, a, q, t, w, G, N;
   int64_t C, L;
-  std::vector<int64_t> D;     // round(2^q / i!)
-  std::vector<int> P_width;   // bits of floor((3/8)^i 2^q), the largest P_i
-  std::vector<int> s;         // low bits of M dropped before the i-th power
+  std::vector<int64_t> D;    // round(2^q / i!)
+  std::vector<int> P_width;  // bits of floor((3/8)^i 2^q), the largest P_i
+  std::vector<int> s;        // low bits of M dropped before the i-th power
 };
 
 Design design(int p, const std::string& mutant) {
@@ -86,7 +89,8 @@ Design design(int p, const std::string& mutant) {
     }
   }
   d.C = ln2_constant(d.w, true);
-  d.L = mutant == "ln2-constant-short" ? ln2_constant(d.q, false) << d.G : ln2_constant(d.q + d.G, false);
+  d.L = mutant == "ln2-constant-short" ? ln2_constant(d.q, false) << d.G
+                                       : ln2_constant(d.q + d.G, false);
   mpz_class factorial = 1, rho_power = 1;
   for (int i = 0; i <= d.N; ++i) {
     if (i > 0) factorial *= i;
@@ -122,7 +126,8 @@ Circuit exp_construction(const Params& params) {
   const FloatFormat f = float_format(params);
   const std::string& mutant = params.mutant;
   RoundOptions round_options;
-  if (mutant == "truncation") fb_rounding_mutant(mutant, round_options);
+  if (mutant == "truncation")
+    fb_rounding_mutant(mutant, round_options);
   else if (!mutant.empty() && mutant != "taylor-term-dropped" && mutant != "ln2-constant-short" &&
            mutant != "reduction-shift-off-by-one" && mutant != "sign-of-r-ignored" &&
            mutant != "series-one-term-short")  // lemma-only: the circuits are unchanged
@@ -173,9 +178,9 @@ Circuit exp_construction(const Params& params) {
     M.push_back(c.create_or(fb_form_bit(c, v, shift + b, {!negative}),
                             fb_form_bit(c, v_negated, shift + b, {negative})));
   // sigma = s XOR [V < 0]: the sign of r.
-  const Signal sigma = mutant == "sign-of-r-ignored"
-                           ? negative
-                           : c.create_or(fb_at_most(c, v, -1, {!x.sign}), fb_at_least(c, v, 0, {x.sign}));
+  const Signal sigma = mutant == "sign-of-r-ignored" ? negative
+                                                     : c.create_or(fb_at_most(c, v, -1, {!x.sign}),
+                                                                   fb_at_least(c, v, 0, {x.sign}));
 
   // Y = floor((sum_i (-1)^(sigma i) P_i D_i + 2^(q-1)) / 2^q), as two forms, sigma folded in.
   LinearForm plus, minus;
@@ -185,7 +190,8 @@ Circuit exp_construction(const Params& params) {
     Bits P = M;
     if (i > 1) {
       const Bits power = int_power(c, Bits(M.begin() + d.s[i], M.end()), i);
-      const int lo = q * (i - 1) - i * d.s[i], hi = std::min<int>(lo + d.P_width[i], static_cast<int>(power.size()));
+      const int lo = q * (i - 1) - i * d.s[i],
+                hi = std::min<int>(lo + d.P_width[i], static_cast<int>(power.size()));
       P = lo < hi ? Bits(power.begin() + lo, power.begin() + hi) : Bits{};
     }
     plus.add_unsigned(P, d.D[i]);
@@ -193,7 +199,8 @@ Circuit exp_construction(const Params& params) {
   }
   Bits Y;
   for (int b = 0; b <= q; ++b)
-    Y.push_back(c.create_or(fb_form_bit(c, plus, q + b, {!sigma}), fb_form_bit(c, minus, q + b, {sigma})));
+    Y.push_back(
+        c.create_or(fb_form_bit(c, plus, q + b, {!sigma}), fb_form_bit(c, minus, q + b, {sigma})));
 
   // z = round_p(Y 2^(k - q)), k = (-1)^s K, unless big.
   UnroundedValue value;

@@ -37,8 +37,8 @@ uint64_t third_significand(int q) { return ((uint64_t{1} << (q + 1)) + 1) / 3; }
 int expm1_ratio_construction_threshold(int q) {
   // 33 2^(q+2) <= 2400 2^(4t), in 128 bits (q <= 16).
   int t = 1;
-  while (static_cast<unsigned __int128>(33) << (q + 2) >
-         static_cast<unsigned __int128>(2400) << (4 * t))
+  while (static_cast<unsigned __int128>(33) << (q + 2) > static_cast<unsigned __int128>(2400)
+                                                             << (4 * t))
     ++t;
   return t;
 }
@@ -76,7 +76,8 @@ Circuit expm1_ratio_construction(const Params& params) {
   const Bits y = compose_embed(c, exp_construction(same), {z}, block("exp")).output("z");
   Bits num = y;
   if (mutant != "minus-one-dropped")
-    num = compose_embed(c, add, {y, constant_word({true, lead, 1 - q}, f)}, block("num")).output("z");
+    num =
+        compose_embed(c, add, {y, constant_word({true, lead, 1 - q}, f)}, block("num")).output("z");
   const Bits quotient =
       compose_embed(c, float_div_construction(same), {num, z}, block("div")).output("z");
   // Series branch (Horner on 1 + z/2 + z^2/6 + z^3/24).
@@ -84,7 +85,8 @@ Circuit expm1_ratio_construction(const Params& params) {
   const Bits c3 = constant_word({false, third, -(q + 4)}, f);
   const Bits c2 = mutant == "series-coefficient-wrong" ? constant_word({false, lead, -q}, f)
                                                        : constant_word({false, third, -(q + 2)}, f);
-  const Bits half = constant_word({false, lead, -q}, f), one = constant_word({false, lead, 1 - q}, f);
+  const Bits half = constant_word({false, lead, -q}, f),
+             one = constant_word({false, lead, 1 - q}, f);
   const Bits m1 = compose_embed(c, mul, {z, c3}, block("series-m1")).output("z");
   const Bits a1 = compose_embed(c, add, {m1, c2}, block("series-a1")).output("z");
   const Bits m2 = compose_embed(c, mul, {z, a1}, block("series-m2")).output("z");
@@ -97,7 +99,8 @@ Circuit expm1_ratio_construction(const Params& params) {
   exponent.add_signed(fields.exponent, 1);
   const Signal large = fb_at_least(c, exponent, 1 - q - t, {fields.magnitude[q - 1]});
   Bits phi;
-  for (size_t i = 0; i < quotient.size(); ++i) phi.push_back(fb_mux(c, large, quotient[i], series[i]));
+  for (size_t i = 0; i < quotient.size(); ++i)
+    phi.push_back(fb_mux(c, large, quotient[i], series[i]));
   add_float_output(c, "phi", phi, f);
   return c;
 }

@@ -74,13 +74,16 @@ Signal sum_bit(Circuit& c, const Bits& big, const Bits& small, int i, const Bits
 
 // Bit i of big - small for big >= small: of big_{<=i} + (2^(i+1) - 1 - small_{<=i}) + 1, whose
 // low i + 1 bits are those of the difference. Absent bits of small complement to constants.
-Signal difference_bit(Circuit& c, const Bits& big, const Bits& small, int i, const Bits& conditions) {
+Signal difference_bit(Circuit& c, const Bits& big, const Bits& small, int i,
+                      const Bits& conditions) {
   WeightedSum s;
   int64_t offset = 1;
   for (int col = 0; col <= i; ++col) {
     if (big[col] != kFalse) s.add_term(big[col], int64_t{1} << col);
-    if (small[col] != kFalse) s.add_term(!small[col], int64_t{1} << col);
-    else offset += int64_t{1} << col;
+    if (small[col] != kFalse)
+      s.add_term(!small[col], int64_t{1} << col);
+    else
+      offset += int64_t{1} << col;
   }
   return fb_sum_bit(c, s, offset, s.max_value(), i, conditions);
 }
@@ -171,11 +174,13 @@ Circuit float_add_construction(const Params& params) {
   exact.n = n;
   exact.exponent = exponent;
   exact.sign = fb_mux(c, y_larger, y.sign, x.sign);
-  const Bits near = fb_round_pack(
-      c, exact, f, {x_nonzero, y_nonzero, ge[-window], le[window]}, options);
+  const Bits near =
+      fb_round_pack(c, exact, f, {x_nonzero, y_nonzero, ge[-window], le[window]}, options);
   // Far or zero operands: pass one operand through (a zero word passes as zeros).
-  const Bits x_far = fb_and_word(c, xw, {ge[window + 1]}), x_alone = fb_and_word(c, xw, {!y_nonzero});
-  const Bits y_far = fb_and_word(c, yw, {le[-window - 1]}), y_alone = fb_and_word(c, yw, {!x_nonzero});
+  const Bits x_far = fb_and_word(c, xw, {ge[window + 1]}),
+             x_alone = fb_and_word(c, xw, {!y_nonzero});
+  const Bits y_far = fb_and_word(c, yw, {le[-window - 1]}),
+             y_alone = fb_and_word(c, yw, {!x_nonzero});
   add_float_output(c, "z", fb_or_words(c, {near, x_far, x_alone, y_far, y_alone}), f);
   return c;
 }

@@ -39,8 +39,10 @@ int64_t terms_max(const std::vector<LinearForm::Term>& terms, int64_t constant) 
   int64_t total = constant;
   std::map<int, int64_t> group_max;
   for (const auto& t : terms) {
-    if (t.group < 0) total += std::max<int64_t>(t.weight, 0);
-    else group_max[t.group] = std::max(group_max[t.group], t.weight);  // 0: none set
+    if (t.group < 0)
+      total += std::max<int64_t>(t.weight, 0);
+    else
+      group_max[t.group] = std::max(group_max[t.group], t.weight);  // 0: none set
   }
   for (const auto& [g, m] : group_max) total += m;
   return total;
@@ -139,7 +141,8 @@ Signal fb_mux(Circuit& circuit, Signal sel, Signal a, Signal b) {
   return circuit.create_or(circuit.create_and(sel, a), circuit.create_and(!sel, b));
 }
 
-// --- telescoping with conditions -------------------------------------------------------------------
+// --- telescoping with conditions
+// -------------------------------------------------------------------
 
 // sum_i (f(i) - f(i-1)) steps_i = f(count) - f(0), which lies in {0, 1} when f(0) = 0 and in
 // {-1, 0} when f(0) = 1, so one more gate reads f(count); fb_gate folds the conditions in.
@@ -175,7 +178,8 @@ Signal fb_sum_bit(Circuit& circuit, const WeightedSum& sum, int64_t offset, int6
   const int64_t step = pow2(bit);
   std::vector<int64_t> points;
   // (S + offset) crosses a multiple of 2^bit at S = q 2^bit - offset.
-  for (int64_t q = offset / step + 1; q * step - offset <= s_max; ++q) points.push_back(q * step - offset);
+  for (int64_t q = offset / step + 1; q * step - offset <= s_max; ++q)
+    points.push_back(q * step - offset);
   return fb_telescope(circuit, sum, (offset >> bit) & 1, points, conditions);
 }
 
@@ -196,7 +200,8 @@ Signal fb_form_bit(Circuit& circuit, const LinearForm& form, int bit, const Bits
   return fb_sum_bit(circuit, sum, reduce(form.constant), terms_max(reduced, 0), bit, conditions);
 }
 
-// --- normalization ---------------------------------------------------------------------------------
+// --- normalization
+// ---------------------------------------------------------------------------------
 
 Bits fb_leading_one_literals(const Bits& n, int j) {
   Bits lits{n[j]};
@@ -204,7 +209,8 @@ Bits fb_leading_one_literals(const Bits& n, int j) {
   return lits;
 }
 
-// --- round and pack --------------------------------------------------------------------------------
+// --- round and pack
+// --------------------------------------------------------------------------------
 
 namespace {
 
@@ -212,9 +218,12 @@ namespace {
 int64_t round_step_at(RoundingMode mode, int64_t m, int K) {
   const int64_t unit = pow2(K), half = pow2(K - 1);
   switch (mode) {
-    case RoundingMode::NearestEven: return m * unit + half + (m % 2 == 0 ? 1 : 0);
-    case RoundingMode::NearestAway: return m * unit + half;
-    case RoundingMode::TowardZero: return (m + 1) * unit;
+    case RoundingMode::NearestEven:
+      return m * unit + half + (m % 2 == 0 ? 1 : 0);
+    case RoundingMode::NearestAway:
+      return m * unit + half;
+    case RoundingMode::TowardZero:
+      return (m + 1) * unit;
   }
   return 0;
 }
@@ -232,8 +241,8 @@ std::vector<int64_t> rounded_bit_change_points(RoundingMode mode, int K, int t, 
 
 }  // namespace
 
-Bits fb_round_pack(Circuit& circuit, const UnroundedValue& value, FloatFormat f,
-                   const Bits& enable, const RoundOptions& options) {
+Bits fb_round_pack(Circuit& circuit, const UnroundedValue& value, FloatFormat f, const Bits& enable,
+                   const RoundOptions& options) {
   const int p = f.p, e = f.e;
   const Bits& n = value.n;
   const int w = static_cast<int>(n.size());
@@ -244,7 +253,7 @@ Bits fb_round_pack(Circuit& circuit, const UnroundedValue& value, FloatFormat f,
   const Signal nonzero = circuit.create_or(Bits(n.begin() + value.lead_lo, n.end()));
   LinearForm pre = value.exponent;  // E + (j - p + 1): the exponent before the rounding carry
   const int lead_group = pre.new_group();
-  LinearForm post;                  // pre + the carry
+  LinearForm post;  // pre + the carry
   const int carry_group = post.new_group();
   std::vector<Bits> cases(std::max(p - 1, 0));  // per significand bit below the leading one
 
@@ -268,9 +277,8 @@ Bits fb_round_pack(Circuit& circuit, const UnroundedValue& value, FloatFormat f,
       v.add_term(sticky, 1);
       for (int i = 0; i <= k + t; ++i) v.add_term(n[i], pow2(i + 1));
       const int64_t v_max = pow2(k + t + 2) - 1;
-      cases[t].push_back(fb_telescope(circuit, v, false,
-                                      rounded_bit_change_points(options.mode, k + 1, t, v_max),
-                                      lead));
+      cases[t].push_back(fb_telescope(
+          circuit, v, false, rounded_bit_change_points(options.mode, k + 1, t, v_max), lead));
     }
     if (options.carry_to_exponent) {
       // Rounding reaches 2^p: the significand becomes 2^(p-1) (bits below are then 0 by the
@@ -322,9 +330,9 @@ Bits fb_round_pack(Circuit& circuit, const UnroundedValue& value, FloatFormat f,
       word.push_back(fb_gate(circuit, {to_min, bit, !under, !over}, {2, 1, 1, 1}, 3, enable));
   }
   // The result is zero when N = 0 or it underflows to 0; ties of signs do not arise.
-  word.push_back(options.clear_zero_sign
-                     ? fb_gate(circuit, {value.sign, nonzero, !under, to_min}, {1, 1, 1, 1}, 3, enable)
-                     : fb_gate(circuit, {value.sign}, {1}, 1, enable));
+  word.push_back(options.clear_zero_sign ? fb_gate(circuit, {value.sign, nonzero, !under, to_min},
+                                                   {1, 1, 1, 1}, 3, enable)
+                                         : fb_gate(circuit, {value.sign}, {1}, 1, enable));
   return word;
 }
 
@@ -353,14 +361,22 @@ Bits fb_and_word(Circuit& circuit, const Bits& word, const Bits& conditions) {
 }
 
 bool fb_rounding_mutant(const std::string& mutant, RoundOptions& o) {
-  if (mutant == "ties-away-from-zero") o.mode = RoundingMode::NearestAway;
-  else if (mutant == "truncation") o.mode = RoundingMode::TowardZero;
-  else if (mutant == "missing-saturation") o.saturate = false;
-  else if (mutant == "rounding-carry-dropped") o.carry_to_exponent = false;
-  else if (mutant == "exponent-off-by-one") o.exponent_skew = -1;
-  else if (mutant == "negative-zero") o.clear_zero_sign = false;
-  else if (mutant == "remainder-sticky-dropped") o.use_sticky = false;
-  else return false;
+  if (mutant == "ties-away-from-zero")
+    o.mode = RoundingMode::NearestAway;
+  else if (mutant == "truncation")
+    o.mode = RoundingMode::TowardZero;
+  else if (mutant == "missing-saturation")
+    o.saturate = false;
+  else if (mutant == "rounding-carry-dropped")
+    o.carry_to_exponent = false;
+  else if (mutant == "exponent-off-by-one")
+    o.exponent_skew = -1;
+  else if (mutant == "negative-zero")
+    o.clear_zero_sign = false;
+  else if (mutant == "remainder-sticky-dropped")
+    o.use_sticky = false;
+  else
+    return false;
   return true;
 }
 

@@ -60,7 +60,8 @@ struct LinearForm {
 Signal fb_gate(Circuit& circuit, const Bits& fanins, const std::vector<int64_t>& weights,
                int64_t threshold, const Bits& conditions = {});
 // [form >= t] and conditions, one gate.
-Signal fb_at_least(Circuit& circuit, const LinearForm& form, int64_t t, const Bits& conditions = {});
+Signal fb_at_least(Circuit& circuit, const LinearForm& form, int64_t t,
+                   const Bits& conditions = {});
 // [form <= t] and conditions, one gate.
 Signal fb_at_most(Circuit& circuit, const LinearForm& form, int64_t t, const Bits& conditions = {});
 // a XOR b in two layers (OR of the two one-sided ANDs); constructions have no XOR gate.
@@ -68,7 +69,8 @@ Signal fb_xor(Circuit& circuit, Signal a, Signal b);
 // sel ? a : b in two layers.
 Signal fb_mux(Circuit& circuit, Signal sel, Signal a, Signal b);
 
-// --- telescoping with conditions -------------------------------------------------------------------
+// --- telescoping with conditions
+// -------------------------------------------------------------------
 
 // f(count) AND conditions, where steps are nested (steps[i] implies steps[i - 1]), count is the
 // number of true steps and value[c] = f(c) (value.size() == steps.size() + 1). Depth: one gate
@@ -86,12 +88,14 @@ Signal fb_sum_bit(Circuit& circuit, const WeightedSum& sum, int64_t offset, int6
 // conditions. Weights are reduced mod 2^(bit+1), so the sum stays short. Depth 2.
 Signal fb_form_bit(Circuit& circuit, const LinearForm& form, int bit, const Bits& conditions = {});
 
-// --- normalization ---------------------------------------------------------------------------------
+// --- normalization
+// ---------------------------------------------------------------------------------
 
 // The literals whose AND says "the leading one of n is at position j": n_j and !n_i for i > j.
 Bits fb_leading_one_literals(const Bits& n, int j);
 
-// --- round and pack --------------------------------------------------------------------------------
+// --- round and pack
+// --------------------------------------------------------------------------------
 
 enum class RoundingMode {
   NearestEven,  // round_p of the paper: nearest, ties to the even significand

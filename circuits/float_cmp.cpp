@@ -89,7 +89,8 @@ Circuit float_cmp_construction(const Params& params) {
   const size_t compared = mutant == "eq-ignores-sign" ? xw.size() - 1 : xw.size();
   word_difference.add_unsigned(Bits(yw.begin(), yw.begin() + compared), 1);
   word_difference.add_unsigned(Bits(xw.begin(), xw.begin() + compared), -1);
-  const Signal eq = c.create_and(fb_at_least(c, word_difference, 0), fb_at_most(c, word_difference, 0));
+  const Signal eq =
+      c.create_and(fb_at_least(c, word_difference, 0), fb_at_most(c, word_difference, 0));
 
   c.add_output_word("le", {le}, Decoding::boolean());
   c.add_output_word("eq", {eq}, Decoding::boolean());

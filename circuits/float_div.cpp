@@ -56,8 +56,7 @@ namespace {
 RoundOptions div_round_options(const std::string& mutant) {
   RoundOptions o;
   if (!fb_rounding_mutant(mutant, o) && mutant != "zero-divisor-saturates" &&
-      mutant != "thermometer-not-one-hot" && mutant != "series-term-dropped" &&
-      !mutant.empty())
+      mutant != "thermometer-not-one-hot" && mutant != "series-term-dropped" && !mutant.empty())
     int_unknown_mutant("fdiv", mutant);
   return o;
 }

@@ -66,7 +66,9 @@ int kTableBits(int p) {
   return k;
 }
 
-int bits_of(const mpz_class& v) { return v == 0 ? 0 : static_cast<int>(mpz_sizeinbase(v.get_mpz_t(), 2)); }
+int bits_of(const mpz_class& v) {
+  return v == 0 ? 0 : static_cast<int>(mpz_sizeinbase(v.get_mpz_t(), 2));
+}
 
 mpq_class pow2q(int k) {
   mpq_class r = 1;
@@ -141,7 +143,8 @@ bool design_at(int p, int k, FloatDivSeriesDesign& d) {
     if (i >= 2) {
       t_power *= t_max;
       const mpq_class slope = i * t_power / pow2q(d.L);
-      while (d.s[i] + 1 < d.T_width && slope * (pow2(d.s[i] + 1) - 1) <= E / (2 * (d.m - 1))) ++d.s[i];
+      while (d.s[i] + 1 < d.T_width && slope * (pow2(d.s[i] + 1) - 1) <= E / (2 * (d.m - 1)))
+        ++d.s[i];
       error_R += slope * (pow2(d.s[i]) - 1);
     }
     d.power_width[i] = bits_of(mpz_class(d.T_max >> d.s[i]));
@@ -165,13 +168,14 @@ bool design_at(int p, int k, FloatDivSeriesDesign& d) {
   };
   const mpz_class drop_budget = mpz_class(1) << (d.K + d.F - 2);
   while (d.low_column < d.K + d.F && dropped(d.low_column + 1) <= drop_budget) ++d.low_column;
-  const mpq_class B = 2 * (pow2q(p) - 1) * c_max * error_R +
-                      mpq_class(dropped(d.low_column)) / pow2q(d.K + d.F);
+  const mpq_class B =
+      2 * (pow2q(p) - 1) * c_max * error_R + mpq_class(dropped(d.low_column)) / pow2q(d.K + d.F);
   d.D = static_cast<int>(floor_of(B).get_si()) + 1;  // ceil(B) for B not an integer
   if (B == floor_of(B)) d.D -= 1;
   d.bound = B.get_d();
   if (d.K + d.F + p + 2 > 60)
-    throw std::invalid_argument("fdiv: the series quotient's weights leave int64 at p = " + std::to_string(p));
+    throw std::invalid_argument("fdiv: the series quotient's weights leave int64 at p = " +
+                                std::to_string(p));
   return true;
 }
 
@@ -179,14 +183,15 @@ bool design_at(int p, int k, FloatDivSeriesDesign& d) {
 Bits table_literals(const Bits& m_y, int k, int64_t j) {
   const int p = static_cast<int>(m_y.size());
   Bits lits;
-  for (int b = 0; b < k; ++b) lits.push_back(((j >> b) & 1) ? m_y[p - 1 - k + b] : !m_y[p - 1 - k + b]);
+  for (int b = 0; b < k; ++b)
+    lits.push_back(((j >> b) & 1) ? m_y[p - 1 - k + b] : !m_y[p - 1 - k + b]);
   return lits;
 }
 
 // sum_j [table = j] C_j (word without the table bits) + constant_j, one AND per (j, bit):
 // C_j m for m = m_y (whose top bits are the table index) or m = m_x.
-LinearForm table_product(Circuit& c, const FloatDivSeriesDesign& d, const Bits& m_y, const Bits& word,
-                         int64_t sign, bool word_is_divisor) {
+LinearForm table_product(Circuit& c, const FloatDivSeriesDesign& d, const Bits& m_y,
+                         const Bits& word, int64_t sign, bool word_is_divisor) {
   LinearForm form;
   const int p = d.p;
   const int top = word_is_divisor ? p - 1 - d.k : p;
@@ -213,7 +218,8 @@ FloatDivSeriesDesign float_div_series_design(int p) {
   FloatDivSeriesDesign d;
   for (int k = std::min(kTableBits(p), p - 1); k <= p - 1; ++k)
     if (design_at(p, k, d)) return d;
-  throw std::invalid_argument("fdiv: no series design fits int_power's widths at p = " + std::to_string(p));
+  throw std::invalid_argument("fdiv: no series design fits int_power's widths at p = " +
+                              std::to_string(p));
 }
 
 SignificandQuotient float_div_series_quotient(Circuit& c, const Bits& m_x, const Bits& m_y,
@@ -243,7 +249,8 @@ SignificandQuotient float_div_series_quotient(Circuit& c, const Bits& m_x, const
   t_max /= pow2q(d.L);
   for (int i = 1; i < d.m; ++i) {
     if (i == 1 && mutant == "series-term-dropped") continue;
-    const Bits power = int_power(c, Bits(T.begin() + d.s[i], T.begin() + d.s[i] + d.power_width[i]), i);
+    const Bits power =
+        int_power(c, Bits(T.begin() + d.s[i], T.begin() + d.s[i] + d.power_width[i]), i);
     const TermWord w = term_word(d, i, t_max);
     for (int a = 0; a < d.W_width; ++a)
       for (int b = 0; b < w.width; ++b) {

@@ -38,7 +38,8 @@ Circuit float_floor_construction(const Params& params) {
   const FloatFormat f = float_format(params);
   const std::string& mutant = params.mutant;
   RoundOptions options;
-  if (mutant == "exponent-off-by-one") options.exponent_skew = -1;
+  if (mutant == "exponent-off-by-one")
+    options.exponent_skew = -1;
   else if (mutant != "toward-zero-for-negatives" && mutant != "negative-integer-decremented" &&
            mutant != "all-shifted-out-drops-fraction" && mutant != "integer-test-off-by-one" &&
            !mutant.empty())

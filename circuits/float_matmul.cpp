@@ -28,8 +28,7 @@ namespace tc {
 
 const std::vector<Mutant>& float_matmul_mutants() {
   static const std::vector<Mutant> mutants = {
-      {"products-rounded",
-       "rounds every product a_rk b_kc to p bits (fmul) before the exact sum"},
+      {"products-rounded", "rounds every product a_rk b_kc to p bits (fmul) before the exact sum"},
       {"step-by-step-rounding",
        "rounds every product and every partial sum: fmul, then fadd left to right"},
       {"column-off-by-one", "entry (r, c) reads column c + 1 (mod cols) of B"},
@@ -78,7 +77,8 @@ SumTerm float_term(const Bits& word, FloatFormat f) {
   SumTerm term;
   term.significand = x.magnitude;
   term.exponent_lo = f.emin();
-  for (int64_t v = f.emin(); v <= f.emax(); ++v) term.exponent_is.push_back(fsb_word_equals(x.exponent, v));
+  for (int64_t v = f.emin(); v <= f.emax(); ++v)
+    term.exponent_is.push_back(fsb_word_equals(x.exponent, v));
   term.negative = x.sign;
   return term;
 }
@@ -91,7 +91,8 @@ Circuit float_matmul_construction(const Params& params) {
   const int rows = params.rows, cols = params.cols, n = params.n;
   if (rows < 1 || cols < 1 || n < 1) throw std::invalid_argument("matmul: empty shape");
   RoundOptions options;
-  if (mutant == "truncation") options.mode = RoundingMode::TowardZero;
+  if (mutant == "truncation")
+    options.mode = RoundingMode::TowardZero;
   else if (!mutant.empty() && mutant != "products-rounded" && mutant != "step-by-step-rounding" &&
            mutant != "column-off-by-one")
     int_unknown_mutant("matmul", mutant);
@@ -103,7 +104,8 @@ Circuit float_matmul_construction(const Params& params) {
   for (int r = 0; r < rows; ++r)
     for (int k = 0; k < n; ++k) a[r][k] = add_float_input(c, float_matmul_word('a', r, k), f);
   for (int k = 0; k < n; ++k)
-    for (int col = 0; col < cols; ++col) b[k][col] = add_float_input(c, float_matmul_word('b', k, col), f);
+    for (int col = 0; col < cols; ++col)
+      b[k][col] = add_float_input(c, float_matmul_word('b', k, col), f);
 
   for (int r = 0; r < rows; ++r)
     for (int col = 0; col < cols; ++col) {
@@ -112,7 +114,8 @@ Circuit float_matmul_construction(const Params& params) {
       if (mutant == "products-rounded" || mutant == "step-by-step-rounding") {
         const Circuit multiplier = float_mul_construction(plain);
         std::vector<Bits> products;
-        for (int k = 0; k < n; ++k) products.push_back(import_output(c, multiplier, concat(a[r][k], b[k][read])));
+        for (int k = 0; k < n; ++k)
+          products.push_back(import_output(c, multiplier, concat(a[r][k], b[k][read])));
         if (mutant == "products-rounded") {
           std::vector<SumTerm> terms;
           for (const Bits& w : products) terms.push_back(float_term(w, f));

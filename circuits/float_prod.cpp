@@ -127,9 +127,9 @@ Circuit float_prod_construction(const Params& params) {
     signs.push_back(x.sign);
   }
   const bool small_modulus = mutant == "crt-modulus-too-small";
-  const Bits product =
-      float_prod_uses_wide_crt(params) ? int_iterated_product_wide(c, magnitudes, small_modulus)
-      : small_modulus                  ? int_iterated_product_small_modulus(c, magnitudes)
+  const Bits product = float_prod_uses_wide_crt(params)
+                           ? int_iterated_product_wide(c, magnitudes, small_modulus)
+                       : small_modulus ? int_iterated_product_small_modulus(c, magnitudes)
                                        : int_iterated_product(c, magnitudes);
   const int s = (n - 1) * (p - 1) - 1;
   UnroundedValue exact;

@@ -72,9 +72,12 @@ Circuit float_sum_construction(const Params& params) {
   if (params.n < 1) throw std::invalid_argument("fsum: n must be at least 1");
   if (mutant == "step-by-step-rounding") return step_by_step_sum(params, f);
   RoundOptions options;
-  if (mutant == "sticky-dropped") options.use_sticky = false;
-  else if (mutant == "truncation") options.mode = RoundingMode::TowardZero;
-  else if (!mutant.empty() && mutant != "far-terms-dropped") int_unknown_mutant("fsum", mutant);
+  if (mutant == "sticky-dropped")
+    options.use_sticky = false;
+  else if (mutant == "truncation")
+    options.mode = RoundingMode::TowardZero;
+  else if (!mutant.empty() && mutant != "far-terms-dropped")
+    int_unknown_mutant("fsum", mutant);
 
   Circuit c("float-sum");
   std::vector<FloatBits> xs;

@@ -73,8 +73,10 @@ Bits fsb_add_two(Circuit& c, const Bits& a, const Bits& b, bool carry_in, int wi
   for (int i = 0; i < width; ++i) {
     const int blk = block_of[i], t = i - block_starts[blk];
     for (Signal s : {bit_or_false(a, i), bit_or_false(b, i)}) {
-      if (s == kTrue) offset[blk] += pow2(t);
-      else if (s != kFalse) x[blk].add_term(s, pow2(t));
+      if (s == kTrue)
+        offset[blk] += pow2(t);
+      else if (s != kFalse)
+        x[blk].add_term(s, pow2(t));
     }
   }
   std::vector<Signal> generate(blocks), all_ones_or_more(blocks);
@@ -123,7 +125,8 @@ Bits fsb_add_columns(Circuit& c, const Columns& columns, int width, int block) {
   // sum of the columns up to t, as in int_arith.
   const int b_min = std::max(2, static_cast<int>(std::bit_width(most > 0 ? most - 1 : 0)));
   std::vector<int> starts;
-  for (int i = 0; i < width; i += starts.size() < 4 ? b_min : std::max(b_min, block > 0 ? block : kColumnBlock))
+  for (int i = 0; i < width;
+       i += starts.size() < 4 ? b_min : std::max(b_min, block > 0 ? block : kColumnBlock))
     starts.push_back(i);
   const int blocks = static_cast<int>(starts.size());
   Bits low(width, kFalse), high(width, kFalse);

@@ -9,9 +9,9 @@
 // constant and the weights inside int64 at that width:
 //  - Block sums (fsb_add_columns). Columns are grouped into blocks of b <= 16 bits; each
 //    block's column sum F_B < m 2^b (m bits per column at most) has bits that are telescoping
-//    functions of at most m b bits with weights below 2^b (depth 2). Then sum_B F_B 2^(bB) = L + H, two
-//    words: L holds the low b bits of every F_B, H the high bits shifted one block up, and
-//    m - 1 < 2^b keeps each piece of H inside its block.
+//    functions of at most m b bits with weights below 2^b (depth 2). Then sum_B F_B 2^(bB) = L + H,
+//    two words: L holds the low b bits of every F_B, H the high bits shifted one block up, and m -
+//    1 < 2^b keeps each piece of H inside its block.
 //  - Carry-lookahead over blocks (fsb_add_two). A block of a + b carries at most 1 out; it
 //    generates when its sum is >= 2^b and propagates when it is exactly 2^b - 1. The carry into
 //    block B is a sum of mutually exclusive ANDs (block A generates, all between propagate), so
@@ -38,11 +38,11 @@ namespace tc {
 // "the exponent is exponent_lo + k" (exactly one holds on every input). A term whose significand
 // is 0 contributes nothing, whatever its exponent.
 struct SumTerm {
-  Bits significand;               // unsigned
+  Bits significand;  // unsigned
   int64_t exponent_lo = 0;
   std::vector<Bits> exponent_is;  // one literal list per exponent value
   Signal negative = kFalse;
-  Signal enabled = kTrue;         // false: the term is left out (only mutants clear it)
+  Signal enabled = kTrue;  // false: the term is left out (only mutants clear it)
 };
 
 // The literals for "the two's complement word `exponent` equals k".
@@ -68,7 +68,7 @@ std::vector<int> fsb_uniform_blocks(int width, int block);
 // span = (largest possible exponent) - lo and w = the widest significand: P, Q < 2^(W - 1).
 struct ExactSum {
   int64_t exponent_lo = 0;
-  Bits difference;   // T, W bits, two's complement
+  Bits difference;  // T, W bits, two's complement
   // The cut-point word, column by column (c = 0 .. W - 1): for each term j that reaches column
   // c (c - shift_j in [0, w_j) for some possible shift_j = e_j - lo), its aligned bit AND !s_j
   // and its aligned bit AND s_j; then P_c and Q_c (for c < W - 1); then T_c. Proving it bit by

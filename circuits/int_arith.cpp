@@ -84,8 +84,7 @@ Columns int_partial_products(Circuit& circuit, const Bits& a, const Bits& b) {
   if (a.empty() || b.empty()) return {};
   Columns columns(a.size() + b.size() - 1);
   for (size_t i = 0; i < b.size(); ++i)
-    for (size_t j = 0; j < a.size(); ++j)
-      columns[i + j].push_back(circuit.create_and(a[j], b[i]));
+    for (size_t j = 0; j < a.size(); ++j) columns[i + j].push_back(circuit.create_and(a[j], b[i]));
   return columns;
 }
 

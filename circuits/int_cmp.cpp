@@ -36,10 +36,14 @@ Signal mutated_compare(Circuit& circuit, const Bits& a, const Bits& b, const std
     weights.push_back(-(int64_t{1} << i));
   }
   int64_t threshold = 0;
-  if (mutant == "strict-comparison") threshold = 1;
-  else if (mutant == "top-weight-off-by-one") weights[2 * (p - 1)] -= 1;
-  else if (mutant == "dropped-lsb") weights[1] = 0;
-  else int_unknown_mutant("int-cmp", mutant);
+  if (mutant == "strict-comparison")
+    threshold = 1;
+  else if (mutant == "top-weight-off-by-one")
+    weights[2 * (p - 1)] -= 1;
+  else if (mutant == "dropped-lsb")
+    weights[1] = 0;
+  else
+    int_unknown_mutant("int-cmp", mutant);
   return circuit.create_threshold(fanins, weights, threshold);
 }
 

@@ -31,7 +31,7 @@ namespace {
 using u128 = unsigned __int128;
 
 constexpr int kMaxWidth = 60;
-constexpr int kMaxScaleBits = 30;             // 2^k, the scale of the fractions that find t
+constexpr int kMaxScaleBits = 30;  // 2^k, the scale of the fractions that find t
 
 bool is_prime(int64_t m) {
   if (m < 2) return false;

@@ -75,9 +75,11 @@ std::vector<Bits> int_powers_wide(Circuit& circuit, const std::vector<PowerBaseC
   }
   // The residues of y, shared by every power (each plan's primes are a prefix of the largest).
   const WideCrtPlan& largest = *std::max_element(
-      plans.begin(), plans.end(), [](const WideCrtPlan& a, const WideCrtPlan& b) { return a.moduli.size() < b.moduli.size(); });
+      plans.begin(), plans.end(),
+      [](const WideCrtPlan& a, const WideCrtPlan& b) { return a.moduli.size() < b.moduli.size(); });
   std::vector<std::vector<Bits>> one_hots;
-  for (size_t j = 0; j < primes; ++j) one_hots.push_back(one_hot_residues(circuit, cases, largest.moduli[j]));
+  for (size_t j = 0; j < primes; ++j)
+    one_hots.push_back(one_hot_residues(circuit, cases, largest.moduli[j]));
   std::vector<Bits> powers(static_cast<size_t>(k) + 1);
   for (int i = 2; i <= k; ++i) {
     std::vector<ResidueView> views;

@@ -49,7 +49,9 @@ namespace {
 
 constexpr int kMargin = 4;  // c: the algorithm aims at a relative error 2^-(p+c) before rounding
 
-int bit_width_u(mpz_class v) { return v == 0 ? 0 : static_cast<int>(mpz_sizeinbase(v.get_mpz_t(), 2)); }
+int bit_width_u(mpz_class v) {
+  return v == 0 ? 0 : static_cast<int>(mpz_sizeinbase(v.get_mpz_t(), 2));
+}
 
 // round(ln 2 * 2^q), from ln 2 = sum_{i>=1} 1 / (i 2^i): the partial sum to M terms is below
 // ln 2 by less than 2^-M / (M + 1), so if both ends of that interval round alike, that is it.
@@ -71,7 +73,8 @@ int64_t ln2_fixed(int q, bool p_bits_only, int p) {
   return lo.get_si() << (q - bits);
 }
 
-// v_i for every m' (the table of layer 2): sign_i * floor((floor(2^(q+1) |T|^i / 2^(ip)) + i) / 2i).
+// v_i for every m' (the table of layer 2): sign_i * floor((floor(2^(q+1) |T|^i / 2^(ip)) + i) /
+// 2i).
 std::vector<int64_t> term_table(int p, int q, int i) {
   const int64_t count = int64_t{1} << (p - 1);
   std::vector<int64_t> table(static_cast<size_t>(count));
@@ -79,11 +82,14 @@ std::vector<int64_t> term_table(int p, int q, int i) {
     const bool case_b = p >= 2 && ((mp >> (p - 2)) & 1);
     const int64_t t_num = case_b ? mp - (int64_t{1} << (p - 1)) : 2 * mp;  // T, t = T / 2^p
     mpz_class power;
-    mpz_pow_ui(power.get_mpz_t(), mpz_class(static_cast<unsigned long>(t_num < 0 ? -t_num : t_num)).get_mpz_t(), static_cast<unsigned long>(i));
+    mpz_pow_ui(power.get_mpz_t(),
+               mpz_class(static_cast<unsigned long>(t_num < 0 ? -t_num : t_num)).get_mpz_t(),
+               static_cast<unsigned long>(i));
     const int shift = q + 1 - i * p;
     mpz_class twice = shift >= 0 ? mpz_class(power << shift) : mpz_class(power >> -shift);  // floor
     mpz_class u;
-    mpz_fdiv_q_ui(u.get_mpz_t(), mpz_class(twice + i).get_mpz_t(), static_cast<unsigned long>(2 * i));
+    mpz_fdiv_q_ui(u.get_mpz_t(), mpz_class(twice + i).get_mpz_t(),
+                  static_cast<unsigned long>(2 * i));
     const bool negative = t_num < 0 || i % 2 == 0;
     table[static_cast<size_t>(mp)] = negative ? -u.get_si() : u.get_si();
   }
@@ -118,7 +124,6 @@ LinearForm negated_by_complement(const LinearForm& form) {
   }
   return r;
 }
-
 
 // The sum of the signed terms, S = sum_i v_i, as a two's complement word, and a bound on |S|.
 struct TermSum {
@@ -159,7 +164,8 @@ LinearForm rounded_quotient(Circuit& c, const std::vector<std::pair<Signal, int>
     if (power / d != 0) u.add(bit, power / d);
     if (power % d != 0) remainder.add(bit, power % d);
   }
-  for (int64_t k = 1; k * d <= remainder.max_value(); ++k) u.add(fb_at_least(c, remainder, k * d), 1);
+  for (int64_t k = 1; k * d <= remainder.max_value(); ++k)
+    u.add(fb_at_least(c, remainder, k * d), 1);
   return u;
 }
 
@@ -167,8 +173,8 @@ LinearForm rounded_quotient(Circuit& c, const std::vector<std::pair<Signal, int>
 // 2^(p-2) - m'' (case B), m'' = m' mod 2^(p-2); its powers |T|^i by int_powers_wide (depth 9);
 // a_i = floor(|T|^i 2^(q+1-ip)) is a slice of those bits and u_i one rounded_quotient layer above;
 // S is read per case (the sign of the odd terms is the case), ORed: depth 13 in all.
-TermSum power_terms(Circuit& c, const Bits& reduced, Signal b, int p, const LogConstructionDesign& d,
-                    const std::string& mutant) {
+TermSum power_terms(Circuit& c, const Bits& reduced, Signal b, int p,
+                    const LogConstructionDesign& d, const std::string& mutant) {
   const int q = d.frac_bits;
   const Bits low(reduced.begin(), reduced.begin() + (p - 2));  // m''
   PowerBaseCase case_a, case_b;
@@ -178,9 +184,10 @@ TermSum power_terms(Circuit& c, const Bits& reduced, Signal b, int p, const LogC
   case_b.value.add_unsigned(low, -1);
   case_b.when = b;
   const int64_t t_max = std::max((int64_t{1} << (p - 1)) - 2, int64_t{1} << (p - 2));
-  const std::vector<Bits> powers = d.terms >= 2 ? int_powers_wide(c, {case_a, case_b}, t_max, d.terms,
-                                                                  mutant == "power-modulus-short")
-                                                : std::vector<Bits>{};
+  const std::vector<Bits> powers =
+      d.terms >= 2
+          ? int_powers_wide(c, {case_a, case_b}, t_max, d.terms, mutant == "power-modulus-short")
+          : std::vector<Bits>{};
   // v_1 = T 2^(q-p) exactly: 2 m'' 2^(q-p) in case A, (m'' - 2^(p-2)) 2^(q-p) in case B.
   LinearForm sum_a, sum_b;
   sum_a.add_unsigned(low, int64_t{2} << (q - p));
@@ -226,20 +233,28 @@ LogConstructionDesign log_construction_design(int p) {
 const std::vector<Mutant>& log_mutants() {
   static const std::vector<Mutant> mutants = {
       {"taylor-term-dropped", "the second-order term -t^2/2 is left out of the sum"},
-      {"ln2-at-p-bits", "ln 2 is rounded at the output precision p instead of the working precision q"},
-      {"normalization-off-by-one", "k = e + p - 2 (resp. e + p - 1): the exponent of the reduced "
-                                   "argument is off by one"},
-      {"sign-from-exponent", "the sign of the result is taken from k alone: ln x for x in [3/4, 1) "
-                             "comes out positive"},
+      {"ln2-at-p-bits",
+       "ln 2 is rounded at the output precision p instead of the working precision q"},
+      {"normalization-off-by-one",
+       "k = e + p - 2 (resp. e + p - 1): the exponent of the reduced "
+       "argument is off by one"},
+      {"sign-from-exponent",
+       "the sign of the result is taken from k alone: ln x for x in [3/4, 1) "
+       "comes out positive"},
       {"negative-input-accepted", "x < 0 is treated as |x| (no domain error, z = ln |x|)"},
-      {"power-modulus-short", "the Chinese-remainder modulus of each power |T|^i is too small "
-                              "(its largest primes dropped until M <= max |T|^i), so the largest "
-                              "powers wrap modulo M (a mistake of the --polynomial construction, which it builds: the "
-                              "tabulation has no powers)"},
-      {"taylor-terms-short", "the design uses N - 1 Taylor terms for the same claimed truncation "
-                             "bound (lemma-level: the truncation lemma must fail)", true},
-      {"working-precision-short", "the design uses q - 1 fractional bits for the same claimed "
-                                  "rounding budget (lemma-level: the rounding lemma must fail)", true},
+      {"power-modulus-short",
+       "the Chinese-remainder modulus of each power |T|^i is too small "
+       "(its largest primes dropped until M <= max |T|^i), so the largest "
+       "powers wrap modulo M (a mistake of the --polynomial construction, which it builds: the "
+       "tabulation has no powers)"},
+      {"taylor-terms-short",
+       "the design uses N - 1 Taylor terms for the same claimed truncation "
+       "bound (lemma-level: the truncation lemma must fail)",
+       true},
+      {"working-precision-short",
+       "the design uses q - 1 fractional bits for the same claimed "
+       "rounding budget (lemma-level: the rounding lemma must fail)",
+       true},
   };
   return mutants;
 }
@@ -289,7 +304,8 @@ Circuit log_construction(const Params& params) {
   const LinearForm minus_l = negated_by_complement(l);
   Bits magnitude;
   for (int j = 0; j < width; ++j)
-    magnitude.push_back(c.create_or(fb_form_bit(c, l, j, {!negative}), fb_form_bit(c, minus_l, j, {negative})));
+    magnitude.push_back(
+        c.create_or(fb_form_bit(c, l, j, {!negative}), fb_form_bit(c, minus_l, j, {negative})));
 
   UnroundedValue value;
   value.n = magnitude;

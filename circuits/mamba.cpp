@@ -5,9 +5,9 @@
 // parts' depths, each constant in p.
 #include "circuits/mamba.hpp"
 
-#include <functional>
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -27,12 +27,14 @@ namespace tc {
 
 const std::vector<Mutant>& mamba_mutants() {
   static const std::vector<Mutant> mutants = {
-      {"gate-after-out-proj", "the SiLU(z) gate multiplies the output projection's result "
-                              "instead of the SSM output (out = (s W_out) silu(z))"},
+      {"gate-after-out-proj",
+       "the SiLU(z) gate multiplies the output projection's result "
+       "instead of the SSM output (out = (s W_out) silu(z))"},
       {"gate-z-not-silu", "the SSM output is gated by z instead of silu(z)"},
       {"skip-dropped", "the SSM's D term D_skip a_t is not added"},
-      {"conv-causal-offset", "the convolution reads u shifted one step late (u_(t-1) where u_t "
-                             "belongs, 0 at t = 0): an off-by-one in the causal padding"},
+      {"conv-causal-offset",
+       "the convolution reads u shifted one step late (u_(t-1) where u_t "
+       "belongs, 0 at t = 0): an off-by-one in the causal padding"},
       {"act-dropped", "the SiLU after the convolution is missing (the SSM reads conv1d's output)"},
   };
   return mutants;
@@ -44,7 +46,8 @@ Circuit mamba_construction(const Params& params) {
   for (const Mutant& m : mamba_mutants()) known = known || m.name == mutant;
   if (!known) int_unknown_mutant("mamba", mutant);
   if (params.K < 1 || params.K > 4)
-    throw std::invalid_argument("mamba: K must lie in [1, 4] (K = " + std::to_string(params.K) + ")");
+    throw std::invalid_argument("mamba: K must lie in [1, 4] (K = " + std::to_string(params.K) +
+                                ")");
   const FloatFormat f = float_format(params);
   const int L = params.L, D = params.D;
   // The SSM inside: skip and gate on; the SSM-level mutants are passed down.
@@ -57,7 +60,8 @@ Circuit mamba_construction(const Params& params) {
   Circuit c("mamba");
   std::map<std::string, Bits> words;
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
+    for (int d = 0; d < D; ++d)
+      words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
   add_weight_field(c, params, "W_in", D, D, f, words);
   add_weight_field(c, params, "W_z", D, D, f, words);
   add_weight_field(c, params, "W_conv", params.K, D, f, words);
@@ -85,8 +89,10 @@ Circuit mamba_construction(const Params& params) {
     };
     return compose_embed_by_name(c, matmul, feed, {.block_cut = role});
   };
-  const Embedded u = projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_in", "in-proj-u");
-  const Embedded z = projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_z", "in-proj-z");
+  const Embedded u =
+      projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_in", "in-proj-u");
+  const Embedded z =
+      projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_z", "in-proj-z");
 
   Params conv_params = float_params(f);
   conv_params.L = L, conv_params.D = D, conv_params.K = params.K;
@@ -99,16 +105,17 @@ Circuit mamba_construction(const Params& params) {
     if (stem == "bias") return host(ssm_word("b_conv", i));
     throw std::invalid_argument("unexpected");
   };
-  const Embedded conv =
-      compose_embed_by_name(c, conv1d_construction(conv_params), conv_feed, {.cut_prefix = "conv/"});
+  const Embedded conv = compose_embed_by_name(c, conv1d_construction(conv_params), conv_feed,
+                                              {.cut_prefix = "conv/"});
 
   const Circuit silu = silu_construction(float_params(f));
   std::map<std::string, Bits> act;
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
-      const Bits a = compose_embed(c, silu, {conv.output(ssm_word("y", t, d))},
-                                   {.block_cut = "act-silu-" + std::to_string(t) + "-" + std::to_string(d)})
-                         .output("z");
+      const Bits a =
+          compose_embed(c, silu, {conv.output(ssm_word("y", t, d))},
+                        {.block_cut = "act-silu-" + std::to_string(t) + "-" + std::to_string(d)})
+              .output("z");
       act[ssm_word("x", t, d)] = mutant == "act-dropped" ? conv.output(ssm_word("y", t, d)) : a;
     }
   auto ssm_feed = [&](const std::string& name) -> Bits {

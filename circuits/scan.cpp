@@ -184,8 +184,10 @@ Circuit scan_construction(const Params& params) {
   for (int t = 0; t < L; ++t) {
     Bits y;
     if (mutant == "c-paired-with-previous-h") {
-      if (t == 0) y = Bits(f.width(), kFalse);  // C_0 . h_(-1) = 0, the canonical zero
-      else y = blocks.dot(c, C[t], h[t - 1], role("y", {t}));
+      if (t == 0)
+        y = Bits(f.width(), kFalse);  // C_0 . h_(-1) = 0, the canonical zero
+      else
+        y = blocks.dot(c, C[t], h[t - 1], role("y", {t}));
     } else {
       y = blocks.dot(c, C[t], h[t], role("y", {t}));
     }

@@ -70,7 +70,8 @@ Bits relu(Circuit& c, const Bits& v, FloatFormat f) {
 
 Circuit selection_construction(const Params& params) {
   const FloatFormat f = float_format(params);
-  if (f.e != f.p + 1) throw std::invalid_argument("selection: only the default exponent width p + 1");
+  if (f.e != f.p + 1)
+    throw std::invalid_argument("selection: only the default exponent width p + 1");
   const int L = params.L, D = params.D, N = params.N;
   if (L < 1 || D < 1 || N < 1) throw std::invalid_argument("selection: L, D and N must be >= 1");
   softplus_construction_p1(f.p);  // throws outside softplus's range
@@ -107,10 +108,10 @@ Circuit selection_construction(const Params& params) {
   std::vector<std::pair<std::string, Bits>> outputs_b, outputs_c, outputs_delta;
   for (int t = 0; t < L; ++t) {
     for (int n = 0; n < N; ++n) {
-      outputs_b.push_back({name2("B", t, n), dot(c, x[t], column(swapped ? w_c : w_b, N, n), f,
-                                                 cut("B", t, n))});
-      outputs_c.push_back({name2("C", t, n), dot(c, x[t], column(swapped ? w_b : w_c, N, n), f,
-                                                 cut("C", t, n))});
+      outputs_b.push_back(
+          {name2("B", t, n), dot(c, x[t], column(swapped ? w_c : w_b, N, n), f, cut("B", t, n))});
+      outputs_c.push_back(
+          {name2("C", t, n), dot(c, x[t], column(swapped ? w_b : w_c, N, n), f, cut("C", t, n))});
     }
     std::vector<Bits> delta;
     for (int j = 0; j < deltas; ++j) {

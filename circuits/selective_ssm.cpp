@@ -31,9 +31,9 @@ namespace {
 void check(const Params& params) {
   auto in = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
   if (!in(params.L, 1, 4) || !in(params.N, 1, 4) || !in(params.D, 1, 4))
-    throw std::invalid_argument("selective-ssm: L, N, D must lie in [1, 4] (L = " +
-                                std::to_string(params.L) + ", N = " + std::to_string(params.N) +
-                                ", D = " + std::to_string(params.D) + ")");
+    throw std::invalid_argument(
+        "selective-ssm: L, N, D must lie in [1, 4] (L = " + std::to_string(params.L) +
+        ", N = " + std::to_string(params.N) + ", D = " + std::to_string(params.D) + ")");
   if (params.exponent_bits() != params.p + 1)
     throw std::invalid_argument("selective-ssm: only the default exponent width p + 1");
 }
@@ -42,9 +42,14 @@ void check(const Params& params) {
 
 void selective_ssm_add_weight_words(Circuit& c, const Params& params, FloatFormat f,
                                     std::map<std::string, Bits>& words) {
-  struct Field { const char* name; int rows, cols; };
-  std::vector<Field> fields = {{"W_B", params.D, params.N}, {"W_C", params.D, params.N},
-                               {"W_delta", params.D, params.D}, {"b_delta", params.D, 0},
+  struct Field {
+    const char* name;
+    int rows, cols;
+  };
+  std::vector<Field> fields = {{"W_B", params.D, params.N},
+                               {"W_C", params.D, params.N},
+                               {"W_delta", params.D, params.D},
+                               {"b_delta", params.D, 0},
                                {"A", params.D, params.N}};
   if (params.flag("skip")) fields.push_back({"D_skip", params.D, 0});
   for (const Field& w : fields) add_weight_field(c, params, w.name, w.rows, w.cols, f, words);
@@ -65,14 +70,18 @@ Bits relu(Circuit& c, const Bits& v) {
 
 const std::vector<Mutant>& selective_ssm_mutants() {
   static const std::vector<Mutant> mutants = {
-      {"delta-relu", "Delta = ReLU(x W_delta + b_delta) instead of softplus (x W_delta + b_delta "
-                     "one exact dot product rounded once, as the selection's pre-activation)"},
-      {"delta-first-step", "the step Delta of time 0 is used at every time step (selection of "
-                           "Delta per token lost, as in a time-invariant SSM)"},
-      {"c-previous-state", "y_t = C_t h_(t-1): the output reads the state before the update "
-                           "(y_0 = 0)"},
-      {"euler-instead-of-zoh", "Bbar = Delta B (Mamba's code) where the zero-order hold is "
-                               "asked for (undetectable with --euler, where it is refused)"},
+      {"delta-relu",
+       "Delta = ReLU(x W_delta + b_delta) instead of softplus (x W_delta + b_delta "
+       "one exact dot product rounded once, as the selection's pre-activation)"},
+      {"delta-first-step",
+       "the step Delta of time 0 is used at every time step (selection of "
+       "Delta per token lost, as in a time-invariant SSM)"},
+      {"c-previous-state",
+       "y_t = C_t h_(t-1): the output reads the state before the update "
+       "(y_0 = 0)"},
+      {"euler-instead-of-zoh",
+       "Bbar = Delta B (Mamba's code) where the zero-order hold is "
+       "asked for (undetectable with --euler, where it is refused)"},
   };
   return mutants;
 }
@@ -97,18 +106,21 @@ Circuit selective_ssm_construction(const Params& params) {
   if (mutant == "gate-z-not-silu" && !params.flag("gate"))
     throw std::invalid_argument("selective-ssm: mutant gate-z-not-silu needs --gate");
   if (mutant == "euler-instead-of-zoh" && params.flag("euler"))
-    throw std::invalid_argument("selective-ssm: mutant euler-instead-of-zoh is the layer itself "
-                                "under --euler");
+    throw std::invalid_argument(
+        "selective-ssm: mutant euler-instead-of-zoh is the layer itself "
+        "under --euler");
 
   const FloatFormat f = float_format(params);
   const int L = params.L, N = params.N, D = params.D;
   Circuit c("selective-ssm");
   std::map<std::string, Bits> words;
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
+    for (int d = 0; d < D; ++d)
+      words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
   if (params.flag("gate"))
     for (int t = 0; t < L; ++t)
-      for (int d = 0; d < D; ++d) words[ssm_word("z", t, d)] = add_float_input(c, ssm_word("z", t, d), f);
+      for (int d = 0; d < D; ++d)
+        words[ssm_word("z", t, d)] = add_float_input(c, ssm_word("z", t, d), f);
   selective_ssm_add_weight_words(c, params, f, words);
   auto host = [&](const std::string& name) -> Bits {
     auto it = words.find(name);
@@ -180,28 +192,33 @@ Circuit selective_ssm_construction(const Params& params) {
     const Embedded scan = compose_embed_by_name(c, scan_circuit, feed,
                                                 {.cut_prefix = "scan-" + std::to_string(d) + "/"});
     for (int t = 0; t < L; ++t)
-      y[t][d] = c_shift == 0 ? scan.output(ssm_word("y", t)) : t == 0 ? zero : scan.output(ssm_word("y", t - 1));
+      y[t][d] = c_shift == 0 ? scan.output(ssm_word("y", t))
+                : t == 0     ? zero
+                             : scan.output(ssm_word("y", t - 1));
   }
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
       const std::string role = fmt::format("-{}-{}", t, d);
       Bits out = y[t][d];
       if (params.flag("skip") && mutant != "skip-dropped") {
-        const Bits m = compose_embed(c, mul, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
-                                     {.block_cut = "skip-mul" + role})
-                           .output("z");
+        const Bits m =
+            compose_embed(c, mul, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
+                          {.block_cut = "skip-mul" + role})
+                .output("z");
         out = compose_embed(c, add, {out, m}, {.block_cut = "skip-add" + role}).output("z");
       } else if (params.flag("skip")) {
         // The blocks are still built (as in a forgotten `+`), so both sides declare the same
         // blocks; only the sum is bypassed.
-        const Bits m = compose_embed(c, mul, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
-                                     {.block_cut = "skip-mul" + role})
-                           .output("z");
+        const Bits m =
+            compose_embed(c, mul, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
+                          {.block_cut = "skip-mul" + role})
+                .output("z");
         compose_embed(c, add, {out, m}, {.block_cut = "skip-add" + role});
       }
       if (params.flag("gate")) {
-        const Bits g = compose_embed(c, silu, {host(ssm_word("z", t, d))}, {.block_cut = "gate-silu" + role})
-                           .output("z");
+        const Bits g =
+            compose_embed(c, silu, {host(ssm_word("z", t, d))}, {.block_cut = "gate-silu" + role})
+                .output("z");
         const Bits gate = mutant == "gate-z-not-silu" ? host(ssm_word("z", t, d)) : g;
         out = compose_embed(c, mul, {out, gate}, {.block_cut = "gate-mul" + role}).output("z");
       }

@@ -28,8 +28,8 @@ Signal swf_predicate(Circuit& circuit, const ShortWord& w, const std::vector<boo
   return fb_select_by_steps(circuit, w.steps, table, conditions);
 }
 
-Bits swf_function(Circuit& circuit, const ShortWord& w, const std::vector<int64_t>& table, int width,
-                  const Bits& conditions) {
+Bits swf_function(Circuit& circuit, const ShortWord& w, const std::vector<int64_t>& table,
+                  int width, const Bits& conditions) {
   if (table.size() != w.steps.size() + 1)
     throw std::invalid_argument("swf_function: the table needs one entry per word value");
   assert(width >= 1 && width <= 63);

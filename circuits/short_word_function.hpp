@@ -32,7 +32,7 @@ Signal swf_predicate(Circuit& circuit, const ShortWord& w, const std::vector<boo
 
 // The low `width` bits (two's complement) of table[w], each ANDed with every condition
 // (table.size() == 2^n, width <= 63). Depth: one gate above the steps and the conditions.
-Bits swf_function(Circuit& circuit, const ShortWord& w, const std::vector<int64_t>& table, int width,
-                  const Bits& conditions = {});
+Bits swf_function(Circuit& circuit, const ShortWord& w, const std::vector<int64_t>& table,
+                  int width, const Bits& conditions = {});
 
 }  // namespace tc

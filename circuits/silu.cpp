@@ -60,7 +60,8 @@ Circuit silu_construction(const Params& params) {
   Circuit c("silu");
   const Bits x = add_float_input(c, "x", f);
   const Bits x1 = float_widen(c, x, f, f1);
-  const Bits exp_argument = mutant == "exp-of-x" ? x1 : float_widen(c, float_negate(c, x, f), f, f1);
+  const Bits exp_argument =
+      mutant == "exp-of-x" ? x1 : float_widen(c, float_negate(c, x, f), f, f1);
   const Bits y = compose_embed(c, exp_construction(wide_exp), {exp_argument}).output("z");
   Bits s = y;
   if (mutant != "one-plus-dropped") {

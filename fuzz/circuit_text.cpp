@@ -2,12 +2,12 @@
 // rejected with a CircuitReadError or read into a circuit whose written text reads back to the
 // same text (the identity the writer promises); anything else (a crash, a sanitizer report, an
 // uncaught exception, a round trip that changes the text) is a finding.
+#include "lib/io/circuit_text.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
 #include <string>
-
-#include "lib/io/circuit_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));

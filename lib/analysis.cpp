@@ -82,10 +82,14 @@ CircuitStats analyze(const Circuit& c) {
       unit = unit && w == 1;
     }
     st.max_weight = std::max(st.max_weight, wmax);
-    if (node.is_and()) ++st.and_gates;
-    else if (node.is_or()) ++st.or_gates;
-    else if (unit) ++st.majority_gates;
-    else ++st.weighted_gates;
+    if (node.is_and())
+      ++st.and_gates;
+    else if (node.is_or())
+      ++st.or_gates;
+    else if (unit)
+      ++st.majority_gates;
+    else
+      ++st.weighted_gates;
   }
   for (const auto& w : c.output_words()) {
     int d = 0;

@@ -15,7 +15,7 @@
 namespace tc {
 
 struct CircuitStats {
-  size_t gates = 0;           // threshold and xor gates in the output cone
+  size_t gates = 0;  // threshold and xor gates in the output cone
   size_t threshold_gates = 0;
   size_t xor_gates = 0;       // non-threshold gates (specs only)
   size_t and_gates = 0;       // threshold gates that are plain AND
@@ -24,8 +24,8 @@ struct CircuitStats {
   size_t weighted_gates = 0;  // any other threshold gate
   size_t wires = 0;           // total fan-in
   size_t max_fanin = 0;
-  int64_t max_weight = 0;     // max |weight| over all gates (normalized form)
-  int depth = 0;              // threshold layers on the longest input-output path
+  int64_t max_weight = 0;         // max |weight| over all gates (normalized form)
+  int depth = 0;                  // threshold layers on the longest input-output path
   std::vector<int> output_depth;  // per output word
 };
 

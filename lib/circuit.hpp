@@ -22,7 +22,11 @@ class Signal {
  public:
   constexpr Signal() = default;
   constexpr Signal(uint32_t node, bool complemented) : lit_(node * 2 + (complemented ? 1 : 0)) {}
-  static constexpr Signal from_literal(uint32_t lit) { Signal s; s.lit_ = lit; return s; }
+  static constexpr Signal from_literal(uint32_t lit) {
+    Signal s;
+    s.lit_ = lit;
+    return s;
+  }
   constexpr uint32_t node() const { return lit_ >> 1; }
   constexpr bool complemented() const { return lit_ & 1; }
   constexpr uint32_t literal() const { return lit_; }
@@ -63,7 +67,9 @@ struct Node {
   int64_t threshold = 0;
   // In normal form an AND gate has unit weights and threshold = fan-in, an OR gate unit weights
   // and threshold 1 (create_threshold canonicalizes, Circuit::verify checks).
-  bool is_and() const { return kind == NodeKind::Threshold && threshold_is_and(weights, threshold); }
+  bool is_and() const {
+    return kind == NodeKind::Threshold && threshold_is_and(weights, threshold);
+  }
   bool is_or() const { return kind == NodeKind::Threshold && threshold_is_or(weights, threshold); }
 };
 
@@ -125,8 +131,8 @@ class Circuit {
     bool block = false;  // declared by compose_embed for a whole embedded block
   };
   const std::vector<Cut>& cuts() const { return cuts_; }
-  const Word& input_word(const std::string& name) const;    // throws std::out_of_range
-  const Word& output_word(const std::string& name) const;   // throws std::out_of_range
+  const Word& input_word(const std::string& name) const;   // throws std::out_of_range
+  const Word& output_word(const std::string& name) const;  // throws std::out_of_range
   int num_input_bits() const { return static_cast<int>(inputs_.size()); }
   // Primary input nodes in declaration order (word by word, LSB first).
   const std::vector<uint32_t>& input_nodes() const { return inputs_; }

@@ -17,8 +17,8 @@ void Circuit::verify() const {
   };
   auto check_signal = [&](Signal s, const std::string& where) {
     if (s.node() >= nodes_.size())
-      fail(where, "refers to node " + std::to_string(s.node()) + " of " +
-                      std::to_string(nodes_.size()));
+      fail(where,
+           "refers to node " + std::to_string(s.node()) + " of " + std::to_string(nodes_.size()));
   };
   if (nodes_.empty() || nodes_[0].kind != NodeKind::Constant || !nodes_[0].fanins.empty())
     fail("node 0", "is not the constant false");

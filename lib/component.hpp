@@ -29,15 +29,15 @@ struct FloatConstant {
 };
 
 struct Params {
-  int p = 8;           // precision / operand width
-  int n = 4;           // number of operands, where the component takes a variable number
-  int e = 0;           // float exponent bits; 0 means the default p + 1
-  int rows = 2;        // matrix shapes (matmul)
+  int p = 8;     // precision / operand width
+  int n = 4;     // number of operands, where the component takes a variable number
+  int e = 0;     // float exponent bits; 0 means the default p + 1
+  int rows = 2;  // matrix shapes (matmul)
   int cols = 2;
-  int L = 3;           // sequence length (SSM components)
-  int N = 2;           // state size
-  int D = 1;           // channels
-  int K = 2;           // convolution kernel size
+  int L = 3;                    // sequence length (SSM components)
+  int N = 2;                    // state size
+  int D = 1;                    // channels
+  int K = 2;                    // convolution kernel size
   std::set<std::string> flags;  // on/off variants the component declares (e.g. "euler")
   // Constant weights by name, row-major; empty: the component's own choice (weights as circuit
   // inputs, or its documented defaults).
@@ -89,9 +89,9 @@ using ReferenceEvaluator =
     std::function<std::vector<std::string>(const Params&, const std::vector<std::vector<bool>>&)>;
 
 struct Component {
-  std::string name;         // CLI name, e.g. "int-mul"
-  std::string description;  // one line
-  std::string lemma;        // the paper lemma it serves
+  std::string name;               // CLI name, e.g. "int-mul"
+  std::string description;        // one line
+  std::string lemma;              // the paper lemma it serves
   std::vector<ParamSpec> params;  // always includes "p"
   std::vector<FlagSpec> flags;
   // Non-empty: the component accepts --weights FILE (a JSON object of named float arrays); this
@@ -115,8 +115,8 @@ struct Component {
   // and the README's size table are checked against. 0: not pinned (depth_note says how it
   // grows, or the registry test checks that it is the same at p = 4, 8, 12, 16).
   int depth = 0;
-  std::string depth_note;   // where depth is not constant, says how it grows; empty otherwise
-  std::string size_note;    // where size is not polynomial in p, says so; empty otherwise
+  std::string depth_note;  // where depth is not constant, says how it grows; empty otherwise
+  std::string size_note;   // where size is not polynomial in p, says so; empty otherwise
 
   const ParamSpec* param(const std::string& name) const;  // nullptr: not taken
   bool takes(const std::string& name) const { return param(name) != nullptr; }

@@ -10,7 +10,8 @@ namespace tc {
 const Bits& Embedded::output(const std::string& name) const {
   auto it = outputs.find(name);
   if (it == outputs.end())
-    throw std::out_of_range("embedded block '" + block_name + "' has no output word '" + name + "'");
+    throw std::out_of_range("embedded block '" + block_name + "' has no output word '" + name +
+                            "'");
   return it->second;
 }
 
@@ -18,9 +19,9 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
                        const ComposeOptions& options) {
   const auto& words = sub.input_words();
   if (inputs.size() != words.size())
-    throw std::invalid_argument("compose_embed of '" + sub.name() + "': " +
-                                std::to_string(inputs.size()) + " input words given, it has " +
-                                std::to_string(words.size()));
+    throw std::invalid_argument("compose_embed of '" + sub.name() +
+                                "': " + std::to_string(inputs.size()) +
+                                " input words given, it has " + std::to_string(words.size()));
   std::vector<Signal> flat;
   for (size_t i = 0; i < words.size(); ++i) {
     if (inputs[i].size() != words[i].bits.size())
@@ -46,9 +47,8 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
   for (Signal c : sub.constraints()) result.constraints.push_back(mapped(c));
   if (!options.cut_prefix.empty())
     for (const Circuit::Cut& cut : sub.cuts())
-      host.add_cut(options.cut_prefix + cut.name, mapped_bits(cut.inputs),
-                   mapped_bits(cut.outputs), mapped(cut.assumption), mapped(cut.guarantee),
-                   cut.block);
+      host.add_cut(options.cut_prefix + cut.name, mapped_bits(cut.inputs), mapped_bits(cut.outputs),
+                   mapped(cut.assumption), mapped(cut.guarantee), cut.block);
   if (!options.block_cut.empty()) {
     Bits outs;
     Bits valid;
@@ -58,7 +58,9 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
       if (w.decoding.kind == Decoding::Kind::Float)
         valid.push_back(float_valid(host, bits, FloatFormat{w.decoding.p, w.decoding.e}));
     }
-    const Signal guarantee = valid.empty() ? kTrue : valid.size() == 1 ? valid[0] : host.create_and(valid);
+    const Signal guarantee = valid.empty()       ? kTrue
+                             : valid.size() == 1 ? valid[0]
+                                                 : host.create_and(valid);
     host.add_cut(options.block_cut, flat, outs, compose_constraints_hold(host, result), guarantee,
                  true);
   }
@@ -75,8 +77,8 @@ Embedded compose_embed(Circuit& host, const Circuit& sub,
     size_t i = 0;
     while (i < words.size() && words[i].name != name) ++i;
     if (i == words.size())
-      throw std::invalid_argument("compose_embed of '" + sub.name() + "': no input word '" +
-                                  name + "'");
+      throw std::invalid_argument("compose_embed of '" + sub.name() + "': no input word '" + name +
+                                  "'");
     if (given[i])
       throw std::invalid_argument("compose_embed of '" + sub.name() + "': input word '" + name +
                                   "' given twice");

@@ -21,7 +21,8 @@ mpz_class decode_signed(const std::vector<bool>& bits) {
 }
 
 mpq_class float_value(FloatValue v) {
-  const mpq_class magnitude = dyadic(mpz_class(static_cast<unsigned long>(v.magnitude)), v.exponent);
+  const mpq_class magnitude =
+      dyadic(mpz_class(static_cast<unsigned long>(v.magnitude)), v.exponent);
   return v.negative ? mpq_class(-magnitude) : magnitude;
 }
 
@@ -61,20 +62,22 @@ std::string format_word(const Decoding& d, const std::vector<bool>& bits) {
       // Normalized view 1.xxx * 2^(e + p - 1), then the exact decimal value.
       mpq_class mant(f.magnitude, mpz_class(1) << (d.p - 1));
       mant.canonicalize();
-      return s + " (" + sign + format_dyadic(mant) + " * 2^" + std::to_string(f.exponent + d.p - 1) +
-             " = " + format_dyadic(float_value(f)) + ")";
+      return s + " (" + sign + format_dyadic(mant) + " * 2^" +
+             std::to_string(f.exponent + d.p - 1) + " = " + format_dyadic(float_value(f)) + ")";
     }
   }
   return "?";
 }
 
-std::vector<bool> word_bits(const Circuit& circuit, const Word& word, const std::vector<bool>& input) {
+std::vector<bool> word_bits(const Circuit& circuit, const Word& word,
+                            const std::vector<bool>& input) {
   // Input bits are numbered in input_nodes() order; find each word bit's position.
   const auto& nodes = circuit.input_nodes();
   std::vector<bool> bits;
   for (Signal s : word.bits) {
     auto it = std::find(nodes.begin(), nodes.end(), s.node());
-    if (it == nodes.end()) throw std::invalid_argument("word '" + word.name + "' is not an input word");
+    if (it == nodes.end())
+      throw std::invalid_argument("word '" + word.name + "' is not an input word");
     bits.push_back(input[static_cast<size_t>(it - nodes.begin())] != s.complemented());
   }
   return bits;

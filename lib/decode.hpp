@@ -22,6 +22,7 @@ std::string format_word(const Decoding& d, const std::vector<bool>& bits);
 std::string format_dyadic(const mpq_class& q);
 
 // The bits of one word out of a whole-circuit assignment.
-std::vector<bool> word_bits(const Circuit& circuit, const Word& word, const std::vector<bool>& input);
+std::vector<bool> word_bits(const Circuit& circuit, const Word& word,
+                            const std::vector<bool>& input);
 
 }  // namespace tc

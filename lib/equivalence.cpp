@@ -11,19 +11,26 @@ namespace tc {
 
 const char* engine_name(Engine e) {
   switch (e) {
-    case Engine::Auto: return "auto";
-    case Engine::Sat: return "sat";
-    case Engine::Sim: return "sim";
-    case Engine::Z3: return "z3";
+    case Engine::Auto:
+      return "auto";
+    case Engine::Sat:
+      return "sat";
+    case Engine::Sim:
+      return "sim";
+    case Engine::Z3:
+      return "z3";
   }
   return "?";
 }
 
 const char* verdict_name(Verdict v) {
   switch (v) {
-    case Verdict::Proved: return "proved";
-    case Verdict::Counterexample: return "counterexample";
-    case Verdict::Unknown: return "unknown";
+    case Verdict::Proved:
+      return "proved";
+    case Verdict::Counterexample:
+      return "counterexample";
+    case Verdict::Unknown:
+      return "unknown";
   }
   return "?";
 }
@@ -82,7 +89,7 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     r.simulated_points = cr.valid_points;
     candidate = cr.difference;
     // Stopped by the timeout before every input was seen: no verdict.
-    r.verdict = candidate ? Verdict::Counterexample
+    r.verdict = candidate     ? Verdict::Counterexample
                 : cr.complete ? Verdict::Proved
                               : Verdict::Unknown;
   } else if (r.engine == Engine::Z3) {

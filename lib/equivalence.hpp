@@ -26,10 +26,10 @@ const char* verdict_name(Verdict v);  // "proved", "counterexample", "unknown"
 
 struct EquivalenceParams {
   Engine engine = Engine::Auto;
-  int max_sim_input_bits = 24;   // Auto simulates up to 2^24 assignments
+  int max_sim_input_bits = 24;  // Auto simulates up to 2^24 assignments
   // ... and a composition of blocks only while 2^bits x wires stays below this (else SAT).
   double max_sim_wire_evaluations = 0x1p36;
-  MiterParams miter;             // timeout (every engine); proofs and progress (SAT)
+  MiterParams miter;  // timeout (every engine); proofs and progress (SAT)
 };
 
 // A replayed counterexample: the input, and every output word of both sides, simulated.
@@ -55,7 +55,8 @@ struct ReplayError : std::runtime_error {
 
 // Simulates both circuits on `input`; throws ReplayError unless the input is valid for both and
 // some output word differs.
-Counterexample replay_counterexample(const Circuit& construction, const Circuit& spec, const Assignment& input);
+Counterexample replay_counterexample(const Circuit& construction, const Circuit& spec,
+                                     const Assignment& input);
 
 EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& spec,
                                     const EquivalenceParams& params);

@@ -5,17 +5,22 @@ namespace tc {
 
 const char* lemma_verdict_name(LemmaVerdict v) {
   switch (v) {
-    case LemmaVerdict::Proved: return "proved";
-    case LemmaVerdict::Refuted: return "refuted";
-    case LemmaVerdict::Unknown: return "unknown";
+    case LemmaVerdict::Proved:
+      return "proved";
+    case LemmaVerdict::Refuted:
+      return "refuted";
+    case LemmaVerdict::Unknown:
+      return "unknown";
   }
   return "?";
 }
 
 const char* lemma_kind_name(LemmaKind k) {
   switch (k) {
-    case LemmaKind::Z3: return "z3";
-    case LemmaKind::Measurement: return "measurement";
+    case LemmaKind::Z3:
+      return "z3";
+    case LemmaKind::Measurement:
+      return "measurement";
   }
   return "?";
 }

@@ -26,7 +26,7 @@ enum class LemmaKind {
 };
 
 struct LemmaResult {
-  std::string name;       // "log.truncation"
+  std::string name;  // "log.truncation"
   LemmaKind kind = LemmaKind::Z3;
   std::string statement;  // the claim with its numbers, one line
   LemmaVerdict verdict = LemmaVerdict::Unknown;

@@ -24,11 +24,16 @@ uint64_t FloatSampler::below(uint64_t n) { return bits() % n; }
 uint64_t FloatSampler::significand() {
   const uint64_t lead = uint64_t{1} << (f_.p - 1);
   switch (below(8)) {
-    case 0: return lead;
-    case 1: return 2 * lead - 1;
-    case 2: return lead | (uint64_t{1} << below(f_.p - 1));  // leading one plus one bit
-    case 3: return (2 * lead - 1) & ~(uint64_t{1} << below(f_.p - 1));
-    default: return lead | below(lead);
+    case 0:
+      return lead;
+    case 1:
+      return 2 * lead - 1;
+    case 2:
+      return lead | (uint64_t{1} << below(f_.p - 1));  // leading one plus one bit
+    case 3:
+      return (2 * lead - 1) & ~(uint64_t{1} << below(f_.p - 1));
+    default:
+      return lead | below(lead);
   }
 }
 
@@ -36,10 +41,18 @@ int64_t FloatSampler::exponent() {
   const uint64_t span = static_cast<uint64_t>(f_.emax() - f_.emin()) + 1;
   int64_t k;
   switch (below(8)) {
-    case 0: k = f_.emax() - static_cast<int64_t>(below(4)); break;
-    case 1: k = f_.emin() + static_cast<int64_t>(below(4)); break;
-    case 2: k = -f_.p - 2 + static_cast<int64_t>(below(2 * f_.p + 4)); break;
-    default: k = f_.emin() + static_cast<int64_t>(below(span)); break;
+    case 0:
+      k = f_.emax() - static_cast<int64_t>(below(4));
+      break;
+    case 1:
+      k = f_.emin() + static_cast<int64_t>(below(4));
+      break;
+    case 2:
+      k = -f_.p - 2 + static_cast<int64_t>(below(2 * f_.p + 4));
+      break;
+    default:
+      k = f_.emin() + static_cast<int64_t>(below(span));
+      break;
   }
   return std::clamp(k, f_.emin(), f_.emax());
 }

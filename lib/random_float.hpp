@@ -25,11 +25,11 @@ class FloatSampler {
  public:
   FloatSampler(FloatFormat f, uint64_t seed) : f_(f), state_(seed) {}
   uint64_t bits() { return splitmix(state_); }
-  uint64_t below(uint64_t n);      // uniform in [0, n), n >= 1
+  uint64_t below(uint64_t n);  // uniform in [0, n), n >= 1
   bool coin() { return bits() & 1; }
-  uint64_t significand();          // normalized, edge-biased
-  int64_t exponent();              // in range, edge-biased
-  FloatValue any();                // a valid float, sometimes zero
+  uint64_t significand();  // normalized, edge-biased
+  int64_t exponent();      // in range, edge-biased
+  FloatValue any();        // a valid float, sometimes zero
   // A nonzero float of exponent k clamped into range, random significand.
   FloatValue with_exponent(int64_t k, bool negative);
 

@@ -30,7 +30,8 @@ Simulator::Simulator(const Circuit& circuit)
 
 void Simulator::run(const std::vector<uint64_t>& lanes) {
   const auto& inputs = circuit_.input_nodes();
-  if (lanes.size() != inputs.size()) throw std::invalid_argument("simulate: wrong number of inputs");
+  if (lanes.size() != inputs.size())
+    throw std::invalid_argument("simulate: wrong number of inputs");
   for (size_t i = 0; i < inputs.size(); ++i) values_[inputs[i]] = lanes[i];
   std::vector<uint64_t> counter;  // bit-sliced per-lane sums, LSB first
   for (uint32_t n : order_) {
@@ -145,7 +146,8 @@ std::vector<int> used_input_positions(const Circuit& a, const Circuit& b) {
   return used;
 }
 
-CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const CompareParams& params) {
+CompareResult compare_by_simulation(const Circuit& a, const Circuit& b,
+                                    const CompareParams& params) {
   check_same_interface(a, b);
   const int n = a.num_input_bits();
   // Exhaustive runs enumerate only the inputs some output or constraint reads (a block fed a
@@ -159,11 +161,11 @@ CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const Co
   CompareResult result;
   std::vector<uint64_t> lanes(n);
   std::mt19937_64 rng(params.seed);
-  const uint64_t rounds = params.random_rounds ? params.random_rounds
-                                               : ((n_used <= 6) ? 1 : (1ull << (n_used - 6)));
+  const uint64_t rounds =
+      params.random_rounds ? params.random_rounds : ((n_used <= 6) ? 1 : (1ull << (n_used - 6)));
   const uint64_t report_every = std::max<uint64_t>(1, rounds / 100);
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::duration<double>(params.timeout_seconds);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(params.timeout_seconds);
   for (uint64_t r = 0; r < rounds; ++r) {
     if (params.timeout_seconds > 0 && std::chrono::steady_clock::now() > deadline) return result;
     uint64_t active = ~0ull;

@@ -36,7 +36,8 @@ std::vector<std::vector<bool>> simulate_outputs(const Circuit& circuit, const As
 bool satisfies_constraints(const Circuit& circuit, const Assignment& input);
 
 struct CompareParams {
-  uint64_t random_rounds = 0;  // 0: enumerate all 2^inputs assignments; else this many 64-lane rounds
+  uint64_t random_rounds =
+      0;  // 0: enumerate all 2^inputs assignments; else this many 64-lane rounds
   uint64_t seed = 1;
   // Random rounds only: float input words (Decoding::Float) are drawn as valid encodings (leading
   // bit set, or the canonical zero in about one lane in eight), so that wide float interfaces
@@ -58,7 +59,8 @@ std::vector<int> used_input_positions(const Circuit& a, const Circuit& b);
 // Compares the output words of two circuits that declare the same input words (checked).
 // An assignment counts only when it satisfies both circuits' constraints. Exhaustive runs
 // enumerate the inputs that are read (used_input_positions) and hold the rest at 0.
-CompareResult compare_by_simulation(const Circuit& a, const Circuit& b, const CompareParams& params);
+CompareResult compare_by_simulation(const Circuit& a, const Circuit& b,
+                                    const CompareParams& params);
 
 // Throws std::invalid_argument naming the first mismatch in input or output words.
 void check_same_interface(const Circuit& a, const Circuit& b);

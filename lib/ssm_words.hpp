@@ -29,7 +29,8 @@ inline constexpr int kSsmNMin = 1, kSsmNMax = 3;
 inline void ssm_check_params(const std::string& component, const Params& params) {
   const auto check = [&](const char* name, int v, int lo, int hi) {
     if (v < lo || v > hi)
-      throw std::invalid_argument(fmt::format("{}: {} = {} outside [{}, {}]", component, name, v, lo, hi));
+      throw std::invalid_argument(
+          fmt::format("{}: {} = {} outside [{}, {}]", component, name, v, lo, hi));
   };
   check("p", params.p, kSsmPMin, kSsmPMax);
   check("L", params.L, kSsmLMin, kSsmLMax);
@@ -64,7 +65,8 @@ inline SsmWordName parse_ssm_word(const std::string& name) {
   const int tail = std::stoi(name.substr(last));
   if (last > 1 && name[last - 1] == '_') {
     const size_t first = digits_before(last - 1);
-    if (first < last - 1) return {name.substr(0, first), std::stoi(name.substr(first, last - 1 - first)), tail};
+    if (first < last - 1)
+      return {name.substr(0, first), std::stoi(name.substr(first, last - 1 - first)), tail};
   }
   return {name.substr(0, last), tail, -1};
 }

@@ -33,10 +33,13 @@ std::vector<SinkLit> threshold_adder_sum(GateSink& sink, const std::vector<Thres
     std::deque<SinkLit> col = std::move(columns[b]);
     std::vector<SinkLit> carries;
     while (col.size() >= 2) {
-      const SinkLit x = col.back(); col.pop_back();
-      const SinkLit y = col.back(); col.pop_back();
+      const SinkLit x = col.back();
+      col.pop_back();
+      const SinkLit y = col.back();
+      col.pop_back();
       if (!col.empty()) {
-        const SinkLit z = col.back(); col.pop_back();
+        const SinkLit z = col.back();
+        col.pop_back();
         col.push_front(sink.xor2(sink.xor2(x, y), z));
         carries.push_back(sink.majority3(x, y, z));
       } else {

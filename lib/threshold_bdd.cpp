@@ -27,7 +27,10 @@ class ThresholdBddBuilder {
   ThresholdBddBuilder(GateSink& sink, ThresholdBddCache& cache,
                       const std::vector<ThresholdTerm>& terms, int64_t max_new_nodes,
                       std::vector<std::pair<int, int64_t>>* journal = nullptr)
-      : sink_(sink), cache_(cache), terms_(terms), max_new_nodes_(max_new_nodes),
+      : sink_(sink),
+        cache_(cache),
+        terms_(terms),
+        max_new_nodes_(max_new_nodes),
         journal_(journal) {
     const size_t n = terms.size();
     suffix_sum_.assign(n + 1, 0);
@@ -55,7 +58,8 @@ class ThresholdBddBuilder {
     const int64_t w = terms_[i].weight;
     const BddNodeRef hi = node(i + 1, K - w);
     const BddNodeRef lo = node(i + 1, K);
-    BddNodeRef r{hi.lit, std::max(shift(hi.beta, w), lo.beta), std::min(shift(hi.gamma, w), lo.gamma)};
+    BddNodeRef r{hi.lit, std::max(shift(hi.beta, w), lo.beta),
+                 std::min(shift(hi.gamma, w), lo.gamma)};
     assert(r.beta <= K && K <= r.gamma);
     if (hi.lit != lo.lit) {  // else x_i is irrelevant here: reduced
       if (new_nodes_ >= max_new_nodes_)
@@ -104,8 +108,9 @@ class ThresholdBddTrialSink : public GateSink {
 
 std::vector<ThresholdTerm> threshold_bdd_order(std::vector<ThresholdTerm> terms, int64_t T) {
   for (ThresholdTerm& t : terms) t.weight = std::min(t.weight, T);
-  std::stable_sort(terms.begin(), terms.end(),
-                   [](const ThresholdTerm& a, const ThresholdTerm& b) { return a.weight > b.weight; });
+  std::stable_sort(terms.begin(), terms.end(), [](const ThresholdTerm& a, const ThresholdTerm& b) {
+    return a.weight > b.weight;
+  });
   return terms;
 }
 

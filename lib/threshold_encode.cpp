@@ -42,15 +42,15 @@ void ThresholdSharing::expect(const std::vector<ThresholdTerm>& terms) {
 }
 
 SinkLit threshold_encode(GateSink& sink, ThresholdSharing& sharing,
-                         const std::vector<ThresholdTerm>& terms, int64_t T,
-                         ThresholdMethod method, int64_t max_bdd_nodes) {
+                         const std::vector<ThresholdTerm>& terms, int64_t T, ThresholdMethod method,
+                         int64_t max_bdd_nodes) {
   ThresholdSharing::Sum& sum = sharing.sums_[ThresholdSharing::sum_key(terms)];
   if (method == ThresholdMethod::Auto) {
     const ThresholdAdderSize size = threshold_adder_size(terms);
     int64_t adder_cost = kClausesPerCompareBit * size.sum_bits;
     if (sum.bits.empty()) {
-      const int64_t sum_cost = kClausesPerFullAdder * size.full_adders +
-                               kClausesPerHalfAdder * size.half_adders;
+      const int64_t sum_cost =
+          kClausesPerFullAdder * size.full_adders + kClausesPerHalfAdder * size.half_adders;
       const int64_t users = std::max<int64_t>(1, sum.gates_to_come);
       adder_cost += (sum_cost + users - 1) / users;
     }

@@ -63,7 +63,7 @@ class ThresholdSharing {
 // >= 1, 1 <= T <= sum of the weights clipped to T, which is below 2^61. A BDD never gets more
 // than max_bdd_nodes new nodes: Auto takes the adder then, Bdd throws ThresholdBddTooLarge.
 SinkLit threshold_encode(GateSink& sink, ThresholdSharing& sharing,
-                         const std::vector<ThresholdTerm>& terms, int64_t T,
-                         ThresholdMethod method, int64_t max_bdd_nodes);
+                         const std::vector<ThresholdTerm>& terms, int64_t T, ThresholdMethod method,
+                         int64_t max_bdd_nodes);
 
 }  // namespace tc

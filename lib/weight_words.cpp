@@ -14,10 +14,10 @@ FloatValue weight_value(const FloatConstant& c, FloatFormat f, const std::string
     // The value in lowest terms (an odd significand), as a user would write it.
     int64_t m = c.m, e = c.e;
     while (m != 0 && m % 2 == 0 && e < INT64_MAX) m /= 2, ++e;
-    throw std::invalid_argument("weights: " + field + "[" + std::to_string(index) + "] = " +
-                                std::to_string(m) + " * 2^" + std::to_string(e) +
-                                " is not a float with p = " + std::to_string(f.p) + ", E = " +
-                                std::to_string(f.e) + ": " + why);
+    throw std::invalid_argument("weights: " + field + "[" + std::to_string(index) +
+                                "] = " + std::to_string(m) + " * 2^" + std::to_string(e) +
+                                " is not a float with p = " + std::to_string(f.p) +
+                                ", E = " + std::to_string(f.e) + ": " + why);
   };
   if (c.m == 0) return {};
   if (c.m == INT64_MIN) refuse("significand out of range");

@@ -48,15 +48,16 @@ Circuit build_conv_ssm_spec(const Params& params) {
   for (int t = 0; t < L; ++t) x.push_back(add_float_input(c, ssm_word("x", t), f));
   Params kernel_params = params;
   kernel_params.mutant.clear();
-  const Embedded kernel =
-      compose_embed(c, build_conv_kernel_spec(kernel_params), kernel_inputs, {.cut_prefix = "kernel/"});
+  const Embedded kernel = compose_embed(c, build_conv_kernel_spec(kernel_params), kernel_inputs,
+                                        {.cut_prefix = "kernel/"});
   for (int t = 0; t < L; ++t) {
     std::vector<Bits> taps, samples;
     for (int k = 0; k <= t; ++k) {
       taps.push_back(kernel.output(ssm_word("Kk", k)));
       samples.push_back(x[t - k]);
     }
-    add_float_output(c, ssm_word("y", t), ssm_spec_dot(c, taps, samples, f, ssm_cut_name("y", t)), f);
+    add_float_output(c, ssm_word("y", t), ssm_spec_dot(c, taps, samples, f, ssm_cut_name("y", t)),
+                     f);
   }
   return c;
 }

@@ -14,7 +14,8 @@
 
 namespace tc {
 
-Circuit build_conv_kernel_spec(const Params& params);  // inputs Abar<n>, Bbar<n>, C<n>; outputs Kk<k>
-Circuit build_conv_ssm_spec(const Params& params);     // the same inputs and x<t>; outputs y<t>
+Circuit build_conv_kernel_spec(
+    const Params& params);                          // inputs Abar<n>, Bbar<n>, C<n>; outputs Kk<k>
+Circuit build_conv_ssm_spec(const Params& params);  // the same inputs and x<t>; outputs y<t>
 
 }  // namespace tc

@@ -1,10 +1,10 @@
 // Spec and exact reference of conv1d (see conv1d.hpp).
 #include "specs/conv1d.hpp"
 
+#include <gmpxx.h>
+
 #include <algorithm>
 #include <stdexcept>
-
-#include <gmpxx.h>
 
 #include "lib/compose.hpp"
 #include "lib/decode.hpp"
@@ -90,9 +90,10 @@ Circuit build_conv1d_spec(const Params& params) {
       block.rows = 1, block.cols = 1, block.n = static_cast<int>(weights.size());
       std::vector<Bits> fed = weights;
       fed.insert(fed.end(), inputs.begin(), inputs.end());
-      const Bits y = compose_embed(c, build_float_matmul_spec(block), fed,
-                                   block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
-                         .output("z0_0");
+      const Bits y =
+          compose_embed(c, build_float_matmul_spec(block), fed,
+                        block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
+              .output("z0_0");
       add_float_output(c, word("y", t, d), y, f);
     }
   return c;

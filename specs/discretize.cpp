@@ -46,8 +46,8 @@ Circuit build_discretize_spec(const Params& params) {
   const Bits D = spec_float_widen(c, delta, f, f1);
   std::vector<Bits> abar, bbar;
   for (int i = 0; i < d.N; ++i) {
-    const Bits z = compose_embed(c, mul1, {D, spec_float_widen(c, a[i], f, f1)}, block("z", i))
-                       .output("z");
+    const Bits z =
+        compose_embed(c, mul1, {D, spec_float_widen(c, a[i], f, f1)}, block("z", i)).output("z");
     const Bits y = compose_embed(c, exp1, {z}, block("exp", i)).output("z");
     abar.push_back(spec_float_narrow(c, y, f1, f));
     if (d.euler) {

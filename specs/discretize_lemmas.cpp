@@ -50,19 +50,22 @@ BoundLemma series_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
     const z3::expr ph = ctx.real_const("ph"), s = ctx.real_const("s");
     return z3_abs(s - ph) <= bound * ph;
   };
-  l.note = "(E1') |phi(z) - T(z)| <= (33/20) |z|^4 / 5! for |z| <= 1/2 (phi(z) = int_0^1 e^(sz) ds, "
-           "Lagrange remainder of e^(sz), e^(1/2) < 33/20); each fmul/fadd at p1 within 2^-p1 "
-           "relative (no underflow: |z| >= min_p^2)";
+  l.note =
+      "(E1') |phi(z) - T(z)| <= (33/20) |z|^4 / 5! for |z| <= 1/2 (phi(z) = int_0^1 e^(sz) ds, "
+      "Lagrange remainder of e^(sz), e^(1/2) < 33/20); each fmul/fadd at p1 within 2^-p1 "
+      "relative (no underflow: |z| >= min_p^2)";
   return l;
 }
 
-BoundLemma quotient_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b, const mpq_class& Q) {
+BoundLemma quotient_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b,
+                          const mpq_class& Q) {
   BoundLemma l;
   l.name = "discretize.phi.quotient";
   l.claimed = Q;
   const mpq_class u1 = power_of_two(-d.p1), T = b.T, E = b.E, Zw = b.Z * (1 + b.u_z);
   l.statement = fmt::format(
-      "z in [-{}, -T], T = {}, w = e^z, |y - w| <= E w (E = {}, exp at p1 = {}), d = round_p1(y - 1), "
+      "z in [-{}, -T], T = {}, w = e^z, |y - w| <= E w (E = {}, exp at p1 = {}), d = round_p1(y - "
+      "1), "
       "q = round_p1(d / z): |q - phi(z)| <= Q phi(z), Q = {}",
       format_bound(Zw), T.get_str(), format_bound(E), d.p1, format_bound(Q));
   l.hypotheses = [=](z3::context& ctx) {
@@ -77,9 +80,10 @@ BoundLemma quotient_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b, 
     // phi(z) = (w - 1) / z > 0: |q - phi| <= B phi  <=>  |q z - (w - 1)| <= B (1 - w)
     return z3_abs(q * z - (w - 1)) <= bound * (1 - w);
   };
-  l.note = "(E2) at v = z and v = -z: w >= 1 + z and w (1 - z) <= 1, so 1 - w >= w |z| (the "
-           "cancellation factor w / (1 - w) <= 1 / |z|); E = exp.end-to-end@p1 on -2 <= z "
-           "(e^z in [min_p1, max_p1]); d1, d2 the roundings of fadd and fdiv at p1";
+  l.note =
+      "(E2) at v = z and v = -z: w >= 1 + z and w (1 - z) <= 1, so 1 - w >= w |z| (the "
+      "cancellation factor w / (1 - w) <= 1 / |z|); E = exp.end-to-end@p1 on -2 <= z "
+      "(e^z in [min_p1, max_p1]); d1, d2 the roundings of fadd and fdiv at p1";
   return l;
 }
 
@@ -102,8 +106,9 @@ BoundLemma shift_lemma(const DiscretizeBudget& b, const mpq_class& Phi) {
     const z3::expr P = ctx.real_const("P"), f = ctx.real_const("f");
     return z3_abs(f - P) <= bound * P;
   };
-  l.note = "(P) |ln phi(z) - ln phi(x)| <= |z - x| / 2 <= u_z Z / 2, then (E2) for e^(+-theta); "
-           "u_z = 0 when p1 >= 2p (the product of two p-bit significands fits p1 bits)";
+  l.note =
+      "(P) |ln phi(z) - ln phi(x)| <= |z - x| / 2 <= u_z Z / 2, then (E2) for e^(+-theta); "
+      "u_z = 0 when p1 >= 2p (the product of two p-bit significands fits p1 bits)";
   return l;
 }
 
@@ -115,8 +120,7 @@ BoundLemma abar_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   l.statement = fmt::format(
       "x = Delta a in [-{}, 0), z = x (1 + dz), |dz| <= u_z = {}, |y - e^z| <= E e^z (E = {}), "
       "Abar = round_p(y): |Abar - e^x| <= A e^x, A = {} (the paper claims 2^-{} = {})",
-      b.Z.get_str(), format_bound(b.u_z), format_bound(E), format_bound(b.A), d.p,
-      format_bound(u));
+      b.Z.get_str(), format_bound(b.u_z), format_bound(E), format_bound(b.A), d.p, format_bound(u));
   l.hypotheses = [=](z3::context& ctx) {
     const z3::expr X = ctx.real_const("X"), W = ctx.real_const("W"), y = ctx.real_const("y"),
                    ab = ctx.real_const("abar");
@@ -128,8 +132,9 @@ BoundLemma abar_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
     const z3::expr X = ctx.real_const("X"), ab = ctx.real_const("abar");
     return z3_abs(ab - X) <= bound * X;
   };
-  l.note = "X = e^x, W = e^z: (E2) at v = +-(z - x), |z - x| <= u_z Z; e^x in [e^-2, 1] lies in "
-           "[min_p, max_p], so the narrowing is within 2^-p relative";
+  l.note =
+      "X = e^x, W = e^z: (E2) at v = +-(z - x), |z - x| <= u_z Z; e^x in [e^-2, 1] lies in "
+      "[min_p, max_p], so the narrowing is within 2^-p relative";
   return l;
 }
 
@@ -154,8 +159,9 @@ BoundLemma bbar_lemma(const DiscretizeDesign& d, const DiscretizeBudget& b) {
     const z3::expr P = ctx.real_const("P"), bb = ctx.real_const("bbar");
     return z3_abs(bb - P) <= bound * P;
   };
-  l.note = "scaled by Delta b (every step is a product); on D_p 2 min_p <= |ZOH| <= max_p / 2 and "
-           "B < 1/2 keep w in [min_p, max_p], where the narrowing is within 2^-p relative";
+  l.note =
+      "scaled by Delta b (every step is a product); on D_p 2 min_p <= |ZOH| <= max_p / 2 and "
+      "B < 1/2 keep w in [min_p, max_p], where the narrowing is within 2^-p relative";
   return l;
 }
 
@@ -178,8 +184,9 @@ BoundLemma euler_gap_lemma(const DiscretizeBudget& b) {
     // w <= 1 + x + c x^2
     return w - 1 >= x && w <= 1 + x + bound * x * x;
   };
-  l.note = "(E2) w = e^x >= 1 + x, and e^x <= 1 + x + x^2/2 for x <= 0 (alternating Taylor "
-           "remainder, REFERENCE.md section 7)";
+  l.note =
+      "(E2) w = e^x >= 1 + x, and e^x <= 1 + x + x^2/2 for x <= 0 (alternating Taylor "
+      "remainder, REFERENCE.md section 7)";
   return l;
 }
 
@@ -192,10 +199,10 @@ LemmaResult measurement(const DiscretizeDesign& d, const DiscretizeBudget& b) {
   r.kind = LemmaKind::Measurement;
   r.claimed_bound = format_bound(d.euler ? b.A : b.B);
   r.tightest_bound = format_bound(d.euler ? m.abar.error : m.bbar.error);
-  const std::string phi_part =
-      d.euler ? std::string("euler: phi not computed; ")
-              : fmt::format("worst phi_p1 error {} <= Phi_x = {}; ", format_bound(m.phi.error),
-                            format_bound(b.Phi_x));
+  const std::string phi_part = d.euler
+                                   ? std::string("euler: phi not computed; ")
+                                   : fmt::format("worst phi_p1 error {} <= Phi_x = {}; ",
+                                                 format_bound(m.phi.error), format_bound(b.Phi_x));
   r.statement = fmt::format(
       "{} {} pairs (delta, a) in D_{} (|Delta a| <= {}), {} with b: worst Abar error {} <= A = {} "
       "({} pairs above 2^-{}); {}worst Bbar error to the ZOH {}{} ({} points above 2^-{}); the "
@@ -207,15 +214,17 @@ LemmaResult measurement(const DiscretizeDesign& d, const DiscretizeBudget& b) {
       m.bbar_above_2_minus_p, d.p, d.p,
       m.abar_above_2_minus_p + (d.euler ? 0 : m.bbar_above_2_minus_p) == 0 ? "holds" : "fails",
       d.euler ? " for Abar" : "", m.z_inexact);
-  r.witness = fmt::format("worst Abar at delta = {}, a = {}; worst Bbar at delta = {}, a = {}, b = {}",
-                          float_to_string(m.abar.delta), float_to_string(m.abar.a),
-                          float_to_string(m.bbar.delta), float_to_string(m.bbar.a),
-                          float_to_string(m.bbar.b));
-  const bool ok = m.abar.error <= b.A && (d.euler || (m.phi.error <= b.Phi_x && m.bbar.error <= b.B)) &&
+  r.witness = fmt::format(
+      "worst Abar at delta = {}, a = {}; worst Bbar at delta = {}, a = {}, b = {}",
+      float_to_string(m.abar.delta), float_to_string(m.abar.a), float_to_string(m.bbar.delta),
+      float_to_string(m.bbar.a), float_to_string(m.bbar.b));
+  const bool ok = m.abar.error <= b.A &&
+                  (d.euler || (m.phi.error <= b.Phi_x && m.bbar.error <= b.B)) &&
                   (b.u_z != 0 || m.z_inexact == 0);
   r.verdict = ok ? LemmaVerdict::Proved : LemmaVerdict::Refuted;
-  r.note = "e^x and expm1(x) / x enclosed by MPFR at 160 bits with directed rounding from the exact "
-           "x = Delta a; errors are upper bounds; the model is exp_model and the GMP evaluator at p1";
+  r.note =
+      "e^x and expm1(x) / x enclosed by MPFR at 160 bits with directed rounding from the exact "
+      "x = Delta a; errors are upper bounds; the model is exp_model and the GMP evaluator at p1";
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

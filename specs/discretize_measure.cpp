@@ -88,7 +88,8 @@ FloatValue expm1_ratio_model(FloatValue z, const Expm1RatioDesign& d) {
     const FloatValue num = exact_add(y, round_to_float(-1, f), f);
     return exact_div(num, z, f).z;
   }
-  const FloatValue c3 = round_to_float(mpq_class(1, 24), f), c2 = round_to_float(mpq_class(1, 6), f);
+  const FloatValue c3 = round_to_float(mpq_class(1, 24), f),
+                   c2 = round_to_float(mpq_class(1, 6), f);
   const FloatValue half = round_to_float(mpq_class(1, 2), f), one = round_to_float(1, f);
   const FloatValue a1 = exact_add(exact_mul(z, c3, f), c2, f);
   const FloatValue a2 = exact_add(exact_mul(z, a1, f), half, f);
@@ -195,11 +196,12 @@ std::vector<std::string> discretize_reference(const Params& params,
     const mpq_class e_hi = in_reach ? mpfr_to_rational(enc.e_hi) : mpq_class(0);
     std::string abar = fmt::format("Delta a = {} = {} (exact, GMP); ", x.get_str(), decimal(x));
     if (in_reach && e_lo > 0)
-      abar += fmt::format("e^(Delta a) = {}..., round_p = {}; algorithm Abar = {} (p1 = {}: z = {}, "
-                          "y = {}), relative error {}",
-                          decimal(e_lo), float_to_string(round_to_float(e_lo, f)),
-                          float_to_string(t.abar), d.p1, float_to_string(t.z),
-                          float_to_string(t.y), error_text(relative_error(value(t.abar), e_lo, e_hi, 1)));
+      abar += fmt::format(
+          "e^(Delta a) = {}..., round_p = {}; algorithm Abar = {} (p1 = {}: z = {}, "
+          "y = {}), relative error {}",
+          decimal(e_lo), float_to_string(round_to_float(e_lo, f)), float_to_string(t.abar), d.p1,
+          float_to_string(t.z), float_to_string(t.y),
+          error_text(relative_error(value(t.abar), e_lo, e_hi, 1)));
     else
       abar += fmt::format("|Delta a| beyond 2^{} (not enclosed); algorithm Abar = {}", d.p1 + 2,
                           float_to_string(t.abar));

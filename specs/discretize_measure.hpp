@@ -8,9 +8,9 @@
 // discretize_measure runs it over the domain of the lemmas, D_p = {delta > 0, a < 0,
 // |Delta a| <= Z, b with 2 min_p <= |ZOH| <= max_p / 2}: every pair (delta, a) at p <= 4 (a sample
 // of pairs above), each with every significand of b, scaled so that Delta b is in [1, 4) (the
-// errors are invariant under scaling b by powers of two in range). MPFR (160 bits, directed rounding)
-// encloses e^(Delta a) and phi(Delta a) = expm1(Delta a) / (Delta a) from the exact product Delta a,
-// and the relative errors are bounded from above.
+// errors are invariant under scaling b by powers of two in range). MPFR (160 bits, directed
+// rounding) encloses e^(Delta a) and phi(Delta a) = expm1(Delta a) / (Delta a) from the exact
+// product Delta a, and the relative errors are bounded from above.
 #pragma once
 
 #include <gmpxx.h>
@@ -44,9 +44,9 @@ struct DiscretizeWorst {
 
 struct DiscretizeMeasurement {
   bool exhaustive = false;
-  uint64_t pairs = 0;            // (delta, a) in D_p
-  uint64_t points = 0;           // (delta, a, b) in D_p
-  uint64_t z_inexact = 0;        // pairs where z != Delta a (0 whenever p1 >= 2p)
+  uint64_t pairs = 0;      // (delta, a) in D_p
+  uint64_t points = 0;     // (delta, a, b) in D_p
+  uint64_t z_inexact = 0;  // pairs where z != Delta a (0 whenever p1 >= 2p)
   uint64_t abar_above_2_minus_p = 0;
   uint64_t bbar_above_2_minus_p = 0;
   DiscretizeWorst abar, phi, bbar;  // vs e^(Delta a), phi(Delta a), (e^(Delta a) - 1)/a b

@@ -41,15 +41,18 @@ Circuit build_exp_spec(const Params& params) {
                                   bits_less_signed(c, bits_constant(0, f.e), x.exponent));
 
   // A = floor(m 2^(e+a)) = (m 2^a) >> -e for e <= 0 (shifts past the width give 0).
-  const Bits minus_e = bits_sub(c, bits_constant(0, f.e + 1), bits_sign_extend(x.exponent, f.e + 1));
+  const Bits minus_e =
+      bits_sub(c, bits_constant(0, f.e + 1), bits_sign_extend(x.exponent, f.e + 1));
   Signal dropped;
-  const Bits A = bits_shift_right_sticky(c, bits_concat(bits_constant(0, d.a), x.magnitude), minus_e, &dropped);
+  const Bits A = bits_shift_right_sticky(c, bits_concat(bits_constant(0, d.a), x.magnitude),
+                                         minus_e, &dropped);
   const Bits A_t = bits_slice(A, d.a - d.t, p + d.a);
 
   // K = floor((A_t C + 2^(t+w-1)) / 2^(t+w)), p + 1 bits.
-  const Bits K = bits_slice(add_constant(c, bits_zero_extend(bits_mul(c, A_t, constant_word(d.C)), p + d.t + d.w + 3),
-                                         int64_t{1} << (d.t + d.w - 1)),
-                            d.t + d.w, d.t + d.w + p + 1);
+  const Bits K = bits_slice(
+      add_constant(c, bits_zero_extend(bits_mul(c, A_t, constant_word(d.C)), p + d.t + d.w + 3),
+                   int64_t{1} << (d.t + d.w - 1)),
+      d.t + d.w, d.t + d.w + p + 1);
 
   // R = floor((A 2^(q+G-a) - K L + 2^(G-1)) / 2^G), q + 1 bits of two's complement.
   const int wv = p + q + d.G + 3;
@@ -63,9 +66,11 @@ Circuit build_exp_spec(const Params& params) {
   const Bits M = bits_mux(c, negative, bits_sub(c, bits_constant(0, q + 1), R), R);
   const Signal sigma = c.create_xor(x.sign, negative);
 
-  // Y = floor((sum_i (-1)^(sigma i) P_i D_i + 2^(q-1)) / 2^q), P_i = floor((M >> s_i)^i / 2^(q(i-1) - i s_i)).
+  // Y = floor((sum_i (-1)^(sigma i) P_i D_i + 2^(q-1)) / 2^q), P_i = floor((M >> s_i)^i / 2^(q(i-1)
+  // - i s_i)).
   const int ws = 2 * q + 6;
-  Bits even = bits_constant((int64_t{1} << (2 * q)) + (int64_t{1} << (q - 1)), ws);  // P_0 D_0 + half
+  Bits even =
+      bits_constant((int64_t{1} << (2 * q)) + (int64_t{1} << (q - 1)), ws);  // P_0 D_0 + half
   Bits odd = bits_constant(0, ws);
   for (int i = 1; i <= d.N; ++i) {
     const Bits shifted = bits_slice(M, d.s[i], q + 1);  // M >> s_i
@@ -89,7 +94,8 @@ Circuit build_exp_spec(const Params& params) {
   const Bits k = bits_mux(c, x.sign, bits_sub(c, bits_constant(0, wk), K_wide), K_wide);
   const Bits band = float_round(c, {kFalse, Y, add_constant(c, k, -q), kFalse}, f);
 
-  const Bits saturated = bits_mux(c, x.sign, constant_float({}, f), constant_float(float_max(f), f));
+  const Bits saturated =
+      bits_mux(c, x.sign, constant_float({}, f), constant_float(float_max(f), f));
   add_float_output(c, "z", bits_mux(c, big, saturated, band), f);
   return c;
 }

@@ -112,14 +112,18 @@ ExpTrace exp_model(FloatValue x, const ExpDesign& d, FloatFormat f) {
       P = floor_shift(power, d.q * (i - 1) - i * d.s[i]);
     }
     t.P.push_back(P);
-    if (t.sigma && i % 2 == 1) sum -= P * d.D[i];
-    else sum += P * d.D[i];
+    if (t.sigma && i % 2 == 1)
+      sum -= P * d.D[i];
+    else
+      sum += P * d.D[i];
   }
   t.Y = floor_shift(sum, d.q);
   t.k = x.negative ? -t.K.get_si() : t.K.get_si();
   mpq_class y(t.Y);
-  if (t.k - d.q >= 0) y *= mpq_class(pow2(static_cast<int>(t.k - d.q)));
-  else y /= mpq_class(pow2(static_cast<int>(d.q - t.k)));
+  if (t.k - d.q >= 0)
+    y *= mpq_class(pow2(static_cast<int>(t.k - d.q)));
+  else
+    y /= mpq_class(pow2(static_cast<int>(d.q - t.k)));
   t.z = round_to_float(y, f);
   return t;
 }

@@ -8,7 +8,8 @@
 //   big   |x| >= 2^p (e >= 1, x != 0): the result is max for x > 0 and 0 for x < 0, which is
 //         round_p(e^x) itself (e^(2^p) > max and e^(-2^p) < min / 2 for every p >= 2).
 //   A   = floor(|x| 2^a)                 |x| in fixed point with a = 2p + 2 fractional bits:
-//                                        exact for e >= -a; below, |x| < 2^-(p+2) and e^x rounds to 1
+//                                        exact for e >= -a; below, |x| < 2^-(p+2) and e^x rounds to
+//                                        1
 //   A_t = floor(|x| 2^t)                 a short copy of |x| that picks k
 //   K   = floor((A_t C + 2^(t+w-1)) / 2^(t+w)),  C = round(2^w / ln 2)      (K ~ |x| / ln 2)
 //   R   = floor((A 2^(q+G-a) - K L + 2^(G-1)) / 2^G),  L = round(2^(q+G) ln 2)
@@ -21,8 +22,8 @@
 //   Y   = floor((sum_{i=0..N} (-1)^(sigma i) P_i D_i + 2^(q-1)) / 2^q),  D_i = round(2^q / i!),
 //         P_0 = 2^q                      Y ~ e^r 2^q, rounded once
 //   z   = round_p(Y 2^(k-q))             one rounding, saturating and flushing as round_p does
-// The choices (a = 2p + 2, q = p + 6, t = 6, w = p + 6, G = p + 2, N the least degree whose Taylor remainder
-// on |r| <= 3/8 is below 2^-(q+1)) are justified by the lemmas in specs/exp_lemmas.hpp.
+// The choices (a = 2p + 2, q = p + 6, t = 6, w = p + 6, G = p + 2, N the least degree whose Taylor
+// remainder on |r| <= 3/8 is below 2^-(q+1)) are justified by the lemmas in specs/exp_lemmas.hpp.
 #pragma once
 
 #include <gmpxx.h>
@@ -36,15 +37,15 @@ namespace tc {
 
 struct ExpDesign {
   int p = 8;
-  int a = 18;               // fractional bits of |x| in A
-  int q = 14;               // fractional bits of r, the powers and Y
-  int t = 6;                // fractional bits of |x| used to choose K
-  int w = 14;               // fractional bits of C ~ 1/ln 2
-  int G = 10;               // guard bits of L ~ ln 2 beyond q
-  int N = 5;                // Taylor degree
-  mpz_class C, L;           // round(2^w / ln 2), round(2^(q+G) ln 2)
-  std::vector<mpz_class> D; // D[i] = round(2^q / i!), i = 0..N
-  std::vector<int> s;       // s[i]: low bits of M dropped before the i-th power, i = 0..N
+  int a = 18;                // fractional bits of |x| in A
+  int q = 14;                // fractional bits of r, the powers and Y
+  int t = 6;                 // fractional bits of |x| used to choose K
+  int w = 14;                // fractional bits of C ~ 1/ln 2
+  int G = 10;                // guard bits of L ~ ln 2 beyond q
+  int N = 5;                 // Taylor degree
+  mpz_class C, L;            // round(2^w / ln 2), round(2^(q+G) ln 2)
+  std::vector<mpz_class> D;  // D[i] = round(2^q / i!), i = 0..N
+  std::vector<int> s;        // s[i]: low bits of M dropped before the i-th power, i = 0..N
   // Exponents e whose |x| = m 2^e can have A > 0: [1 - p - a, 0].
   int e_lo() const { return 1 - p - a; }
 };

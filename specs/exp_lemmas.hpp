@@ -37,13 +37,13 @@ namespace tc {
 
 // The claimed bounds of the chain for a design (taylor_degree = d.N unless a mutant says else).
 struct ExpBudget {
-  mpq_class rho;           // 3/8, the range of r^
-  mpq_class epsilon;       // reduction error
-  mpq_class tau;           // relative Taylor remainder
+  mpq_class rho;             // 3/8, the range of r^
+  mpq_class epsilon;         // reduction error
+  mpq_class tau;             // relative Taylor remainder
   std::vector<mpq_class> B;  // B[i], i = 1..N: polynomial evaluation error after term i
-  mpq_class B_Y;           // after the rounding of Y
-  mpq_class delta;         // relative error of Y 2^(k-q) against e^x
-  mpq_class total;         // end to end: 2^-p (1 + delta) + delta
+  mpq_class B_Y;             // after the rounding of Y
+  mpq_class delta;           // relative error of Y 2^(k-q) against e^x
+  mpq_class total;           // end to end: 2^-p (1 + delta) + delta
 };
 ExpBudget exp_budget(const ExpDesign& d);
 

@@ -43,7 +43,8 @@ ExpMeasurement exp_measure(const ExpDesign& d, FloatFormat f, uint64_t samples, 
   auto measure = [&](FloatValue x) {
     enclosure.set_input(value(x));
     const int below = enclosure.compare(lowest), above = enclosure.compare(highest);
-    if (below == 2 || above == 2) throw std::logic_error("exp_measure: e^x too close to min or max");
+    if (below == 2 || above == 2)
+      throw std::logic_error("exp_measure: e^x too close to min or max");
     if (below < 0 || above > 0) {
       ++m.outside;
       return;
@@ -68,18 +69,19 @@ ExpMeasurement exp_measure(const ExpDesign& d, FloatFormat f, uint64_t samples, 
   return m;
 }
 
-std::vector<std::string> exp_reference(const Params& params, const std::vector<std::vector<bool>>& inputs) {
+std::vector<std::string> exp_reference(const Params& params,
+                                       const std::vector<std::vector<bool>>& inputs) {
   const FloatFormat f = float_format(params);
   const FloatValue x = float_from_bits(inputs.at(0), f);
   const ExpDesign d = exp_design(f.p);
   const ExpTrace t = exp_model(x, d, f);
   ExpEnclosure enclosure;
   enclosure.set_input(value(x));
-  return {fmt::format("e^x = {}..., round_p(e^x) = {} (from a 160-bit enclosure); algorithm z = {}, "
-                      "relative error {}",
-                      enclosure.lower_text(),
-                      float_to_string(round_to_float(enclosure.lower_rational(), f)),
-                      float_to_string(t.z), error_text(enclosure.relative_error(value(t.z))))};
+  return {fmt::format(
+      "e^x = {}..., round_p(e^x) = {} (from a 160-bit enclosure); algorithm z = {}, "
+      "relative error {}",
+      enclosure.lower_text(), float_to_string(round_to_float(enclosure.lower_rational(), f)),
+      float_to_string(t.z), error_text(enclosure.relative_error(value(t.z))))};
 }
 
 }  // namespace tc

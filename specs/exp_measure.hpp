@@ -33,9 +33,11 @@ struct ExpMeasurement {
 
 // samples = 0: every valid input (2^(2p+1) + 1 of them); otherwise that many inputs drawn with
 // exponents in [e_lo - 1, 0] (ExpDesign::e_lo: where the reduction does something), any sign.
-ExpMeasurement exp_measure(const ExpDesign& d, FloatFormat f, uint64_t samples = 0, uint64_t seed = 1);
+ExpMeasurement exp_measure(const ExpDesign& d, FloatFormat f, uint64_t samples = 0,
+                           uint64_t seed = 1);
 
 // Lines for `verify eval`: e^x from MPFR, round_p(e^x), and the algorithm's z with its error.
-std::vector<std::string> exp_reference(const Params& params, const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> exp_reference(const Params& params,
+                                       const std::vector<std::vector<bool>>& inputs);
 
 }  // namespace tc

@@ -33,7 +33,8 @@ Bits rounded_constant(const mpq_class& v, FloatFormat f) {
 int expm1_ratio_threshold(int q) {
   // (33/20) 2^-4t / 120 <= 2^-(q+2)  <=>  33 2^(q+2) <= 2400 2^(4t)
   int t = 1;
-  while (mpz_class(33) * (mpz_class(1) << (q + 2)) > mpz_class(2400) * (mpz_class(1) << (4 * t))) ++t;
+  while (mpz_class(33) * (mpz_class(1) << (q + 2)) > mpz_class(2400) * (mpz_class(1) << (4 * t)))
+    ++t;
   return t;
 }
 
@@ -75,8 +76,8 @@ Circuit build_expm1_ratio_spec(const Params& params) {
   // |z| >= 2^-t iff z != 0 and its exponent e satisfies e + q - 1 >= -t.
   const FloatBits fields = split_float(z, f);
   const Bits limit = bits_constant(-d.t - d.q + 1, f.e);
-  const Signal large = c.create_and(bits_any(c, fields.magnitude),
-                                    !bits_less_signed(c, fields.exponent, limit));
+  const Signal large =
+      c.create_and(bits_any(c, fields.magnitude), !bits_less_signed(c, fields.exponent, limit));
   add_float_output(c, "phi", bits_mux(c, large, quotient, series), f);
   return c;
 }

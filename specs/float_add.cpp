@@ -69,7 +69,8 @@ Circuit build_float_add_spec(const Params& params) {
   const Bits d = bits_zero_extend(
       bits_sub(c, bits_sign_extend(a.exponent, e + 1), bits_sign_extend(b.exponent, e + 1)), dw);
   const Signal far = !bits_less(c, d, bits_constant(limit, dw));
-  const Bits shift = bits_mux(c, far, bits_constant(limit, limit_bits), bits_slice(d, 0, limit_bits));
+  const Bits shift =
+      bits_mux(c, far, bits_constant(limit, limit_bits), bits_slice(d, 0, limit_bits));
 
   const Bits big = bits_concat(bits_constant(0, guard), a.magnitude);  // A = m_a * 2^G
   Signal sticky;
@@ -83,8 +84,7 @@ Circuit build_float_add_spec(const Params& params) {
 
   // E = e_a - G.
   const int ew = std::max(e, bits_width_of(guard) + 1) + 1;
-  const Bits exponent =
-      bits_sub(c, bits_sign_extend(a.exponent, ew), bits_constant(guard, ew));
+  const Bits exponent = bits_sub(c, bits_sign_extend(a.exponent, ew), bits_constant(guard, ew));
   const Bits rounded =
       float_round(c, {a.sign, bits_mux(c, subtract, diff, sum), exponent, sticky}, f);
 

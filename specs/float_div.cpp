@@ -58,8 +58,7 @@ Circuit build_float_div_spec(const Params& params) {
   const Bits exponent =
       bits_sub(c, bits_sub(c, bits_sign_extend(x.exponent, ew), bits_sign_extend(y.exponent, ew)),
                bits_constant(p + 1, ew));
-  const Bits rounded =
-      float_round(c, {c.create_xor(x.sign, y.sign), q, exponent, sticky}, f);
+  const Bits rounded = float_round(c, {c.create_xor(x.sign, y.sign), q, exponent, sticky}, f);
   add_float_output(c, "z", bits_mux(c, y_zero, bits_constant(0, f.width()), rounded), f);
   c.add_output_word("div_by_zero", {y_zero}, Decoding::boolean());
   return c;

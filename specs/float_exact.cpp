@@ -58,12 +58,14 @@ FloatValue round_to_float(const mpq_class& x, FloatFormat f) {
   }
   // q = floor(a / 2^k), rest = a / 2^k - q as num_rest / den.
   mpz_class num = a.get_num(), den = a.get_den();
-  if (k >= 0) den *= pow2(k);
-  else num *= pow2(-k);
+  if (k >= 0)
+    den *= pow2(k);
+  else
+    num *= pow2(-k);
   mpz_class q = num / den, rest = num % den;
   const int cmp_half = cmp(2 * rest, den);
   if (cmp_half > 0 || (cmp_half == 0 && q % 2 == 1)) ++q;  // nearest, ties to even
-  if (q == pow2(f.p)) {  // rounded up into the next binade
+  if (q == pow2(f.p)) {                                    // rounded up into the next binade
     q = pow2(f.p - 1);
     ++k;
     if (k > f.emax()) return with_sign(float_max(f), negative);  // 2^p * 2^emax is not in F_p

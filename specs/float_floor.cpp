@@ -31,7 +31,8 @@ Circuit build_float_floor_spec(const Params& params) {
   const Bits j = bits_zero_extend(
       bits_sub(c, bits_constant(0, e + 1), bits_sign_extend(x.exponent, e + 1)), jw);
   const Signal all_out = !bits_less(c, j, bits_constant(p, jw));
-  const Bits shift = bits_mux(c, all_out, bits_constant(p, shift_bits), bits_slice(j, 0, shift_bits));
+  const Bits shift =
+      bits_mux(c, all_out, bits_constant(p, shift_bits), bits_slice(j, 0, shift_bits));
   Signal dropped;
   const Bits whole = bits_shift_right_sticky(c, x.magnitude, shift, &dropped);
   // |floor(x)|: truncation for x >= 0, one more when x < 0 and a fraction was dropped.

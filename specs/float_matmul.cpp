@@ -39,7 +39,8 @@ Circuit build_float_matmul_spec(const Params& params) {
                                  bits_sign_extend(y.exponent, f.e + 1));
         exponent.pop_back();  // e_a + e_b fits e + 1 bits
         const Bits product = bits_mul(c, x.magnitude, y.magnitude);
-        terms.push_back({product, exponent, 2 * f.emin(), 2 * f.emax(), c.create_xor(x.sign, y.sign)});
+        terms.push_back(
+            {product, exponent, 2 * f.emin(), 2 * f.emax(), c.create_xor(x.sign, y.sign)});
         cut_inputs = bits_concat(cut_inputs, a[r][k]);
         cut_outputs = bits_concat(cut_outputs, product);
       }

@@ -17,8 +17,8 @@ Circuit build_float_mul_spec(const Params& params) {
   Circuit c("float-mul-spec");
   const FloatBits x = split_float(add_float_input(c, "x", f), f);
   const FloatBits y = split_float(add_float_input(c, "y", f), f);
-  Bits exponent = bits_add(c, bits_sign_extend(x.exponent, f.e + 1),
-                           bits_sign_extend(y.exponent, f.e + 1));
+  Bits exponent =
+      bits_add(c, bits_sign_extend(x.exponent, f.e + 1), bits_sign_extend(y.exponent, f.e + 1));
   exponent.pop_back();  // the sum of two e-bit numbers fits e + 1 bits
   const Bits product = bits_mul(c, x.magnitude, y.magnitude);
   // Named so that a construction computing the same 2p-bit product of the raw magnitudes can

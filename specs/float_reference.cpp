@@ -22,36 +22,41 @@ FloatValue operand(const std::vector<std::vector<bool>>& in, size_t i, FloatForm
 
 }  // namespace
 
-std::vector<std::string> float_add_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_add_reference(const Params& params,
+                                             const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   const FloatValue x = operand(in, 0, f), y = operand(in, 1, f);
   return {describe(value(x) + value(y), exact_add(x, y, f), f)};
 }
 
-std::vector<std::string> float_mul_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_mul_reference(const Params& params,
+                                             const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   const FloatValue x = operand(in, 0, f), y = operand(in, 1, f);
   return {describe(value(x) * value(y), exact_mul(x, y, f), f)};
 }
 
-std::vector<std::string> float_div_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_div_reference(const Params& params,
+                                             const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   const FloatValue x = operand(in, 0, f), y = operand(in, 1, f);
   const DivResult r = exact_div(x, y, f);
   if (r.div_by_zero) return {"division by zero: canonical zero by definition", "true"};
   const mpq_class q = value(x) / value(y);
-  return {"exact " + q.get_str() + " (" + format_dyadic(q) + "), round_p = " +
-              format_word(float_decoding(f), float_to_bits(r.z, f)),
+  return {"exact " + q.get_str() + " (" + format_dyadic(q) +
+              "), round_p = " + format_word(float_decoding(f), float_to_bits(r.z, f)),
           "false"};
 }
 
-std::vector<std::string> float_cmp_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_cmp_reference(const Params& params,
+                                             const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   const FloatValue x = operand(in, 0, f), y = operand(in, 1, f);
   return {exact_le(x, y) ? "true" : "false", exact_eq(x, y) ? "true" : "false"};
 }
 
-std::vector<std::string> float_floor_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_floor_reference(const Params& params,
+                                               const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   const FloatValue x = operand(in, 0, f);
   const mpq_class v = value(x);

@@ -9,10 +9,15 @@
 
 namespace tc {
 
-std::vector<std::string> float_add_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
-std::vector<std::string> float_mul_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
-std::vector<std::string> float_div_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
-std::vector<std::string> float_cmp_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
-std::vector<std::string> float_floor_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_add_reference(const Params&,
+                                             const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_mul_reference(const Params&,
+                                             const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_div_reference(const Params&,
+                                             const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_cmp_reference(const Params&,
+                                             const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_floor_reference(const Params&,
+                                               const std::vector<std::vector<bool>>& inputs);
 
 }  // namespace tc

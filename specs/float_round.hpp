@@ -17,9 +17,9 @@ namespace tc {
 // Precondition for sticky = 1: N >= 2^p, so at least one bit of N lies below the kept p bits and
 // f can never decide a tie. Otherwise N = 0 means a zero result.
 struct UnroundedFloat {
-  Signal sign;            // sign of the exact result (ignored when it is zero)
-  Bits n;                 // N, unsigned, any width >= 1
-  Bits exponent;          // E, two's complement, any width >= 1
+  Signal sign;    // sign of the exact result (ignored when it is zero)
+  Bits n;         // N, unsigned, any width >= 1
+  Bits exponent;  // E, two's complement, any width >= 1
   Signal sticky = kFalse;
 };
 

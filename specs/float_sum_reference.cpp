@@ -18,7 +18,8 @@ std::string describe(const mpq_class& exact, FloatValue rounded, FloatFormat f) 
 
 }  // namespace
 
-std::vector<std::string> float_sum_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_sum_reference(const Params& params,
+                                             const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   std::vector<FloatValue> xs;
   for (const auto& bits : in) xs.push_back(float_from_bits(bits, f));
@@ -26,7 +27,8 @@ std::vector<std::string> float_sum_reference(const Params& params, const std::ve
           format_word(float_decoding(f), float_to_bits(stepwise_sum(xs, f), f)) + ")"};
 }
 
-std::vector<std::string> float_matmul_reference(const Params& params, const std::vector<std::vector<bool>>& in) {
+std::vector<std::string> float_matmul_reference(const Params& params,
+                                                const std::vector<std::vector<bool>>& in) {
   const FloatFormat f = float_format(params);
   const size_t rows = params.rows, cols = params.cols, n = params.n;
   auto at = [&](size_t word) { return float_from_bits(in.at(word), f); };
@@ -35,7 +37,7 @@ std::vector<std::string> float_matmul_reference(const Params& params, const std:
     for (size_t c = 0; c < cols; ++c) {
       std::vector<FloatValue> xs, ys;
       for (size_t k = 0; k < n; ++k) {
-        xs.push_back(at(r * n + k));               // a_rk, row-major
+        xs.push_back(at(r * n + k));                // a_rk, row-major
         ys.push_back(at(rows * n + k * cols + c));  // b_kc, after all of A
       }
       lines.push_back(describe(exact_dot_value(xs, ys), exact_dot(xs, ys, f), f));

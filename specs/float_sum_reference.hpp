@@ -10,7 +10,9 @@
 
 namespace tc {
 
-std::vector<std::string> float_sum_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
-std::vector<std::string> float_matmul_reference(const Params&, const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_sum_reference(const Params&,
+                                             const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> float_matmul_reference(const Params&,
+                                                const std::vector<std::vector<bool>>& inputs);
 
 }  // namespace tc

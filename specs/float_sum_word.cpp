@@ -47,8 +47,9 @@ SpecSum sum_word_exact(Circuit& c, const std::vector<SpecTerm>& terms) {
   std::vector<Bits> positive, negative;  // per term, aligned and split by sign
   for (const SpecTerm& term : terms) {
     // shift = e - lo in [0, exponent_hi - lo], computed one bit wider than either operand.
-    const int ew = std::max<int>(static_cast<int>(term.exponent.size()),
-                                 bits_width_of(magnitude_of(lo)) + 1) + 1;
+    const int ew =
+        std::max<int>(static_cast<int>(term.exponent.size()), bits_width_of(magnitude_of(lo)) + 1) +
+        1;
     const Bits shift = bits_sub(c, bits_sign_extend(term.exponent, ew), bits_constant(lo, ew));
     const int shift_bits = std::max(bits_width_of(term.exponent_hi - lo), 1);
     const Bits aligned = bits_shift_left(c, bits_zero_extend(term.significand, width - 1),
@@ -68,7 +69,8 @@ SpecSum sum_word_exact(Circuit& c, const std::vector<SpecTerm>& terms) {
     if (col < width - 1) {
       for (size_t j = 0; j < terms.size(); ++j) {
         const int64_t first = terms[j].exponent_lo - lo;
-        const int64_t last = terms[j].exponent_hi - lo + static_cast<int64_t>(terms[j].significand.size()) - 1;
+        const int64_t last =
+            terms[j].exponent_hi - lo + static_cast<int64_t>(terms[j].significand.size()) - 1;
         if (col < first || col > last) continue;
         result.cut_outputs.push_back(positive[j][col]);
         result.cut_outputs.push_back(negative[j][col]);

@@ -40,7 +40,9 @@ Bits divide_by_constant(Circuit& c, const Bits& n, int64_t d) {
   return quotient;
 }
 
-Bits negate(Circuit& c, const Bits& x) { return bits_sub(c, bits_constant(0, static_cast<int>(x.size())), x); }
+Bits negate(Circuit& c, const Bits& x) {
+  return bits_sub(c, bits_constant(0, static_cast<int>(x.size())), x);
+}
 
 }  // namespace
 
@@ -104,7 +106,8 @@ Circuit build_log_spec(const Params& params) {
     Bits twice = shift >= 0 ? bits_concat(bits_constant(0, shift), power)
                             : bits_slice(power, std::min(-shift, static_cast<int>(power.size())),
                                          static_cast<int>(power.size()));
-    twice = bits_slice(bits_zero_extend(twice, std::max(tw, static_cast<int>(twice.size()))), 0, tw);
+    twice =
+        bits_slice(bits_zero_extend(twice, std::max(tw, static_cast<int>(twice.size()))), 0, tw);
     const Bits plus_i = bits_slice(bits_add(c, twice, bits_constant(i, tw)), 0, tw);
     const Bits u = bits_zero_extend(divide_by_constant(c, plus_i, 2 * i), lw);
     Bits& sum = i % 2 ? odd_sum : even_sum;
@@ -134,7 +137,8 @@ Circuit build_log_spec(const Params& params) {
   return c;
 }
 
-std::vector<std::string> log_reference(const Params& params, const std::vector<std::vector<bool>>& inputs) {
+std::vector<std::string> log_reference(const Params& params,
+                                       const std::vector<std::vector<bool>>& inputs) {
   const FloatFormat f = float_format(params);
   const FloatValue x = float_from_bits(inputs.at(0), f);
   if (x.negative || x.magnitude == 0) return {"x <= 0: canonical zero by definition", "true"};

@@ -47,6 +47,7 @@ mpz_class log_ln2_fixed(int q);
 Circuit build_log_spec(const Params& params);
 
 // `verify eval`: ln x from MPFR beside round_p of it, and the algorithm's result.
-std::vector<std::string> log_reference(const Params& params, const std::vector<std::vector<bool>>& inputs);
+std::vector<std::string> log_reference(const Params& params,
+                                       const std::vector<std::vector<bool>>& inputs);
 
 }  // namespace tc

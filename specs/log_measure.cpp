@@ -57,7 +57,8 @@ LogMeasurement log_measure(FloatFormat f, const LogDesign& design) {
   std::vector<int64_t> exponents;
   for (int64_t e = f.emin(); e <= f.emax(); ++e) {
     const int64_t k = e + p - 1;  // k of case A; case B adds one
-    if (r.exhaustive || (k >= -5 && k <= 4) || e <= f.emin() + 1 || e >= f.emax() - 1) exponents.push_back(e);
+    if (r.exhaustive || (k >= -5 && k <= 4) || e <= f.emin() + 1 || e >= f.emax() - 1)
+      exponents.push_back(e);
   }
 
   Real ln_x, approx, err;

@@ -18,14 +18,14 @@
 namespace tc {
 
 struct LogMeasurement {
-  uint64_t inputs = 0;       // positive inputs measured (x = 1 included)
-  bool exhaustive = false;   // every valid positive input of the format
-  double worst = 0;          // max |z - ln x| / |ln x| over x != 1
+  uint64_t inputs = 0;      // positive inputs measured (x = 1 included)
+  bool exhaustive = false;  // every valid positive input of the format
+  double worst = 0;         // max |z - ln x| / |ln x| over x != 1
   FloatValue worst_x, worst_z;
-  double worst_ln = 0;       // ln of worst_x
-  double worst_pre = 0;      // max |L 2^-q - ln x| / |ln x|, before the final rounding
+  double worst_ln = 0;   // ln of worst_x
+  double worst_pre = 0;  // max |L 2^-q - ln x| / |ln x|, before the final rounding
   FloatValue worst_pre_x;
-  bool one_exact = true;     // x = 1 gives L = 0 and z = 0
+  bool one_exact = true;          // x = 1 gives L = 0 and z = 0
   uint64_t above_end_to_end = 0;  // inputs with relative error > end_to_end_bound()
   uint64_t above_pre = 0;         // inputs with pre-rounding error > pre_rounding_bound()
   uint64_t above_unit = 0;        // inputs with relative error > 2^-p (the paper's claim)

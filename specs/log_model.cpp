@@ -20,8 +20,8 @@ LogModel::LogModel(FloatFormat f, const LogDesign& design)
   const uint64_t lo = uint64_t{1} << (p - 1);
   for (uint64_t m = lo; m < 2 * lo; ++m) {
     // t = m / 2^(p-1) - 1 (case A) or m / 2^p - 1 (case B).
-    const mpq_class t = case_b(m, p) ? mpq_class(m) / power_of_two(p) - 1
-                                     : mpq_class(m) / power_of_two(p - 1) - 1;
+    const mpq_class t =
+        case_b(m, p) ? mpq_class(m) / power_of_two(p) - 1 : mpq_class(m) / power_of_two(p - 1) - 1;
     const mpq_class abs_t = abs(t);
     mpq_class power = 1;
     mpz_class s = 0;
@@ -30,8 +30,10 @@ LogModel::LogModel(FloatFormat f, const LogDesign& design)
       const mpq_class scaled = power / i * power_of_two(q) + mpq_class(1, 2);
       mpz_class u;
       mpz_fdiv_q(u.get_mpz_t(), scaled.get_num_mpz_t(), scaled.get_den_mpz_t());
-      if (t < 0 || i % 2 == 0) s -= u;
-      else s += u;
+      if (t < 0 || i % 2 == 0)
+        s -= u;
+      else
+        s += u;
     }
     sums_.push_back(s);
   }

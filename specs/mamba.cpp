@@ -55,16 +55,18 @@ Params mamba_with_default_weights(const Params& params) {
 Circuit build_mamba_spec(const Params& params) {
   selective_ssm_check(params);
   if (params.K < 1 || params.K > 4)
-    throw std::invalid_argument("mamba: K must lie in [1, 4] (K = " + std::to_string(params.K) + ")");
+    throw std::invalid_argument("mamba: K must lie in [1, 4] (K = " + std::to_string(params.K) +
+                                ")");
   const FloatFormat f = float_format(params);
   const int L = params.L, D = params.D;
   Circuit c("mamba-spec");
   std::map<std::string, Bits> words;
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
+    for (int d = 0; d < D; ++d)
+      words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
   const Params ssm_params = mamba_ssm_params(params);
-  std::vector<SsmWeightField> fields = {{"W_in", D, D}, {"W_z", D, D}, {"W_conv", params.K, D},
-                                        {"b_conv", D, 0}};
+  std::vector<SsmWeightField> fields = {
+      {"W_in", D, D}, {"W_z", D, D}, {"W_conv", params.K, D}, {"b_conv", D, 0}};
   for (const SsmWeightField& w : selective_ssm_weight_fields(ssm_params)) fields.push_back(w);
   fields.push_back({"W_out", D, D});
   for (const SsmWeightField& w : fields)
@@ -87,8 +89,10 @@ Circuit build_mamba_spec(const Params& params) {
     };
     return compose_embed_by_name(c, matmul, feed, {.block_cut = role});
   };
-  const Embedded u = projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_in", "in-proj-u");
-  const Embedded z = projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_z", "in-proj-z");
+  const Embedded u =
+      projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_in", "in-proj-u");
+  const Embedded z =
+      projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_z", "in-proj-z");
 
   Params conv_params = float_params(f);
   conv_params.L = L, conv_params.D = D, conv_params.K = params.K;
@@ -115,8 +119,8 @@ Circuit build_mamba_spec(const Params& params) {
     if (name[0] == 'z') return z.output(name);  // z<t>_<d>: matmul's output word names agree
     return host(name);
   };
-  const Embedded ssm =
-      compose_embed_by_name(c, build_selective_ssm_spec(ssm_params), ssm_feed, {.cut_prefix = "ssm/"});
+  const Embedded ssm = compose_embed_by_name(c, build_selective_ssm_spec(ssm_params), ssm_feed,
+                                             {.cut_prefix = "ssm/"});
   const Embedded out = projection([&](int t, int d) { return ssm.output(ssm_word("y", t, d)); },
                                   "W_out", "out-proj");
   for (int t = 0; t < L; ++t)

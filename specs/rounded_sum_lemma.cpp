@@ -23,7 +23,8 @@ BoundLemma step_lemma(int k, int p) {
   l.name = fmt::format("fsum.gamma.step-{}", k);
   l.claimed = gamma_bound(k - 1, p);
   l.statement = fmt::format(
-      "if |s_{0} - S_{0}| <= gamma_{1} A_{0} and s_{2} = (s_{0} + x_{2})(1 + d), |d| <= 2^-{3}, then "
+      "if |s_{0} - S_{0}| <= gamma_{1} A_{0} and s_{2} = (s_{0} + x_{2})(1 + d), |d| <= 2^-{3}, "
+      "then "
       "|s_{2} - S_{2}| <= gamma_{4} A_{2} = {5}",
       k - 1, k - 2, k, p, k - 1, format_bound(l.claimed) + " * A_" + std::to_string(k));
   const mpq_class previous = gamma_bound(k - 2, p);
@@ -36,13 +37,15 @@ BoundLemma step_lemma(int k, int p) {
   };
   l.claim = [](z3::context& ctx, const z3::expr& bound) {
     const z3::expr A = ctx.real_const("A_prev"), S = ctx.real_const("S_prev"),
-                   err = ctx.real_const("err_prev"), d = ctx.real_const("d"), x = ctx.real_const("x");
+                   err = ctx.real_const("err_prev"), d = ctx.real_const("d"),
+                   x = ctx.real_const("x");
     const z3::expr rounded = (S + err + x) * (1 + d);  // fl(s_(k-1) + x_k)
     const z3::expr exact = S + x;
     return z3_abs(rounded - exact) <= bound * (A + z3_abs(x));
   };
-  l.note = "rounding modelled as fl(a + b) = (a + b)(1 + d), |d| <= u: valid where nothing saturates "
-           "or underflows";
+  l.note =
+      "rounding modelled as fl(a + b) = (a + b)(1 + d), |d| <= u: valid where nothing saturates "
+      "or underflows";
   return l;
 }
 
@@ -59,9 +62,12 @@ LemmaResult measurement(int p) {
       worst.triples, worst.ratio.get_str(), format_bound(worst.ratio), format_bound(gamma2));
   r.claimed_bound = format_bound(gamma2);
   r.tightest_bound = format_bound(worst.ratio);
-  r.witness = fmt::format("worst case at x = ({}, {}, {}) / 16", worst.x[0], worst.x[1], worst.x[2]);
+  r.witness =
+      fmt::format("worst case at x = ({}, {}, {}) / 16", worst.x[0], worst.x[1], worst.x[2]);
   r.verdict = worst.ratio <= gamma2 ? LemmaVerdict::Proved : LemmaVerdict::Refuted;
-  r.note = p == 4 ? "" : "measured at p = 4, n = 3 whatever p and n are (exhaustive is cheap only there)";
+  r.note = p == 4
+               ? ""
+               : "measured at p = 4, n = 3 whatever p and n are (exhaustive is cheap only there)";
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
@@ -82,15 +88,17 @@ std::vector<LemmaResult> rounded_sum_lemmas(const Params& params) {
   results.push_back(LemmaResult{
       .name = "fsum.gamma",
       .kind = LemmaKind::Z3,
-      .statement = fmt::format("step-by-step rounded sum of n = {} terms: |s_n - sum x_i| <= gamma_{} * "
-                               "sum |x_i|, gamma_{} = {}/(2^{} - {}) = {}, u = 2^-{}",
-                               n, n - 1, n - 1, n - 1, p, n - 1, format_bound(gamma), p),
+      .statement =
+          fmt::format("step-by-step rounded sum of n = {} terms: |s_n - sum x_i| <= gamma_{} * "
+                      "sum |x_i|, gamma_{} = {}/(2^{} - {}) = {}, u = 2^-{}",
+                      n, n - 1, n - 1, n - 1, p, n - 1, format_bound(gamma), p),
       .verdict = all_proved ? LemmaVerdict::Proved : LemmaVerdict::Unknown,
       .seconds = seconds,
       .claimed_bound = format_bound(gamma),
-      .note = fmt::format("by induction from the base case s_1 = x_1 (error 0 = gamma_0 A_1) and the "
-                          "step lemmas k = 2..{}{}", n,
-                          all_proved ? "" : "; a step lemma was not proved, so neither is this")});
+      .note =
+          fmt::format("by induction from the base case s_1 = x_1 (error 0 = gamma_0 A_1) and the "
+                      "step lemmas k = 2..{}{}",
+                      n, all_proved ? "" : "; a step lemma was not proved, so neither is this")});
   results.push_back(measurement(p));
   return results;
 }

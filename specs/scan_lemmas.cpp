@@ -25,9 +25,10 @@ BoundLemma base_lemma(const ScanBudget& b) {
   BoundLemma l;
   l.name = "scan.recurrent.base";
   l.claimed = b.e[0];
-  l.statement = fmt::format("h_0 = round(w), w = Bbar_0 x_0, H_0 = w, M_0 = |w|: |h_0 - H_0| <= "
-                            "e_0 M_0, e_0 = {}",
-                            format_bound(b.e[0]));
+  l.statement = fmt::format(
+      "h_0 = round(w), w = Bbar_0 x_0, H_0 = w, M_0 = |w|: |h_0 - H_0| <= "
+      "e_0 M_0, e_0 = {}",
+      format_bound(b.e[0]));
   const mpq_class u = b.u;
   l.hypotheses = [u](z3::context& ctx) {
     const z3::expr w = ctx.real_const("w"), h = ctx.real_const("h");
@@ -65,8 +66,10 @@ BoundLemma step_lemma(const ScanBudget& b, int t) {
                    w = ctx.real_const("w"), r = ctx.real_const("r");
     return z3_abs(r - (a * H + w)) <= bound * (z3_abs(a) * M + z3_abs(w));
   };
-  l.note = std::string("a = Abar_t, w = Bbar_t x_t (exact), H = H_(t-1), M = M_(t-1); the new "
-                       "scale is M_t = |a| M + |w|; ") + kRoundingNote;
+  l.note = std::string(
+               "a = Abar_t, w = Bbar_t x_t (exact), H = H_(t-1), M = M_(t-1); the new "
+               "scale is M_t = |a| M + |w|; ") +
+           kRoundingNote;
   return l;
 }
 
@@ -74,9 +77,10 @@ BoundLemma accumulate_lemma(const ScanBudget& b) {
   BoundLemma l;
   l.name = "scan.closed.accumulate";
   l.claimed = b.u;
-  l.statement = "|s - E| <= u A, |T - e| <= u |e| (a term rounded once): |(s + T) - (E + e)| <= "
-                "u (A + |e|); by induction over i <= t the exact sum of the rounded terms is "
-                "within u M_t of H_t (A = the sum of the terms' magnitudes = M_t)";
+  l.statement =
+      "|s - E| <= u A, |T - e| <= u |e| (a term rounded once): |(s + T) - (E + e)| <= "
+      "u (A + |e|); by induction over i <= t the exact sum of the rounded terms is "
+      "within u M_t of H_t (A = the sum of the terms' magnitudes = M_t)";
   const mpq_class u = b.u;
   l.hypotheses = [u](z3::context& ctx) {
     const z3::expr s = ctx.real_const("s"), E = ctx.real_const("E"), A = ctx.real_const("A"),
@@ -97,9 +101,10 @@ BoundLemma closed_round_lemma(const ScanBudget& b) {
   BoundLemma l;
   l.name = "scan.closed.round";
   l.claimed = b.g;
-  l.statement = fmt::format("|S - H| <= u M, |H| <= M, h = round(S) (fsum): |h - H| <= g M, "
-                            "g = (1 + u)^2 - 1 = {}, at every t (independent of L)",
-                            format_bound(b.g));
+  l.statement = fmt::format(
+      "|S - H| <= u M, |H| <= M, h = round(S) (fsum): |h - H| <= g M, "
+      "g = (1 + u)^2 - 1 = {}, at every t (independent of L)",
+      format_bound(b.g));
   const mpq_class u = b.u;
   l.hypotheses = [u](z3::context& ctx) {
     const z3::expr S = ctx.real_const("S"), H = ctx.real_const("H"), M = ctx.real_const("M"),
@@ -135,8 +140,10 @@ BoundLemma output_lemma(const ScanBudget& b, const std::string& form, const mpq_
     const z3::expr Y = ctx.real_const("Y"), S = ctx.real_const("S"), y = ctx.real_const("y");
     return z3_abs(y - Y) <= bound * S;
   };
-  l.note = "D = sum_n C_n h_n exactly, Y = sum_n C_n H_n; |D - Y| <= sum_n |C_n| e M_n = e S by "
-           "the triangle inequality (not a Z3 step); " + std::string(kRoundingNote);
+  l.note =
+      "D = sum_n C_n h_n exactly, Y = sum_n C_n H_n; |D - Y| <= sum_n |C_n| e M_n = e S by "
+      "the triangle inequality (not a Z3 step); " +
+      std::string(kRoundingNote);
   return l;
 }
 
@@ -204,8 +211,8 @@ LemmaResult measurement(int p, int L, int N, const ScanBudget& b) {
     worst_d = std::max(worst_d, mpq_class(abs(yc - yr) / S));
     for (int n = 0; n < N; ++n)
       if (ex.M[L - 1][n] != 0)
-        worst_h = std::max(worst_h, mpq_class(abs(value(r.h[L - 1][n]) - ex.h[L - 1][n]) /
-                                              ex.M[L - 1][n]));
+        worst_h = std::max(worst_h,
+                           mpq_class(abs(value(r.h[L - 1][n]) - ex.h[L - 1][n]) / ex.M[L - 1][n]));
   }
   LemmaResult res;
   res.name = "scan.measured";
@@ -222,8 +229,9 @@ LemmaResult measurement(int p, int L, int N, const ScanBudget& b) {
   const bool ok = worst_c <= b.y_closed && worst_r <= b.y_recurrent && worst_d <= b.difference &&
                   worst_h <= b.e[L - 1] && used > 0;
   res.verdict = ok ? LemmaVerdict::Proved : LemmaVerdict::Refuted;
-  res.note = "exact GMP models of both forms (specs/scan_reference.hpp; tests check them against "
-             "the spec circuits); Abar in [1/2, 1], Bbar, C, x in +-[1/2, 2)";
+  res.note =
+      "exact GMP models of both forms (specs/scan_reference.hpp; tests check them against "
+      "the spec circuits); Abar in [1/2, 1], Bbar, C, x in +-[1/2, 2)";
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return res;
 }
@@ -283,8 +291,8 @@ std::vector<LemmaResult> scan_lemmas(const Params& params) {
       .verdict = chain ? LemmaVerdict::Proved : LemmaVerdict::Unknown,
       .seconds = seconds,
       .claimed_bound = format_bound(b.e[L - 1]),
-      .note = fmt::format("by induction: scan.recurrent.base and scan.recurrent.step-1..{}{}", L - 1,
-                          chain ? "" : "; a step was not proved, so neither is this")});
+      .note = fmt::format("by induction: scan.recurrent.base and scan.recurrent.step-1..{}{}",
+                          L - 1, chain ? "" : "; a step was not proved, so neither is this")});
   results.push_back(check(accumulate_lemma(b)));
   results.push_back(check(closed_round_lemma(b)));
   results.push_back(check(output_lemma(b, "closed", b.g, b.y_closed)));

@@ -10,9 +10,11 @@
 // is exact (1 + d), |d| <= u = 2^-p: the domain is inputs for which no block's exact result
 // overflows max_p or is nonzero below min_p (the measurement checks it input by input).
 //  scan.recurrent.base     h_0 = round(Bbar_0 x_0): |h_0 - H_0| <= e_0 M_0, e_0 = u
-//  scan.recurrent.step-t   t = 1..L-1: |h_(t-1) - H_(t-1)| <= e_(t-1) M_(t-1) and the three roundings
+//  scan.recurrent.step-t   t = 1..L-1: |h_(t-1) - H_(t-1)| <= e_(t-1) M_(t-1) and the three
+//  roundings
 //                          of fmul, fmul, fadd give |h_t - H_t| <= e_t M_t,
-//                          e_t = (1 + u)^2 e_(t-1) + (1 + u)^2 - 1  (so e_t = (1+u)^(2t+1) - 1 ~ (2t+1) u)
+//                          e_t = (1 + u)^2 e_(t-1) + (1 + u)^2 - 1  (so e_t = (1+u)^(2t+1) - 1 ~
+//                          (2t+1) u)
 //  scan.recurrent.composed by induction over t: e_(L-1) for the last state
 //  scan.closed.accumulate  the exact sum of rounded terms is within u of the exact sum, relative
 //                          to the sum of magnitudes (one step of the induction over the terms)
@@ -36,11 +38,11 @@
 namespace tc {
 
 struct ScanBudget {
-  mpq_class u;                    // 2^-p
-  std::vector<mpq_class> e;       // e[t]: recurrent state error after step t, relative to M_t
-  mpq_class g;                    // closed-form state error, relative to M_t (every t)
+  mpq_class u;                      // 2^-p
+  std::vector<mpq_class> e;         // e[t]: recurrent state error after step t, relative to M_t
+  mpq_class g;                      // closed-form state error, relative to M_t (every t)
   mpq_class y_closed, y_recurrent;  // output errors relative to S_(L-1)
-  mpq_class difference;           // |y_closed - y_recurrent| relative to S_(L-1)
+  mpq_class difference;             // |y_closed - y_recurrent| relative to S_(L-1)
 };
 // growth_dropped: the budget of the lemma-level mutant "step-growth-dropped",
 // e_t = e_(t-1) + (1 + u)^2 - 1, which the step lemmas must refute.

@@ -200,13 +200,11 @@ std::vector<std::string> scan_reference(const Params& params,
   const bool recurrent = params.flag("recurrent");
   std::vector<std::string> lines;
   for (size_t t = 0; t < ex.y.size(); ++t)
-    lines.push_back(fmt::format("{} (real recurrence); algorithm ({}) = {}, the other form = {}{}",
-                                exact_text(ex.y[t], f), recurrent ? "recurrent" : "closed form",
-                                float_to_string((recurrent ? rec : closed).y[t]),
-                                float_to_string((recurrent ? closed : rec).y[t]),
-                                closed.out_of_range || rec.out_of_range
-                                    ? " (some block overflows or underflows)"
-                                    : ""));
+    lines.push_back(fmt::format(
+        "{} (real recurrence); algorithm ({}) = {}, the other form = {}{}", exact_text(ex.y[t], f),
+        recurrent ? "recurrent" : "closed form", float_to_string((recurrent ? rec : closed).y[t]),
+        float_to_string((recurrent ? closed : rec).y[t]),
+        closed.out_of_range || rec.out_of_range ? " (some block overflows or underflows)" : ""));
   return lines;
 }
 

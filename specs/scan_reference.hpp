@@ -1,4 +1,5 @@
-// Exact models of the SSM scan and convolution components, on GMP rationals (specs/float_exact*.hpp):
+// Exact models of the SSM scan and convolution components, on GMP rationals
+// (specs/float_exact*.hpp):
 //  - the algorithms as the specs define them, block by block "exact, then round once" (the
 //    closed form, the rounded recurrence, the kernel and the convolution): what the circuits must
 //    output, bit for bit (tests compare them with the simulated spec circuits);
@@ -30,7 +31,8 @@ std::vector<std::vector<bool>> scan_words(const ScanInputs& in, FloatFormat f);
 struct ScanTrace {
   std::vector<std::vector<FloatValue>> h;  // [t][n]
   std::vector<FloatValue> y;
-  bool out_of_range = false;  // some block's exact result overflowed max or fell below min (nonzero)
+  bool out_of_range =
+      false;  // some block's exact result overflowed max or fell below min (nonzero)
 };
 ScanTrace scan_closed_model(const ScanInputs& in, FloatFormat f);
 ScanTrace scan_recurrent_model(const ScanInputs& in, FloatFormat f);

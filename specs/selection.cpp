@@ -1,9 +1,9 @@
 // Spec and exact reference of selection (see selection.hpp).
 #include "specs/selection.hpp"
 
-#include <stdexcept>
-
 #include <gmpxx.h>
+
+#include <stdexcept>
 
 #include "lib/compose.hpp"
 #include "lib/decode.hpp"
@@ -27,7 +27,8 @@ std::string role(const std::string& name, int t, int i) {
 }
 
 void check(const Params& params, FloatFormat f) {
-  if (f.e != f.p + 1) throw std::invalid_argument("selection: only the default exponent width p + 1");
+  if (f.e != f.p + 1)
+    throw std::invalid_argument("selection: only the default exponent width p + 1");
   if (params.L < 1 || params.D < 1 || params.N < 1)
     throw std::invalid_argument("selection: L, D and N must be >= 1");
   softplus_design(f.p);  // throws outside softplus's range
@@ -125,11 +126,13 @@ std::vector<std::string> selection_reference(const Params& params,
     for (int d = 0; d < D; ++d) col.push_back(w[d * cols + j]);
     return col;
   };
-  auto row = [&](int t) { return std::vector<FloatValue>(x.begin() + t * D, x.begin() + (t + 1) * D); };
+  auto row = [&](int t) {
+    return std::vector<FloatValue>(x.begin() + t * D, x.begin() + (t + 1) * D);
+  };
   auto describe = [&](const std::vector<FloatValue>& a, const std::vector<FloatValue>& b) {
     const mpq_class exact = exact_dot_value(a, b);
-    return "exact " + exact.get_str() + " = " + format_dyadic(exact) + ", round_p = " +
-           format_word(float_decoding(f), float_to_bits(exact_dot(a, b, f), f));
+    return "exact " + exact.get_str() + " = " + format_dyadic(exact) +
+           ", round_p = " + format_word(float_decoding(f), float_to_bits(exact_dot(a, b, f), f));
   };
   std::vector<std::string> lines;
   for (const auto* w : {&w_b, &w_c})

@@ -114,14 +114,15 @@ std::vector<LemmaResult> selection_lemmas(const Params& params) {
       "softplus(v*) within (1 + S) e^|v - v*| - 1 on all but {}; worst {}; the paper's 2^-{} {} "
       "({} pairs above it); {} pairs outside softplus's domain skipped",
       m.exhaustive ? "every one of the" : "a sample of", m.measured, m.over_bound,
-      error_text(m.worst), params.p, m.above_2_minus_p == 0 ? "holds" : "fails",
-      m.above_2_minus_p, m.skipped);
+      error_text(m.worst), params.p, m.above_2_minus_p == 0 ? "holds" : "fails", m.above_2_minus_p,
+      m.skipped);
   r.witness = fmt::format("worst at x = {}, b = {}", float_to_string(m.worst_x),
                           float_to_string(m.worst_b));
   r.verdict = m.over_bound == 0 ? LemmaVerdict::Proved : LemmaVerdict::Refuted;
-  r.note = "softplus enclosed by MPFR at 160 bits with directed rounding; delta from "
-           "softplus_model (the algorithm the circuits compute, checked against the spec); the "
-           "bound uses |d/dv ln softplus(v)| <= 1 (t / (1 + t) <= ln(1 + t))";
+  r.note =
+      "softplus enclosed by MPFR at 160 bits with directed rounding; delta from "
+      "softplus_model (the algorithm the circuits compute, checked against the spec); the "
+      "bound uses |d/dv ln softplus(v)| <= 1 (t / (1 + t) <= ln(1 + t))";
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return {r};
 }

@@ -26,9 +26,9 @@ namespace tc {
 
 struct SelectionMeasurement {
   bool exhaustive = false;
-  uint64_t measured = 0;         // pairs with round_p(v*) in softplus's D_p and softplus(v*) >= min_p
-  uint64_t skipped = 0;          // the others (saturation, flushing, underflow)
-  uint64_t over_bound = 0;       // pairs above (1 + S) e^a - 1 (must be 0)
+  uint64_t measured = 0;    // pairs with round_p(v*) in softplus's D_p and softplus(v*) >= min_p
+  uint64_t skipped = 0;     // the others (saturation, flushing, underflow)
+  uint64_t over_bound = 0;  // pairs above (1 + S) e^a - 1 (must be 0)
   uint64_t above_2_minus_p = 0;  // pairs whose error exceeds 2^-p
   mpq_class worst = 0;           // worst relative error (an upper bound)
   FloatValue worst_x, worst_b;   // where

@@ -20,8 +20,10 @@
 namespace tc {
 
 std::vector<SsmWeightField> selective_ssm_weight_fields(const Params& params) {
-  std::vector<SsmWeightField> fields = {{"W_B", params.D, params.N},     {"W_C", params.D, params.N},
-                                        {"W_delta", params.D, params.D}, {"b_delta", params.D, 0},
+  std::vector<SsmWeightField> fields = {{"W_B", params.D, params.N},
+                                        {"W_C", params.D, params.N},
+                                        {"W_delta", params.D, params.D},
+                                        {"b_delta", params.D, 0},
                                         {"A", params.D, params.N}};
   if (params.flag("skip")) fields.push_back({"D_skip", params.D, 0});
   return fields;
@@ -30,9 +32,7 @@ std::vector<SsmWeightField> selective_ssm_weight_fields(const Params& params) {
 namespace {
 
 // value = m * 2^e with |m| < 4: exact at p >= 2.
-FloatConstant constant(double value) {
-  return {static_cast<int64_t>(value * 4), -2};
-}
+FloatConstant constant(double value) { return {static_cast<int64_t>(value * 4), -2}; }
 
 }  // namespace
 
@@ -58,9 +58,9 @@ Params selective_ssm_with_default_weights(const Params& params) {
 void selective_ssm_check(const Params& params) {
   auto in = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
   if (!in(params.L, 1, 4) || !in(params.N, 1, 4) || !in(params.D, 1, 4))
-    throw std::invalid_argument("selective-ssm: L, N, D must lie in [1, 4] (L = " +
-                                std::to_string(params.L) + ", N = " + std::to_string(params.N) +
-                                ", D = " + std::to_string(params.D) + ")");
+    throw std::invalid_argument(
+        "selective-ssm: L, N, D must lie in [1, 4] (L = " + std::to_string(params.L) +
+        ", N = " + std::to_string(params.N) + ", D = " + std::to_string(params.D) + ")");
   if (params.exponent_bits() != params.p + 1)
     throw std::invalid_argument("selective-ssm: only the default exponent width p + 1");
 }
@@ -72,7 +72,8 @@ Circuit build_selective_ssm_spec(const Params& params) {
   Circuit c("selective-ssm-spec");
   std::map<std::string, Bits> words;  // host words by name: activations and weights
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
+    for (int d = 0; d < D; ++d)
+      words[ssm_word("x", t, d)] = add_float_input(c, ssm_word("x", t, d), f);
   if (params.flag("gate"))
     for (int t = 0; t < L; ++t)
       for (int d = 0; d < D; ++d)
@@ -91,8 +92,8 @@ Circuit build_selective_ssm_spec(const Params& params) {
   Params zoh_params = part;
   if (params.flag("euler")) zoh_params.flags.insert("euler");
 
-  const Embedded sel = compose_embed_by_name(c, build_selection_spec(part), host,
-                                             {.cut_prefix = "select/"});
+  const Embedded sel =
+      compose_embed_by_name(c, build_selection_spec(part), host, {.cut_prefix = "select/"});
   // zoh[t][d]: the discretization of channel d at time t, over the N states.
   std::vector<std::vector<Embedded>> zoh(L);
   const Circuit zoh_spec = build_discretize_spec(zoh_params);
@@ -106,7 +107,8 @@ Circuit build_selective_ssm_spec(const Params& params) {
         throw std::invalid_argument("unexpected");
       };
       zoh[t].push_back(compose_embed_by_name(
-          c, zoh_spec, feed, {.cut_prefix = "zoh-" + std::to_string(t) + "-" + std::to_string(d) + "/"}));
+          c, zoh_spec, feed,
+          {.cut_prefix = "zoh-" + std::to_string(t) + "-" + std::to_string(d) + "/"}));
     }
   const Circuit scan_spec = build_scan_spec(part);
   const Circuit mul_spec = build_float_mul_spec(float_params(f));
@@ -121,8 +123,8 @@ Circuit build_selective_ssm_spec(const Params& params) {
       if (stem == "x") return host(ssm_word("x", t, d));
       throw std::invalid_argument("unexpected");
     };
-    const Embedded scan =
-        compose_embed_by_name(c, scan_spec, feed, {.cut_prefix = "scan-" + std::to_string(d) + "/"});
+    const Embedded scan = compose_embed_by_name(c, scan_spec, feed,
+                                                {.cut_prefix = "scan-" + std::to_string(d) + "/"});
     for (int t = 0; t < L; ++t) y[t][d] = scan.output(ssm_word("y", t));
   }
   for (int t = 0; t < L; ++t)
@@ -130,9 +132,10 @@ Circuit build_selective_ssm_spec(const Params& params) {
       const std::string role = fmt::format("-{}-{}", t, d);
       Bits out = y[t][d];
       if (params.flag("skip")) {
-        const Bits m = compose_embed(c, mul_spec, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
-                                     {.block_cut = "skip-mul" + role})
-                           .output("z");
+        const Bits m =
+            compose_embed(c, mul_spec, {host(ssm_word("D_skip", d)), host(ssm_word("x", t, d))},
+                          {.block_cut = "skip-mul" + role})
+                .output("z");
         out = compose_embed(c, add_spec, {out, m}, {.block_cut = "skip-add" + role}).output("z");
       }
       if (params.flag("gate")) {

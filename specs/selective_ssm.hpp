@@ -8,7 +8,8 @@
 //   y_{t,d} = sum_n C_{t,n} h_{t,d,n},  h_{t,d,n} = sum_{i <= t} (prod_{i < j <= t} Abar_{j,d,n})
 //             Bbar_{i,d,n} x_{i,d}                                              (scan, closed form)
 //   --skip:   y_{t,d} <- round(y_{t,d} + round(D_skip_d x_{t,d}))                 (Mamba's D term)
-//   --gate:   y_{t,d} <- round(y_{t,d} silu(z_{t,d}))                             (Mamba's z branch)
+//   --gate:   y_{t,d} <- round(y_{t,d} silu(z_{t,d}))                             (Mamba's z
+//   branch)
 // These are the facts of Mamba's reference (state-spaces/mamba, selective_scan_ref): Delta is
 // per (time, channel) and broadcast over the N states (exp(Delta A_{d,n})); Bbar x = Delta B_t x
 // in the code (our --euler), the zero-order hold in the paper; C_t is paired with h_t (the state

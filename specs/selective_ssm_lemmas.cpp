@@ -78,9 +78,10 @@ BoundLemma sum_lemma(const std::string& name, const std::string& what, int n, co
   BoundLemma l;
   l.name = name;
   l.claimed = rel(e, u);
-  l.statement = fmt::format("{}: {} terms within {} relative, summed exactly and rounded once "
-                            "(u = {}): within {} of the sum of their magnitudes",
-                            what, n, format_bound(e), format_bound(u), format_bound(l.claimed));
+  l.statement = fmt::format(
+      "{}: {} terms within {} relative, summed exactly and rounded once "
+      "(u = {}): within {} of the sum of their magnitudes",
+      what, n, format_bound(e), format_bound(u), format_bound(l.claimed));
   auto names = [n](z3::context& ctx, const char* base) {
     z3::expr_vector v(ctx);
     for (int i = 0; i < n; ++i) v.push_back(ctx.real_const(fmt::format("{}{}", base, i).c_str()));
@@ -113,11 +114,11 @@ BoundLemma output_lemma(int N, const mpq_class& e_h, const mpq_class& u, const m
   BoundLemma l;
   l.name = "selective-ssm.output";
   l.claimed = claimed;
-  l.statement = fmt::format("y_t = round(sum_n C'_n h'_n) over N = {} states, C' within u = {}, "
-                            "h' within {} of the magnitude H_n >= |h_n|: |y' - y| <= {} sum_n "
-                            "|C_n| H_n = {} S",
-                            N, format_bound(u), format_bound(e_h), format_bound(claimed),
-                            format_bound(claimed));
+  l.statement = fmt::format(
+      "y_t = round(sum_n C'_n h'_n) over N = {} states, C' within u = {}, "
+      "h' within {} of the magnitude H_n >= |h_n|: |y' - y| <= {} sum_n "
+      "|C_n| H_n = {} S",
+      N, format_bound(u), format_bound(e_h), format_bound(claimed), format_bound(claimed));
   auto vars = [N](z3::context& ctx, const char* base) {
     z3::expr_vector v(ctx);
     for (int i = 0; i < N; ++i) v.push_back(ctx.real_const(fmt::format("{}{}", base, i).c_str()));
@@ -142,7 +143,8 @@ BoundLemma output_lemma(int N, const mpq_class& e_h, const mpq_class& u, const m
     for (int i = 0; i < N; ++i) dot = dot + C[i] * h[i], S = S + z3_abs(C[i]) * H[i];
     return z3_abs(y - dot) <= bound * S;
   };
-  l.note = "C_t from the selection (one rounding of an exact dot product); h from selective-ssm.state";
+  l.note =
+      "C_t from the selection (one rounding of an exact dot product); h from selective-ssm.state";
   return l;
 }
 
@@ -274,10 +276,11 @@ SelectiveSsmBudget selective_ssm_budget(const Params& params) {
   const DiscretizeBudget db = discretize_budget(discretize_design(zoh));
   b.E_A = db.A;
   b.E_Bb = params.flag("euler") ? b.u : db.B;
-  b.parts_note = "E_sp = softplus.end-to-end (softplus_budget, proved by the softplus component); "
-                 "E_silu = silu.end-to-end (silu_budget); E_A = discretize's abar bound A and "
-                 "E_Bb = its bbar bound B (discretize_budget, proved by the discretize component; "
-                 "with --euler E_Bb = u, one fmul)";
+  b.parts_note =
+      "E_sp = softplus.end-to-end (softplus_budget, proved by the softplus component); "
+      "E_silu = silu.end-to-end (silu_budget); E_A = discretize's abar bound A and "
+      "E_Bb = its bbar bound B (discretize_budget, proved by the discretize component; "
+      "with --euler E_Bb = u, one fmul)";
   // At p = 2 (u = 1/4) the enclosures need a smaller domain: u V < 1 and e_delta M < 1.
   if (p <= 2) b.V = 1, b.M = mpq_class(1, 2);
   b.kappa = b.u * b.V / (1 - b.u * b.V);
@@ -317,8 +320,8 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
   const mpq_class u = b.u;
   {
     // delta: the softplus condition (enclosure) then softplus's own bound.
-    BoundLemma l = chain_lemma("selective-ssm.delta", "Delta = softplus_p(round(v))", b.kappa,
-                               b.E_sp, "");
+    BoundLemma l =
+        chain_lemma("selective-ssm.delta", "Delta = softplus_p(round(v))", b.kappa, b.E_sp, "");
     l.note = fmt::format(
         "enclosure (trusted): |sp(v') - sp(v)| <= sigma(xi) |v' - v| <= sigma(v) e^|v'-v| u |v| "
         "<= sp(v) u V / (1 - u V) = {} sp(v) for |v| <= V = {} (sigma <= sp, sigma(xi) / sigma(v) "
@@ -335,10 +338,10 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
   {
     const mpq_class phi = params.flag("euler") ? mpq_class(0) : b.r;
     const mpq_class pd = rel(phi, b.e_delta);
-    results.push_back(check(product_lemma("selective-ssm.bbar-phi-delta",
-                                          params.flag("euler") ? "Delta' (euler: no phi factor)"
-                                                               : "phi(Delta' a) Delta'",
-                                          phi, b.e_delta)));
+    results.push_back(check(product_lemma(
+        "selective-ssm.bbar-phi-delta",
+        params.flag("euler") ? "Delta' (euler: no phi factor)" : "phi(Delta' a) Delta'", phi,
+        b.e_delta)));
     results.push_back(check(product_lemma("selective-ssm.bbar-b", "(phi Delta)' B'", pd, u)));
     results.push_back(check(chain_lemma(
         "selective-ssm.bbar", "Bbar = discretize's result", rel(pd, u), b.E_Bb,
@@ -349,27 +352,30 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
   }
   mpq_class power = 0;
   for (int k = 0; k < params.L - 1; ++k) {
-    results.push_back(check(product_lemma(fmt::format("selective-ssm.term-factor-{}", k + 1),
-                                          "one more Abar factor of the longest term", power, b.e_A)));
+    results.push_back(
+        check(product_lemma(fmt::format("selective-ssm.term-factor-{}", k + 1),
+                            "one more Abar factor of the longest term", power, b.e_A)));
     power = rel(power, b.e_A);
   }
-  results.push_back(check(product_lemma("selective-ssm.term-bbar", "prod Abar times Bbar", power, b.e_Bb)));
-  results.push_back(check(chain_lemma("selective-ssm.term", "term = round(prod Abar Bbar x)",
-                                      rel(power, b.e_Bb), u,
-                                      "x exact; the scan's fprod block rounds once")));
-  results.push_back(check(sum_lemma("selective-ssm.state", "h_t = round(sum_i term_i)", params.L,
-                                    b.e_T, u)));
+  results.push_back(
+      check(product_lemma("selective-ssm.term-bbar", "prod Abar times Bbar", power, b.e_Bb)));
+  results.push_back(
+      check(chain_lemma("selective-ssm.term", "term = round(prod Abar Bbar x)", rel(power, b.e_Bb),
+                        u, "x exact; the scan's fprod block rounds once")));
+  results.push_back(
+      check(sum_lemma("selective-ssm.state", "h_t = round(sum_i term_i)", params.L, b.e_T, u)));
   results.push_back(check(output_lemma(params.N, b.e_h, u, b.e_y)));
   if (params.flag("skip")) {
-    results.push_back(check(sum_lemma("selective-ssm.skip", "round(y + round(D_skip x))", 2,
-                                      rel(b.e_y, u), u)));
+    results.push_back(
+        check(sum_lemma("selective-ssm.skip", "round(y + round(D_skip x))", 2, rel(b.e_y, u), u)));
   }
   if (params.flag("gate")) {
     const mpq_class before = params.flag("skip") ? b.e_s : b.e_y;
-    results.push_back(check(product_lemma("selective-ssm.gate-product", "y silu_p(z)", before, b.E_silu)));
-    results.push_back(check(chain_lemma("selective-ssm.gate", "round(y silu_p(z))",
-                                        rel(before, b.E_silu), u,
-                                        "fmul rounds once; E_silu = silu.end-to-end (silu_budget)")));
+    results.push_back(
+        check(product_lemma("selective-ssm.gate-product", "y silu_p(z)", before, b.E_silu)));
+    results.push_back(
+        check(chain_lemma("selective-ssm.gate", "round(y silu_p(z))", rel(before, b.E_silu), u,
+                          "fmul rounds once; E_silu = silu.end-to-end (silu_budget)")));
   }
   {
     const auto start = std::chrono::steady_clock::now();
@@ -389,11 +395,13 @@ std::vector<LemmaResult> selective_ssm_lemmas(const Params& params) {
                     ? LemmaVerdict::Proved
                     : LemmaVerdict::Refuted;
     if (m.in_domain == 0)
-      r.note += fmt::format("; D_{} holds no input of this layer at p = {} (the format's range is "
-                            "too narrow): nothing measured, reported as refuted",
-                            params.p, params.p);
-    r.note = "y' by simulating the spec circuit (proved equal to the construction); y and S by "
-             "MPFR at 256 bits (specs/ssm_layer_real.hpp); D_p as in selective_ssm_lemmas.hpp";
+      r.note += fmt::format(
+          "; D_{} holds no input of this layer at p = {} (the format's range is "
+          "too narrow): nothing measured, reported as refuted",
+          params.p, params.p);
+    r.note =
+        "y' by simulating the spec circuit (proved equal to the construction); y and S by "
+        "MPFR at 256 bits (specs/ssm_layer_real.hpp); D_p as in selective_ssm_lemmas.hpp";
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     results.push_back(r);
   }

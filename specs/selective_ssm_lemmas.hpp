@@ -54,7 +54,7 @@ struct SelectiveSsmBudget {
   std::string parts_note;             // where each comes from
   mpq_class V = 2, M = 1;             // the domain's bounds on |v| and delta |a| (p = 2: 1, 1/2)
   mpq_class kappa, e_delta, rho, r, e_A, e_Bb, e_T, e_h, e_y, e_s, e_g;
-  mpq_class total;                    // the bound for the flags asked for
+  mpq_class total;  // the bound for the flags asked for
 };
 SelectiveSsmBudget selective_ssm_budget(const Params& params);
 

@@ -33,7 +33,8 @@ Circuit build_silu_spec(const Params& params) {
   const Bits minus_x1 = spec_float_widen(c, spec_float_negate(c, x, f), f, f1);
   const Bits y = compose_embed(c, build_exp_spec(wide), {minus_x1}).output("z");
   // The constant 1 = 2^(p1-1) 2^-(p1-1) in F1.
-  const std::vector<bool> one_bits = float_to_bits({false, uint64_t{1} << (d.p1 - 1), 1 - d.p1}, f1);
+  const std::vector<bool> one_bits =
+      float_to_bits({false, uint64_t{1} << (d.p1 - 1), 1 - d.p1}, f1);
   Bits one;
   for (bool b : one_bits) one.push_back(b ? kTrue : kFalse);
   const Bits s = compose_embed(c, build_float_add_spec(wide), {one, y}).output("z");

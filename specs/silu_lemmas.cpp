@@ -32,9 +32,10 @@ BoundLemma sum_lemma(const SiluDesign& d, const SiluBudget& b, const mpq_class& 
     const z3::expr t = ctx.real_const("t"), s = ctx.real_const("s");
     return z3_abs(s - (1 + t)) <= bound * (1 + t);
   };
-  l.note = fmt::format("E = exp.end-to-end@p{} (proved above, on -x in D_p1); fadd's rounding of "
-                       "1 + y in [1, max_p1 + 1] is within 2^-p1 relative",
-                       d.p1);
+  l.note = fmt::format(
+      "E = exp.end-to-end@p{} (proved above, on -x in D_p1); fadd's rounding of "
+      "1 + y in [1, max_p1 + 1] is within 2^-p1 relative",
+      d.p1);
   return l;
 }
 
@@ -57,8 +58,9 @@ BoundLemma quotient_lemma(const SiluDesign& d, const SiluBudget& b) {
     const z3::expr S = ctx.real_const("S"), w = ctx.real_const("w"), x = ctx.real_const("x");
     return z3_abs(w * S - x) <= bound * z3_abs(x);
   };
-  l.note = "w = round_p1(x / s) written as w s = x (1 + d2) (s > 0 since B_s < 1); |x / s| is in "
-           "fdiv's rounding range on D_p";
+  l.note =
+      "w = round_p1(x / s) written as w s = x (1 + d2) (s > 0 since B_s < 1); |x / s| is in "
+      "fdiv's rounding range on D_p";
   return l;
 }
 
@@ -80,8 +82,9 @@ BoundLemma range_lemma(const SiluDesign& d, const SiluBudget& b) {
     const z3::expr m = ctx.real_const("m"), M = ctx.real_const("M"), w = ctx.real_const("w");
     return m <= w * (1 + bound) && w <= M * (1 + bound);
   };
-  l.note = "F = |silu(x)| in [min_p, max_p] on D_p (m, M stand for min_p, max_p); the tightest r "
-           "shows the slack left to the rounding range";
+  l.note =
+      "F = |silu(x)| in [min_p, max_p] on D_p (m, M stand for min_p, max_p); the tightest r "
+      "shows the slack left to the rounding range";
   return l;
 }
 
@@ -103,8 +106,9 @@ BoundLemma end_to_end_lemma(const SiluDesign& d, const SiluBudget& b) {
     return z3::implies(z3_abs(z - w) <= z3_rational(ctx, u) * z3_abs(w),
                        z3_abs(z - F) <= bound * z3_abs(F));
   };
-  l.note = "F = silu(x) = x / (1 + t) exactly; w from silu.quotient; z = round_p(w) within 2^-p "
-           "relative by silu.range";
+  l.note =
+      "F = silu(x) = x / (1 + t) exactly; w from silu.quotient; z = round_p(w) within 2^-p "
+      "relative by silu.range";
   return l;
 }
 
@@ -132,8 +136,9 @@ LemmaResult measurement(const SiluDesign& d, const SiluBudget& b) {
   const bool ok = m.final_error.error <= b.total && m.before_narrowing.error <= b.B_w &&
                   m.flushed_inexact == 0 && m.underflow_wrong == 0 && m.zero_wrong == 0;
   r.verdict = ok ? LemmaVerdict::Proved : LemmaVerdict::Refuted;
-  r.note = "silu(x) enclosed by MPFR at 160 bits (plus -log2 |x| bits near 0) with directed "
-           "rounding; the errors are upper bounds; the model is exp_model and the GMP evaluator at p1";
+  r.note =
+      "silu(x) enclosed by MPFR at 160 bits (plus -log2 |x| bits near 0) with directed "
+      "rounding; the errors are upper bounds; the model is exp_model and the GMP evaluator at p1";
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

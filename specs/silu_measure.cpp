@@ -44,11 +44,11 @@ class SiluEnclosure {
     mpfr_set_exact(x_, -x);
     mpfr_exp(t_.lo(), x_, MPFR_RNDD);
     mpfr_exp(t_.hi(), x_, MPFR_RNDU);
-    mpfr_abs(x_, x_, MPFR_RNDN);                   // |x|, exact
-    mpfr_add_ui(a_, t_.hi(), 1, MPFR_RNDU);        // 1 + t, from above
-    mpfr_div(silu_.lo(), x_, a_, MPFR_RNDD);       // |silu| from below
+    mpfr_abs(x_, x_, MPFR_RNDN);              // |x|, exact
+    mpfr_add_ui(a_, t_.hi(), 1, MPFR_RNDU);   // 1 + t, from above
+    mpfr_div(silu_.lo(), x_, a_, MPFR_RNDD);  // |silu| from below
     mpfr_add_ui(a_, t_.lo(), 1, MPFR_RNDD);
-    mpfr_div(silu_.hi(), x_, a_, MPFR_RNDU);       // |silu| from above
+    mpfr_div(silu_.hi(), x_, a_, MPFR_RNDU);  // |silu| from above
   }
   int compare_t(const mpq_class& v) { return t_.compare(v); }
   int compare_silu(const mpq_class& v) { return silu_.compare(v); }
@@ -74,9 +74,10 @@ SiluTrace silu_model(FloatValue x, const SiluDesign& d) {
   const FloatFormat f = d.narrow(), f1 = d.wide();
   const int c = d.p1 - d.p;
   // Widening: exact, canonical zero kept.
-  const FloatValue x1 = x.magnitude == 0 ? FloatValue{}
-                                         : FloatValue{x.negative, x.magnitude << c, x.exponent - c};
-  const FloatValue minus_x1 = x1.magnitude == 0 ? x1 : FloatValue{!x1.negative, x1.magnitude, x1.exponent};
+  const FloatValue x1 =
+      x.magnitude == 0 ? FloatValue{} : FloatValue{x.negative, x.magnitude << c, x.exponent - c};
+  const FloatValue minus_x1 =
+      x1.magnitude == 0 ? x1 : FloatValue{!x1.negative, x1.magnitude, x1.exponent};
   static thread_local int cached_p1 = -1;
   static thread_local ExpDesign design;
   if (cached_p1 != d.p1) {
@@ -95,7 +96,8 @@ SiluMeasurement silu_measure(const SiluDesign& d, uint64_t samples, uint64_t see
   const FloatFormat f = d.narrow(), f1 = d.wide();
   SiluMeasurement m;
   m.exhaustive = samples == 0;
-  const mpq_class min1 = value(float_min(f1)), max1 = value(float_max(f1)), min = value(float_min(f));
+  const mpq_class min1 = value(float_min(f1)), max1 = value(float_max(f1)),
+                  min = value(float_min(f));
   const mpq_class paper = mpq_class(1) / mpq_class(mpz_class(1) << d.p);
   SiluEnclosure enclosure;
   const FloatValue min_value = float_min(f);
@@ -162,20 +164,21 @@ std::vector<std::string> silu_reference(const Params& params,
   const SiluDesign d = silu_design(params.p);
   const FloatValue x = float_from_bits(inputs.at(0), d.narrow());
   const SiluTrace t = silu_model(x, d);
-  if (x.magnitude == 0)
-    return {fmt::format("silu(0) = 0; algorithm z = {}", float_to_string(t.z))};
+  if (x.magnitude == 0) return {fmt::format("silu(0) = 0; algorithm z = {}", float_to_string(t.z))};
   if (abs(value(x)) >= mpq_class(mpz_class(1) << (d.p1 + 2)))
-    return {fmt::format("|x| >= 2^{}: silu(x) = x (1 - e^-x ...) for x > 0, below min_p for x < 0 "
-                        "(not enclosed); algorithm z = {}",
-                        d.p1 + 2, float_to_string(t.z))};
+    return {
+        fmt::format("|x| >= 2^{}: silu(x) = x (1 - e^-x ...) for x > 0, below min_p for x < 0 "
+                    "(not enclosed); algorithm z = {}",
+                    d.p1 + 2, float_to_string(t.z))};
   SiluEnclosure enclosure;
   enclosure.set_input(value(x), -static_cast<int>(x.exponent) - d.p);
-  return {fmt::format("silu(x) = {}..., round_p(silu(x)) = {} (from a 160-bit enclosure); "
-                      "algorithm z = {} (p1 = {}: y = {}, s = {}, w = {}), relative error {}",
-                      enclosure.value_text(),
-                      float_to_string(round_to_float(enclosure.value_approximation(), d.narrow())),
-                      float_to_string(t.z), d.p1, float_to_string(t.y), float_to_string(t.s),
-                      float_to_string(t.w), error_text(enclosure.relative_error(value(t.z))))};
+  return {
+      fmt::format("silu(x) = {}..., round_p(silu(x)) = {} (from a 160-bit enclosure); "
+                  "algorithm z = {} (p1 = {}: y = {}, s = {}, w = {}), relative error {}",
+                  enclosure.value_text(),
+                  float_to_string(round_to_float(enclosure.value_approximation(), d.narrow())),
+                  float_to_string(t.z), d.p1, float_to_string(t.y), float_to_string(t.s),
+                  float_to_string(t.w), error_text(enclosure.relative_error(value(t.z))))};
 }
 
 }  // namespace tc

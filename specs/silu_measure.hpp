@@ -35,15 +35,15 @@ SiluTrace silu_model(FloatValue x, const SiluDesign& d);
 
 struct SiluMeasurement {
   bool exhaustive = false;
-  uint64_t measured = 0;          // inputs in D_p
-  uint64_t flushed = 0;           // e^-x < min_p1
-  uint64_t flushed_inexact = 0;   // of those, z != x (must be 0)
-  uint64_t underflow = 0;         // |silu(x)| < min_p
-  uint64_t underflow_wrong = 0;   // of those, z neither 0 nor +-min_p (must be 0)
-  uint64_t zero_wrong = 0;        // x = 0 with z != 0 (must be 0)
-  uint64_t above_2_minus_p = 0;   // inputs in D_p whose final error exceeds 2^-p
-  FloatWorstCase final_error;      // |z - silu(x)| / |silu(x)|
-  FloatWorstCase before_narrowing; // |w - silu(x)| / |silu(x)|
+  uint64_t measured = 0;            // inputs in D_p
+  uint64_t flushed = 0;             // e^-x < min_p1
+  uint64_t flushed_inexact = 0;     // of those, z != x (must be 0)
+  uint64_t underflow = 0;           // |silu(x)| < min_p
+  uint64_t underflow_wrong = 0;     // of those, z neither 0 nor +-min_p (must be 0)
+  uint64_t zero_wrong = 0;          // x = 0 with z != 0 (must be 0)
+  uint64_t above_2_minus_p = 0;     // inputs in D_p whose final error exceeds 2^-p
+  FloatWorstCase final_error;       // |z - silu(x)| / |silu(x)|
+  FloatWorstCase before_narrowing;  // |w - silu(x)| / |silu(x)|
 };
 
 // samples = 0: every valid p-bit input; otherwise that many inputs with exponents where

@@ -36,9 +36,10 @@ BoundLemma gap_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
     const z3::expr t = ctx.real_const("t"), s = ctx.real_const("s");
     return z3_abs(s - 1 - t) <= bound;
   };
-  l.note = fmt::format("t = e^-|x|; E = exp.end-to-end@p{} (on D_p1); d = round(s - 1) = s - 1 "
-                       "exactly (s in [1, 4) is a multiple of ulp(1); the measurement checks it)",
-                       d.p1);
+  l.note = fmt::format(
+      "t = e^-|x|; E = exp.end-to-end@p{} (on D_p1); d = round(s - 1) = s - 1 "
+      "exactly (s in [1, 4) is a multiple of ulp(1); the measurement checks it)",
+      d.p1);
   return l;
 }
 
@@ -65,9 +66,10 @@ BoundLemma product_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
                    l = ctx.real_const("l");
     return z3_abs(l * dd - y * ls) <= bound * y * ls;
   };
-  l.note = fmt::format("Lambda = log.end-to-end@p{} (s in (1, 2]: ln s >= 2^-{} does not "
-                       "underflow); q = round(y / d), l = round(lambda q) at p1",
-                       d.p1, d.p1);
+  l.note = fmt::format(
+      "Lambda = log.end-to-end@p{} (s in (1, 2]: ln s >= 2^-{} does not "
+      "underflow); q = round(y / d), l = round(lambda q) at p1",
+      d.p1, d.p1);
   return l;
 }
 
@@ -82,8 +84,8 @@ BoundLemma log1p_lemma(const SoftplusBudget& b, const mpq_class& A) {
       "i.e. |l - ln(1 + t)| <= B_l ln(1 + t), B_l = {1}",
       format_bound(A), format_bound(b.B_l));
   l.hypotheses = [E, Bp, a](z3::context& ctx) {
-    const z3::expr t = ctx.real_const("t"), gt = ctx.real_const("g_t"),
-                   rho = ctx.real_const("rho"), y = ctx.real_const("y"), l = ctx.real_const("l");
+    const z3::expr t = ctx.real_const("t"), gt = ctx.real_const("g_t"), rho = ctx.real_const("rho"),
+                   y = ctx.real_const("y"), l = ctx.real_const("l");
     const z3::expr ra = z3_rational(ctx, a);
     return t > 0 && t <= 1 && gt > 0 && rho >= 1 - ra && rho * (1 - ra) <= 1 &&
            z3_abs(y - t) <= z3_rational(ctx, E) * t &&
@@ -93,8 +95,9 @@ BoundLemma log1p_lemma(const SoftplusBudget& b, const mpq_class& A) {
     const z3::expr t = ctx.real_const("t"), gt = ctx.real_const("g_t"), l = ctx.real_const("l");
     return z3_abs(l - t * gt) <= bound * t * gt;
   };
-  l.note = "ln(s) y / d = y g(d) since ln s = ln(1 + d) = d g(d); trusted (G): |ln g(d) - ln g(t)| "
-           "<= |d - t| / 2 <= A / 2 (softplus.gap), and e^z >= 1 + z";
+  l.note =
+      "ln(s) y / d = y g(d) since ln s = ln(1 + d) = d g(d); trusted (G): |ln g(d) - ln g(t)| "
+      "<= |d - t| / 2 <= A / 2 (softplus.gap), and e^z >= 1 + z";
   return l;
 }
 
@@ -184,8 +187,9 @@ BoundLemma end_to_end_lemma(const SoftplusDesign& d, const SoftplusBudget& b) {
     return z3::implies(z3_abs(z - w) <= z3_rational(ctx, u) * z3_abs(w),
                        z3_abs(z - F) <= bound * F);
   };
-  l.note = "F = softplus(x); w from softplus.shift; z = round_p(w) within 2^-p relative by "
-           "softplus.range";
+  l.note =
+      "F = softplus(x); w from softplus.shift; z = round_p(w) within 2^-p relative by "
+      "softplus.range";
   return l;
 }
 
@@ -204,17 +208,18 @@ LemmaResult measurement(const SoftplusDesign& d, const SoftplusBudget& b) {
       "above it); d = s - 1 inexact on {} inputs; outside D_{}: {} flushed (z = x exactly: {} "
       "exceptions), {} underflowing",
       exhaustive ? "every one of the" : "a sample of", m.measured, d.p,
-      format_bound(m.final_error.error), format_bound(b.total),
-      format_bound(m.negative_side.error), format_bound(m.before_narrowing.error),
-      format_bound(b.B_w), d.p, m.above_2_minus_p == 0 ? "holds" : "fails", m.above_2_minus_p,
-      m.sterbenz_inexact, d.p, m.flushed, m.flushed_inexact, m.underflow);
+      format_bound(m.final_error.error), format_bound(b.total), format_bound(m.negative_side.error),
+      format_bound(m.before_narrowing.error), format_bound(b.B_w), d.p,
+      m.above_2_minus_p == 0 ? "holds" : "fails", m.above_2_minus_p, m.sterbenz_inexact, d.p,
+      m.flushed, m.flushed_inexact, m.underflow);
   r.witness = fmt::format("worst at x = {}, z = {}", float_to_string(m.final_error.x),
                           float_to_string(m.final_error.z));
   const bool ok = m.final_error.error <= b.total && m.before_narrowing.error <= b.B_w &&
                   m.flushed_inexact == 0 && m.sterbenz_inexact == 0;
   r.verdict = ok ? LemmaVerdict::Proved : LemmaVerdict::Refuted;
-  r.note = "softplus(x) enclosed by MPFR at 160 bits with directed rounding; the errors are upper "
-           "bounds; the model is exp_model, LogModel and the GMP evaluator at p1";
+  r.note =
+      "softplus(x) enclosed by MPFR at 160 bits with directed rounding; the errors are upper "
+      "bounds; the model is exp_model, LogModel and the GMP evaluator at p1";
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

@@ -60,8 +60,8 @@ class SoftplusEnclosure {
 SoftplusTrace softplus_model(FloatValue x, const SoftplusDesign& d) {
   const FloatFormat f = d.narrow(), f1 = d.wide();
   const int c = d.p1 - d.p;
-  const FloatValue x1 = x.magnitude == 0 ? FloatValue{}
-                                         : FloatValue{x.negative, x.magnitude << c, x.exponent - c};
+  const FloatValue x1 =
+      x.magnitude == 0 ? FloatValue{} : FloatValue{x.negative, x.magnitude << c, x.exponent - c};
   const FloatValue a = x1.magnitude == 0 ? x1 : FloatValue{true, x1.magnitude, x1.exponent};
   // The designs tabulate per p1; cache them across calls.
   static thread_local int cached_p1 = -1;
@@ -150,19 +150,21 @@ std::vector<std::string> softplus_reference(const Params& params,
   const FloatValue x = float_from_bits(inputs.at(0), d.narrow());
   const SoftplusTrace t = softplus_model(x, d);
   if (abs(value(x)) >= mpq_class(mpz_class(1) << (d.p1 + 2)))
-    return {fmt::format("|x| >= 2^{}: softplus(x) = x + e^-x... for x > 0, below min_p for x < 0 "
-                        "(not enclosed); algorithm z = {}",
-                        d.p1 + 2, float_to_string(t.z))};
+    return {
+        fmt::format("|x| >= 2^{}: softplus(x) = x + e^-x... for x > 0, below min_p for x < 0 "
+                    "(not enclosed); algorithm z = {}",
+                    d.p1 + 2, float_to_string(t.z))};
   SoftplusEnclosure enclosure;
   enclosure.set_input(value(x));
-  return {fmt::format("softplus(x) = {}..., round_p(softplus(x)) = {} (from a 160-bit enclosure); "
-                      "algorithm z = {} (p1 = {}: y = {}, s = {}, d = {}, l = {}, w = {}), "
-                      "relative error {}",
-                      enclosure.value_text(),
-                      float_to_string(round_to_float(enclosure.value_approximation(), d.narrow())),
-                      float_to_string(t.z), d.p1, float_to_string(t.y), float_to_string(t.s),
-                      float_to_string(t.d), float_to_string(t.l), float_to_string(t.w),
-                      error_text(enclosure.relative_error(value(t.z))))};
+  return {
+      fmt::format("softplus(x) = {}..., round_p(softplus(x)) = {} (from a 160-bit enclosure); "
+                  "algorithm z = {} (p1 = {}: y = {}, s = {}, d = {}, l = {}, w = {}), "
+                  "relative error {}",
+                  enclosure.value_text(),
+                  float_to_string(round_to_float(enclosure.value_approximation(), d.narrow())),
+                  float_to_string(t.z), d.p1, float_to_string(t.y), float_to_string(t.s),
+                  float_to_string(t.d), float_to_string(t.l), float_to_string(t.w),
+                  error_text(enclosure.relative_error(value(t.z))))};
 }
 
 }  // namespace tc

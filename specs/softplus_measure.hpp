@@ -35,12 +35,12 @@ SoftplusTrace softplus_model(FloatValue x, const SoftplusDesign& d);
 
 struct SoftplusMeasurement {
   bool exhaustive = false;
-  uint64_t measured = 0;          // inputs in D_p
-  uint64_t flushed = 0;           // x > 0, e^-x < min_p1
-  uint64_t flushed_inexact = 0;   // of those, z != x (must be 0)
-  uint64_t underflow = 0;         // softplus(x) < min_p
-  uint64_t sterbenz_inexact = 0;  // inputs where d != s - 1 (must be 0)
-  uint64_t above_2_minus_p = 0;   // inputs in D_p whose final error exceeds 2^-p
+  uint64_t measured = 0;            // inputs in D_p
+  uint64_t flushed = 0;             // x > 0, e^-x < min_p1
+  uint64_t flushed_inexact = 0;     // of those, z != x (must be 0)
+  uint64_t underflow = 0;           // softplus(x) < min_p
+  uint64_t sterbenz_inexact = 0;    // inputs where d != s - 1 (must be 0)
+  uint64_t above_2_minus_p = 0;     // inputs in D_p whose final error exceeds 2^-p
   FloatWorstCase final_error;       // |z - softplus(x)| / softplus(x)
   FloatWorstCase before_narrowing;  // |w - softplus(x)| / softplus(x)
   FloatWorstCase negative_side;     // the final error over x < 0 only

@@ -17,21 +17,63 @@ namespace {
 // An MPFR number at kSsmRealBits bits, rounded to nearest, with value semantics.
 class Real {
  public:
-  Real() { mpfr_init2(v_, kSsmRealBits); mpfr_set_zero(v_, 1); }
+  Real() {
+    mpfr_init2(v_, kSsmRealBits);
+    mpfr_set_zero(v_, 1);
+  }
   Real(const mpq_class& q) : Real() { mpfr_set_q(v_, q.get_mpq_t(), MPFR_RNDN); }
   Real(const Real& o) : Real() { mpfr_set(v_, o.v_, MPFR_RNDN); }
-  Real& operator=(const Real& o) { mpfr_set(v_, o.v_, MPFR_RNDN); return *this; }
+  Real& operator=(const Real& o) {
+    mpfr_set(v_, o.v_, MPFR_RNDN);
+    return *this;
+  }
   ~Real() { mpfr_clear(v_); }
-  friend Real operator+(const Real& a, const Real& b) { Real r; mpfr_add(r.v_, a.v_, b.v_, MPFR_RNDN); return r; }
-  friend Real operator-(const Real& a, const Real& b) { Real r; mpfr_sub(r.v_, a.v_, b.v_, MPFR_RNDN); return r; }
-  friend Real operator*(const Real& a, const Real& b) { Real r; mpfr_mul(r.v_, a.v_, b.v_, MPFR_RNDN); return r; }
-  friend Real operator/(const Real& a, const Real& b) { Real r; mpfr_div(r.v_, a.v_, b.v_, MPFR_RNDN); return r; }
-  Real abs() const { Real r; mpfr_abs(r.v_, v_, MPFR_RNDN); return r; }
-  Real exp() const { Real r; mpfr_exp(r.v_, v_, MPFR_RNDN); return r; }
-  Real log1p() const { Real r; mpfr_log1p(r.v_, v_, MPFR_RNDN); return r; }
-  Real expm1() const { Real r; mpfr_expm1(r.v_, v_, MPFR_RNDN); return r; }
+  friend Real operator+(const Real& a, const Real& b) {
+    Real r;
+    mpfr_add(r.v_, a.v_, b.v_, MPFR_RNDN);
+    return r;
+  }
+  friend Real operator-(const Real& a, const Real& b) {
+    Real r;
+    mpfr_sub(r.v_, a.v_, b.v_, MPFR_RNDN);
+    return r;
+  }
+  friend Real operator*(const Real& a, const Real& b) {
+    Real r;
+    mpfr_mul(r.v_, a.v_, b.v_, MPFR_RNDN);
+    return r;
+  }
+  friend Real operator/(const Real& a, const Real& b) {
+    Real r;
+    mpfr_div(r.v_, a.v_, b.v_, MPFR_RNDN);
+    return r;
+  }
+  Real abs() const {
+    Real r;
+    mpfr_abs(r.v_, v_, MPFR_RNDN);
+    return r;
+  }
+  Real exp() const {
+    Real r;
+    mpfr_exp(r.v_, v_, MPFR_RNDN);
+    return r;
+  }
+  Real log1p() const {
+    Real r;
+    mpfr_log1p(r.v_, v_, MPFR_RNDN);
+    return r;
+  }
+  Real expm1() const {
+    Real r;
+    mpfr_expm1(r.v_, v_, MPFR_RNDN);
+    return r;
+  }
   bool zero() const { return mpfr_zero_p(v_) != 0; }
-  mpq_class q() const { mpq_class r; mpfr_get_q(r.get_mpq_t(), v_); return r; }
+  mpq_class q() const {
+    mpq_class r;
+    mpfr_get_q(r.get_mpq_t(), v_);
+    return r;
+  }
 
  private:
   mpfr_t v_;
@@ -53,14 +95,17 @@ using Matrix = std::vector<std::vector<Real>>;
 // The SSM on activations a (L x D) and gate input g (L x D, with in.gate).
 SsmLayerTrace ssm(const SsmLayerInput& in, const Matrix& a, const Matrix& g) {
   const int L = in.L, N = in.N, D = in.D;
-  auto w = [&](const std::string& field, int i) { return Real(in.w.at(field).at(static_cast<size_t>(i))); };
+  auto w = [&](const std::string& field, int i) {
+    return Real(in.w.at(field).at(static_cast<size_t>(i)));
+  };
   SsmLayerTrace trace;
   Tracer tr{&trace.intermediates};
   Matrix B(L, std::vector<Real>(N)), C = B, delta(L, std::vector<Real>(D));
   for (int t = 0; t < L; ++t) {
     for (int n = 0; n < N; ++n) {
       Real b, c;
-      for (int d = 0; d < D; ++d) b = b + a[t][d] * w("W_B", d * N + n), c = c + a[t][d] * w("W_C", d * N + n);
+      for (int d = 0; d < D; ++d)
+        b = b + a[t][d] * w("W_B", d * N + n), c = c + a[t][d] * w("W_C", d * N + n);
       B[t][n] = tr.note(b), C[t][n] = tr.note(c);
     }
     for (int d = 0; d < D; ++d) {
@@ -137,11 +182,13 @@ SsmLayerInput read_input(const Params& params, const std::vector<std::vector<boo
   matrix(in.x);
   if (in.gate && !mamba) matrix(in.z);
   auto field = [&](const std::string& name, int count) {
-    for (const FloatValue& v : weight_values(params, name, static_cast<size_t>(count), inputs, next, f))
+    for (const FloatValue& v :
+         weight_values(params, name, static_cast<size_t>(count), inputs, next, f))
       in.w[name].push_back(value(v));
   };
   const int D = in.D, N = in.N;
-  if (mamba) field("W_in", D * D), field("W_z", D * D), field("W_conv", in.K * D), field("b_conv", D);
+  if (mamba)
+    field("W_in", D * D), field("W_z", D * D), field("W_conv", in.K * D), field("b_conv", D);
   field("W_B", D * N), field("W_C", D * N), field("W_delta", D * D), field("b_delta", D);
   field("A", D * N);
   if (in.skip) field("D_skip", D);
@@ -154,11 +201,11 @@ std::vector<std::string> lines(const Params& params, const SsmLayerTrace& trace)
   std::vector<std::string> out;
   for (size_t t = 0; t < trace.y.size(); ++t)
     for (size_t d = 0; d < trace.y[t].size(); ++d)
-      out.push_back(fmt::format("real-valued layer {:.10g} (MPFR, {} bits), round_p = {} "
-                                "(magnitude of its terms {:.6g})",
-                                trace.y[t][d].get_d(), kSsmRealBits,
-                                float_to_string(round_to_float(trace.y[t][d], f)),
-                                trace.magnitude[t][d].get_d()));
+      out.push_back(fmt::format(
+          "real-valued layer {:.10g} (MPFR, {} bits), round_p = {} "
+          "(magnitude of its terms {:.6g})",
+          trace.y[t][d].get_d(), kSsmRealBits, float_to_string(round_to_float(trace.y[t][d], f)),
+          trace.magnitude[t][d].get_d()));
   return out;
 }
 
@@ -170,7 +217,9 @@ SsmLayerTrace selective_ssm_real(const SsmLayerInput& in) {
 
 SsmLayerTrace mamba_real(const SsmLayerInput& in) {
   const int L = in.L, D = in.D, K = in.K;
-  auto w = [&](const std::string& field, int i) { return Real(in.w.at(field).at(static_cast<size_t>(i))); };
+  auto w = [&](const std::string& field, int i) {
+    return Real(in.w.at(field).at(static_cast<size_t>(i)));
+  };
   const Matrix x = to_reals(in.x);
   std::vector<mpq_class> notes;
   Tracer tr{&notes};
@@ -178,7 +227,8 @@ SsmLayerTrace mamba_real(const SsmLayerInput& in) {
   for (int t = 0; t < L; ++t)
     for (int d = 0; d < D; ++d) {
       Real su, sz;
-      for (int e = 0; e < D; ++e) su = su + x[t][e] * w("W_in", e * D + d), sz = sz + x[t][e] * w("W_z", e * D + d);
+      for (int e = 0; e < D; ++e)
+        su = su + x[t][e] * w("W_in", e * D + d), sz = sz + x[t][e] * w("W_z", e * D + d);
       u[t][d] = tr.note(su), z[t][d] = tr.note(sz);
     }
   for (int t = 0; t < L; ++t)
@@ -196,7 +246,8 @@ SsmLayerTrace mamba_real(const SsmLayerInput& in) {
   SsmLayerTrace trace;
   trace.intermediates = notes;
   trace.max_abs_v = s.max_abs_v, trace.max_delta_a = s.max_delta_a;
-  trace.intermediates.insert(trace.intermediates.end(), s.intermediates.begin(), s.intermediates.end());
+  trace.intermediates.insert(trace.intermediates.end(), s.intermediates.begin(),
+                             s.intermediates.end());
   trace.y.assign(L, std::vector<mpq_class>(D));
   trace.magnitude = trace.y;
   Tracer out_tr{&trace.intermediates};
@@ -212,7 +263,8 @@ SsmLayerTrace mamba_real(const SsmLayerInput& in) {
   return trace;
 }
 
-SsmLayerInput selective_ssm_input(const Params& params, const std::vector<std::vector<bool>>& inputs) {
+SsmLayerInput selective_ssm_input(const Params& params,
+                                  const std::vector<std::vector<bool>>& inputs) {
   return read_input(params, inputs, false);
 }
 SsmLayerInput mamba_input(const Params& params, const std::vector<std::vector<bool>>& inputs) {

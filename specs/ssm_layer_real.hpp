@@ -37,8 +37,8 @@ struct SsmLayerTrace {
   std::vector<std::vector<mpq_class>> y;          // [t][d], the outputs (rounded from 256 bits)
   std::vector<std::vector<mpq_class>> magnitude;  // [t][d], S above
   std::vector<mpq_class> intermediates;           // every nonzero intermediate value, |.|
-  mpq_class max_abs_v = 0;      // max |x_t W_delta + b_delta| (Delta's pre-activation)
-  mpq_class max_delta_a = 0;    // max Delta_t,d |A_d,n|
+  mpq_class max_abs_v = 0;    // max |x_t W_delta + b_delta| (Delta's pre-activation)
+  mpq_class max_delta_a = 0;  // max Delta_t,d |A_d,n|
 };
 
 // The selective SSM layer (specs/selective_ssm.hpp) on exact inputs.
@@ -48,7 +48,8 @@ SsmLayerTrace mamba_real(const SsmLayerInput& in);
 
 // The input words of a circuit of the component (x, z with gate, weights that are inputs) as an
 // SsmLayerInput; constant weights from params.weights.
-SsmLayerInput selective_ssm_input(const Params& params, const std::vector<std::vector<bool>>& inputs);
+SsmLayerInput selective_ssm_input(const Params& params,
+                                  const std::vector<std::vector<bool>>& inputs);
 SsmLayerInput mamba_input(const Params& params, const std::vector<std::vector<bool>>& inputs);
 
 // Reference evaluators: "y0_0: real-valued layer 0.2841... (MPFR, 256 bits), round_p = ...".

@@ -14,7 +14,8 @@
 
 namespace tc {
 
-int run_eval(const Component& c, const Params& params, const std::vector<std::string>& assignments, bool json) {
+int run_eval(const Component& c, const Params& params, const std::vector<std::string>& assignments,
+             bool json) {
   const Circuit construction = c.construction(params);
   const Circuit spec = c.spec(params);
   std::map<std::string, std::string> given;
@@ -53,10 +54,12 @@ int run_eval(const Component& c, const Params& params, const std::vector<std::st
   }
   for (size_t i = 0; i < spec.output_words().size(); ++i) {
     const Word& w = spec.output_words()[i];
-    const std::string sc = format_word(w.decoding, out_c[i]), ss = format_word(w.decoding, out_s[i]);
+    const std::string sc = format_word(w.decoding, out_c[i]),
+                      ss = format_word(w.decoding, out_s[i]);
     const std::string ref = i < reference.size() ? reference[i] : "(no reference evaluator)";
     agree = agree && out_c[i] == out_s[i];
-    jout[w.name] = {{"construction", sc}, {"spec", ss}, {"reference", ref}, {"agree", out_c[i] == out_s[i]}};
+    jout[w.name] = {
+        {"construction", sc}, {"spec", ss}, {"reference", ref}, {"agree", out_c[i] == out_s[i]}};
     if (!json) {
       fmt::print("output {}:\n", w.name);
       fmt::print("  construction  {}\n", sc);
@@ -67,8 +70,10 @@ int run_eval(const Component& c, const Params& params, const std::vector<std::st
   j["inputs"] = jin;
   j["outputs"] = jout;
   j["agree"] = agree;
-  if (json) std::cout << j.dump() << std::endl;
-  else if (!agree) fmt::print("construction and spec DIFFER on this input\n");
+  if (json)
+    std::cout << j.dump() << std::endl;
+  else if (!agree)
+    fmt::print("construction and spec DIFFER on this input\n");
   return agree ? 0 : 1;
 }
 

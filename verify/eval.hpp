@@ -13,6 +13,7 @@ namespace tc {
 // `assignments` are "word=value" strings (see input_values.hpp). Prints to stdout (JSON when
 // asked); returns 0 when construction and spec agree, 1 when they differ. Bad input throws
 // std::invalid_argument.
-int run_eval(const Component& c, const Params& params, const std::vector<std::string>& assignments, bool json);
+int run_eval(const Component& c, const Params& params, const std::vector<std::string>& assignments,
+             bool json);
 
 }  // namespace tc

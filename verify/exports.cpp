@@ -23,7 +23,8 @@ std::ofstream open_for_writing(const std::string& path) {
 
 }  // namespace
 
-std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex,
+std::vector<std::string> export_component(const Component& c, const Params& params,
+                                          const Exports& ex,
                                           std::optional<MiterCnfSize>* cnf_size) {
   validate_params(c, params);
   const Circuit construction = build_side(c.construction, params);

@@ -19,7 +19,8 @@ struct Exports {
 
 // Writes what `ex` asks for; returns the paths written, and with a CNF its size in `cnf_size`.
 // Throws std::runtime_error when a file cannot be written.
-std::vector<std::string> export_component(const Component& c, const Params& params, const Exports& ex,
+std::vector<std::string> export_component(const Component& c, const Params& params,
+                                          const Exports& ex,
                                           std::optional<MiterCnfSize>* cnf_size = nullptr);
 
 }  // namespace tc

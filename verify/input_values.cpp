@@ -56,11 +56,14 @@ std::vector<bool> float_bits(const Word& word, const std::string& text) {
     // plus the significand's own bits, and no more, so a typed 10^11 cannot exhaust memory.
     const long reach = (1L << 20) + static_cast<long>(mpz_sizeinbase(m.get_mpz_t(), 2));
     if (!e.fits_slong_p() || e > reach || e < -reach)
-      throw std::invalid_argument(what + ": exponent " + text.substr(comma + 1) + " is out of range");
+      throw std::invalid_argument(what + ": exponent " + text.substr(comma + 1) +
+                                  " is out of range");
     const long ev = e.get_si();
     value = mpq_class(m);
-    if (ev >= 0) value *= mpq_class(mpz_class(1) << ev);
-    else value /= mpq_class(mpz_class(1) << -ev);
+    if (ev >= 0)
+      value *= mpq_class(mpz_class(1) << ev);
+    else
+      value /= mpq_class(mpz_class(1) << -ev);
   } else {
     value = parse_rational(text, what);
   }
@@ -75,8 +78,10 @@ std::vector<bool> float_bits(const Word& word, const std::string& text) {
   mpq_class lo(mpz_class(1) << (p - 1)), hi(mpz_class(1) << p);
   auto scaled = [&](long k) {
     mpq_class s = a;
-    if (k >= 0) s /= mpq_class(mpz_class(1) << k);
-    else s *= mpq_class(mpz_class(1) << -k);
+    if (k >= 0)
+      s /= mpq_class(mpz_class(1) << k);
+    else
+      s *= mpq_class(mpz_class(1) << -k);
     return s;
   };
   while (scaled(e) >= hi) ++e;
@@ -87,9 +92,11 @@ std::vector<bool> float_bits(const Word& word, const std::string& text) {
                                 "-bit float (its significand would need more bits)");
   if (e < emin || e > emax)
     throw std::invalid_argument(what + ": " + text + " needs exponent " + std::to_string(e) +
-                                ", outside [" + std::to_string(emin) + ", " + std::to_string(emax) + "]");
+                                ", outside [" + std::to_string(emin) + ", " + std::to_string(emax) +
+                                "]");
   std::vector<bool> mb = to_bits(m.get_num(), p);
-  std::vector<bool> eb = to_bits(mpz_class(e < 0 ? (mpz_class(1) << e_bits) + e : mpz_class(e)), e_bits);
+  std::vector<bool> eb =
+      to_bits(mpz_class(e < 0 ? (mpz_class(1) << e_bits) + e : mpz_class(e)), e_bits);
   std::copy(mb.begin(), mb.end(), bits.begin());
   std::copy(eb.begin(), eb.end(), bits.begin() + p);
   bits.back() = negative;
@@ -112,14 +119,16 @@ std::vector<bool> parse_word_value(const Word& word, const std::string& text) {
     case Decoding::Kind::Unsigned: {
       mpz_class v = (text == "true") ? 1 : (text == "false") ? 0 : parse_integer(text, what);
       if (v < 0 || v >= (mpz_class(1) << width))
-        throw std::invalid_argument(what + ": " + text + " does not fit " + std::to_string(width) + " unsigned bits");
+        throw std::invalid_argument(what + ": " + text + " does not fit " + std::to_string(width) +
+                                    " unsigned bits");
       return to_bits(v, width);
     }
     case Decoding::Kind::Signed: {
       mpz_class v = parse_integer(text, what);
       mpz_class half = mpz_class(1) << (width - 1);
       if (v < -half || v >= half)
-        throw std::invalid_argument(what + ": " + text + " does not fit " + std::to_string(width) + " signed bits");
+        throw std::invalid_argument(what + ": " + text + " does not fit " + std::to_string(width) +
+                                    " signed bits");
       if (v < 0) v += mpz_class(1) << width;
       return to_bits(v, width);
     }

@@ -2,9 +2,9 @@
 //
 // Exit codes: 0 proved (or nothing to prove), 1 counterexample, 2 usage or input error,
 // 3 unknown (a limit was reached), 4 internal error (e.g. a counterexample that does not replay).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -39,8 +39,8 @@ struct Options {
   std::map<std::string, CLI::Option*> flag_options, eval_flag_options;
 };
 
-bool given(const std::map<std::string, CLI::Option*>& a, const std::map<std::string, CLI::Option*>& b,
-           const std::string& name) {
+bool given(const std::map<std::string, CLI::Option*>& a,
+           const std::map<std::string, CLI::Option*>& b, const std::string& name) {
   return a.at(name)->count() > 0 || b.at(name)->count() > 0;
 }
 
@@ -53,7 +53,8 @@ Params params_for(const Options& o, const Component& c, bool lenient) {
     if (!c.takes(name)) {
       if (lenient) continue;
       std::string taken;
-      for (const auto& ps : c.params) taken += fmt::format("{}--{}", taken.empty() ? "" : ", ", ps.name);
+      for (const auto& ps : c.params)
+        taken += fmt::format("{}--{}", taken.empty() ? "" : ", ", ps.name);
       throw UsageError(fmt::format("{} takes no --{} (its parameters: {})", c.name, name, taken));
     }
     *params.field(name) = value;
@@ -185,7 +186,8 @@ int run(const Options& o) {
       export_circuit_text(*c, params, o.export_circuit);
       std::fprintf(stderr, "verify: wrote %s\n", o.export_circuit.c_str());
     }
-    if (o.all && !o.circuit_file.empty()) throw UsageError("--circuit takes one --component, not --all");
+    if (o.all && !o.circuit_file.empty())
+      throw UsageError("--circuit takes one --component, not --all");
     Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file);
     r.miter_cnf = cnf_size;
     if (o.json) {
@@ -215,41 +217,55 @@ int main(int argc, char** argv) {
   }
   for (const auto& [name, meaning] : meanings) {
     o.values[name] = 0;
-    o.value_options[name] = app.add_option("--" + name, o.values[name], meaning + " (default: the component's)")
-                                ->check(CLI::Range(1, 64));
+    o.value_options[name] =
+        app.add_option("--" + name, o.values[name], meaning + " (default: the component's)")
+            ->check(CLI::Range(1, 64));
   }
   for (const auto& [name, meaning] : flag_meanings) {
     o.flags[name] = false;
     o.flag_options[name] = app.add_flag("--" + name, o.flags[name], meaning);
   }
-  app.add_option("--weights", o.weights_file, "JSON file of constant weights, for components that take them");
+  app.add_option("--weights", o.weights_file,
+                 "JSON file of constant weights, for components that take them");
   app.add_option("--mutant", o.mutant, "Verify a deliberately broken construction");
-  app.add_option("--engine", o.engine, "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
+  app.add_option("--engine", o.engine,
+                 "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
   app.add_option("--memory-limit", o.memory_limit,
                  "GiB of address space the run may use, 0 = no limit (default: half the machine's "
                  "memory); beyond it the run stops with one error line, no verdict (exit 3)")
       ->check(CLI::Range(0.0, 1e6));
-  app.add_option("--timeout", o.timeout, "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
+  app.add_option("--timeout", o.timeout,
+                 "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
       ->check(CLI::Range(0.0, 1e6));
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
   app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");
-  app.add_option("--proof", o.proof_dir, "Write each SAT obligation's CNF and DRAT proof to DIR (created if need be; the engine is then sat)");
+  app.add_option("--proof", o.proof_dir,
+                 "Write each SAT obligation's CNF and DRAT proof to DIR (created if need be; the "
+                 "engine is then sat)");
   app.add_option("--export-aiger", o.export_aiger,
                  "Write BASE.construction.aig, BASE.spec.aig and BASE.miter.aig (binary AIGER)");
-  app.add_option("--export-cnf", o.export_cnf, "Write the miter CNF in DIMACS, input variables named");
-  app.add_option("--export-opb", o.export_opb,
-                 "Write the miter in OPB (pseudo-Boolean competition format), input variables named");
-  app.add_option("--export-dot", o.export_dot, "Write the construction as a Graphviz graph ranked by depth");
+  app.add_option("--export-cnf", o.export_cnf,
+                 "Write the miter CNF in DIMACS, input variables named");
+  app.add_option(
+      "--export-opb", o.export_opb,
+      "Write the miter in OPB (pseudo-Boolean competition format), input variables named");
+  app.add_option("--export-dot", o.export_dot,
+                 "Write the construction as a Graphviz graph ranked by depth");
   app.add_option("--circuit", o.circuit_file,
-                 "Check this circuit file (.tc text, .aag/.aig AIGER; docs/circuit-format.md) in place of the construction");
-  app.add_option("--export-circuit", o.export_circuit, "Write the construction in the .tc text format");
-  app.add_flag("--check-proofs", o.check_proofs, "Certify each UNSAT answer with the DRUP checker (needs --proof)");
-  CLI::App* eval = app.add_subcommand("eval", "Evaluate a component on given inputs: construction, spec and exact reference");
+                 "Check this circuit file (.tc text, .aag/.aig AIGER; docs/circuit-format.md) in "
+                 "place of the construction");
+  app.add_option("--export-circuit", o.export_circuit,
+                 "Write the construction in the .tc text format");
+  app.add_flag("--check-proofs", o.check_proofs,
+               "Certify each UNSAT answer with the DRUP checker (needs --proof)");
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();
   for (const auto& [name, meaning] : meanings)
-    o.eval_value_options[name] = eval->add_option("--" + name, o.values[name], meaning)->check(CLI::Range(1, 64));
+    o.eval_value_options[name] =
+        eval->add_option("--" + name, o.values[name], meaning)->check(CLI::Range(1, 64));
   for (const auto& [name, meaning] : flag_meanings)
     o.eval_flag_options[name] = eval->add_flag("--" + name, o.flags[name], meaning);
   eval->add_option("--weights", o.weights_file, "JSON file of constant weights");
@@ -263,12 +279,14 @@ int main(int argc, char** argv) {
     if (*eval) return run_eval_command(o);
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
-    if (o.all && !o.component.empty()) throw UsageError("give either --component or --all, not both");
+    if (o.all && !o.component.empty())
+      throw UsageError("give either --component or --all, not both");
     if (o.check_proofs && o.proof_dir.empty()) throw UsageError("--check-proofs needs --proof DIR");
     if (!o.proof_dir.empty()) {
       // Certificates come from SAT only: auto must not pick simulation and leave DIR empty.
       if (o.engine == "sim" || o.engine == "z3")
-        throw UsageError("--proof writes SAT certificates; it needs --engine sat (or auto), not " + o.engine);
+        throw UsageError("--proof writes SAT certificates; it needs --engine sat (or auto), not " +
+                         o.engine);
       o.engine = "sat";
       std::error_code ec;
       std::filesystem::create_directories(o.proof_dir, ec);
@@ -293,7 +311,9 @@ int main(int argc, char** argv) {
     }
     return 2;
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "verify: error: out of memory: the run needs more than its %.1f GiB (--memory-limit); no verdict\n",
+    std::fprintf(stderr,
+                 "verify: error: out of memory: the run needs more than its %.1f GiB "
+                 "(--memory-limit); no verdict\n",
                  o.memory_limit);
     return 3;
   } catch (const ReplayError& e) {

@@ -10,7 +10,8 @@
 namespace tc {
 
 double default_memory_limit_gib() {
-  const double bytes = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  const double bytes =
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
   return std::floor(bytes / 2 / (1u << 30) * 10) / 10;
 }
 
@@ -22,7 +23,8 @@ double set_memory_limit(double gib) {
     const auto wanted = static_cast<rlim_t>(gib * (1u << 30));
     if (limit.rlim_cur == RLIM_INFINITY || wanted < limit.rlim_cur) {
       limit.rlim_cur = wanted;
-      if (setrlimit(RLIMIT_AS, &limit) != 0) throw std::runtime_error("cannot set the memory limit");
+      if (setrlimit(RLIMIT_AS, &limit) != 0)
+        throw std::runtime_error("cannot set the memory limit");
     }
   }
   return limit.rlim_cur == RLIM_INFINITY ? 0 : static_cast<double>(limit.rlim_cur) / (1u << 30);

@@ -2,9 +2,10 @@
 // then add one entry here.
 #include "verify/registry.hpp"
 
-#include "circuits/discretize.hpp"
+#include "circuits/conv1d.hpp"
 #include "circuits/conv_kernel.hpp"
 #include "circuits/conv_ssm.hpp"
+#include "circuits/discretize.hpp"
 #include "circuits/exp.hpp"
 #include "circuits/float_add.hpp"
 #include "circuits/float_cmp.hpp"
@@ -21,18 +22,16 @@
 #include "circuits/int_mul.hpp"
 #include "circuits/log.hpp"
 #include "circuits/mamba.hpp"
-#include "circuits/selective_ssm.hpp"
-#include "circuits/conv1d.hpp"
-#include "circuits/selection.hpp"
-#include "circuits/silu.hpp"
-#include "circuits/softplus.hpp"
-#include "specs/discretize.hpp"
-#include "specs/discretize_lemmas.hpp"
-#include "specs/discretize_measure.hpp"
 #include "circuits/scan.hpp"
+#include "circuits/selection.hpp"
+#include "circuits/selective_ssm.hpp"
 #include "circuits/silu.hpp"
 #include "circuits/softplus.hpp"
 #include "specs/conv.hpp"
+#include "specs/conv1d.hpp"
+#include "specs/discretize.hpp"
+#include "specs/discretize_lemmas.hpp"
+#include "specs/discretize_measure.hpp"
 #include "specs/exp.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
@@ -45,33 +44,32 @@
 #include "specs/float_mul.hpp"
 #include "specs/float_prod.hpp"
 #include "specs/float_prod_reference.hpp"
+#include "specs/float_reference.hpp"
 #include "specs/float_sum.hpp"
 #include "specs/float_sum_reference.hpp"
 #include "specs/int_add.hpp"
-#include "specs/rounded_sum_lemma.hpp"
-#include "specs/float_reference.hpp"
-#include "specs/int_reference.hpp"
 #include "specs/int_cmp.hpp"
 #include "specs/int_iadd.hpp"
 #include "specs/int_mul.hpp"
+#include "specs/int_reference.hpp"
 #include "specs/log.hpp"
 #include "specs/log_lemmas.hpp"
 #include "specs/mamba.hpp"
-#include "specs/selective_ssm.hpp"
-#include "specs/selective_ssm_lemmas.hpp"
-#include "specs/ssm_layer_real.hpp"
-#include "specs/conv1d.hpp"
-#include "specs/selection.hpp"
-#include "specs/selection_measure.hpp"
+#include "specs/rounded_sum_lemma.hpp"
 #include "specs/scan.hpp"
 #include "specs/scan_lemmas.hpp"
 #include "specs/scan_reference.hpp"
+#include "specs/selection.hpp"
+#include "specs/selection_measure.hpp"
+#include "specs/selective_ssm.hpp"
+#include "specs/selective_ssm_lemmas.hpp"
 #include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
 #include "specs/softplus.hpp"
 #include "specs/softplus_lemmas.hpp"
 #include "specs/softplus_measure.hpp"
+#include "specs/ssm_layer_real.hpp"
 
 namespace tc {
 
@@ -112,24 +110,30 @@ const std::vector<Component>& all_components() {
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer comparison in TC^0, "
                 "the core of float comparison",
        .params = {p_param(1, 16, 8)},
-       .construction = int_cmp_construction, .spec = build_int_cmp_spec,
-       .mutants = int_cmp_mutants(), .reference = int_cmp_reference,
+       .construction = int_cmp_construction,
+       .spec = build_int_cmp_spec,
+       .mutants = int_cmp_mutants(),
+       .reference = int_cmp_reference,
        .depth = 1},
       {.name = "int-add",
        .description = "a + b for p-bit unsigned a, b (p+1 bits): telescoping sums, depth 2",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer addition in TC^0, "
                 "the core of float addition",
        .params = {p_param(1, 16, 8)},
-       .construction = int_add_construction, .spec = build_int_add_spec,
-       .mutants = int_add_mutants(), .reference = int_add_reference,
+       .construction = int_add_construction,
+       .spec = build_int_add_spec,
+       .mutants = int_add_mutants(),
+       .reference = int_add_reference,
        .depth = 2},
       {.name = "int-iadd",
        .description = "sum of n p-bit unsigned words (p + ceil(log2 n) bits): depth 2",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemmas 10, 11): iterated integer addition in "
                 "TC^0, the core of float iterated addition",
        .params = {p_param(1, 16, 8), {"n", 2, 8, 4, "number of operands"}},
-       .construction = int_iadd_construction, .spec = build_int_iadd_spec,
-       .mutants = int_iadd_mutants(), .reference = int_iadd_reference,
+       .construction = int_iadd_construction,
+       .spec = build_int_iadd_spec,
+       .mutants = int_iadd_mutants(),
+       .reference = int_iadd_reference,
        .depth = 2},
       {.name = "int-mul",
        .description = "a * b for p-bit unsigned a, b (2p bits): partial products, then depth-2 "
@@ -137,8 +141,10 @@ const std::vector<Component>& all_components() {
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): integer multiplication in "
                 "TC^0, the core of float multiplication",
        .params = {p_param(1, 16, 8)},
-       .construction = int_mul_construction, .spec = build_int_mul_spec,
-       .mutants = int_mul_mutants(), .reference = int_mul_reference,
+       .construction = int_mul_construction,
+       .spec = build_int_mul_spec,
+       .mutants = int_mul_mutants(),
+       .reference = int_mul_reference,
        .depth = 3},
       // --- float arithmetic (circuits/float_*.cpp, specs/float_*.cpp) -----------------------
       {.name = "fadd",
@@ -146,32 +152,40 @@ const std::vector<Component>& all_components() {
                       "operands pass through, normalize by selection, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float addition in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
-       .construction = float_add_construction, .spec = build_float_add_spec,
-       .mutants = float_add_mutants(), .reference = float_add_reference,
+       .construction = float_add_construction,
+       .spec = build_float_add_spec,
+       .mutants = float_add_mutants(),
+       .reference = float_add_reference,
        .depth = 8},
       {.name = "fmul",
        .description = "z = round_p(x * y): depth-3 significand product, exponent sum as a linear "
                       "form, normalize by selection, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float multiplication in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
-       .construction = float_mul_construction, .spec = build_float_mul_spec,
-       .mutants = float_mul_mutants(), .reference = float_mul_reference,
+       .construction = float_mul_construction,
+       .spec = build_float_mul_spec,
+       .mutants = float_mul_mutants(),
+       .reference = float_mul_reference,
        .depth = 7},
       {.name = "fcmp",
        .description = "le = [x <= y], eq = [x = y]: magnitude keys compared by single gates, "
                       "sign and zero cases folded in (depth 2)",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float comparison in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
-       .construction = float_cmp_construction, .spec = build_float_cmp_spec,
-       .mutants = float_cmp_mutants(), .reference = float_cmp_reference,
+       .construction = float_cmp_construction,
+       .spec = build_float_cmp_spec,
+       .mutants = float_cmp_mutants(),
+       .reference = float_cmp_reference,
        .depth = 2},
       {.name = "ffloor",
        .description = "z = floor(x) as a float: one case per shift (ceiling for negatives), "
                       "normalize by selection; integers pass through",
        .lemma = "paper Lemma 3.12 (Chiang Lemmas 10, 11): floor of a float in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
-       .construction = float_floor_construction, .spec = build_float_floor_spec,
-       .mutants = float_floor_mutants(), .reference = float_floor_reference,
+       .construction = float_floor_construction,
+       .spec = build_float_floor_spec,
+       .mutants = float_floor_mutants(),
+       .reference = float_floor_reference,
        .depth = 8},
       {.name = "fdiv",
        .description = "z = round_p(x / y), div_by_zero = [y = 0]: quotient from a 2^k-entry "
@@ -180,10 +194,13 @@ const std::vector<Component>& all_components() {
                       "the remainder tests, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float division in TC^0",
        .params = {p_param(2, 16, 8), e_param()},
-       .flags = {{"thermometer", "the thermometer quotient (one comparison per candidate, "
-                                 "exponential size) instead of the series quotient"}},
-       .construction = float_div_construction, .spec = build_float_div_spec,
-       .mutants = float_div_mutants(), .reference = float_div_reference,
+       .flags = {{"thermometer",
+                  "the thermometer quotient (one comparison per candidate, "
+                  "exponential size) instead of the series quotient"}},
+       .construction = float_div_construction,
+       .spec = build_float_div_spec,
+       .mutants = float_div_mutants(),
+       .reference = float_div_reference,
        .depth = 18,
        .size_note = "polynomial in p (1,549 gates at p = 8, 5,553 at p = 16) for p <= 16; "
                     "int_power's int64 CRT weights cap the powers' widths, which grow like "
@@ -193,30 +210,35 @@ const std::vector<Component>& all_components() {
        .description = "z = round_p(x0 + ... + x(n-1)): exact alignment over all exponents, "
                       "block-sum iterated addition with carry-lookahead, one rounding (depth 20)",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float addition in TC^0",
-       .params = {p_param(2, 16, 6), {"n", 2, 8, 4, "number of operands"},
+       .params = {p_param(2, 16, 6),
+                  {"n", 2, 8, 4, "number of operands"},
                   e_param(kIteratedExponentBits)},
        .construction = [](const Params& p) { return float_sum_construction(iterated(p)); },
        .spec = [](const Params& p) { return build_float_sum_spec(iterated(p)); },
        .mutants = float_sum_mutants(),
-       .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
-         return float_sum_reference(iterated(p), in);
-       },
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return float_sum_reference(iterated(p), in);
+           },
        .lemmas = rounded_sum_lemmas,
        .size_note = kIteratedSizeNote},
       {.name = "matmul",
-       .description = "Z = A B, (--rows x --n) times (--n x --cols): exact significand products, "
-                      "each entry one exact aligned sum (shared with fsum), rounded once (depth 23)",
+       .description =
+           "Z = A B, (--rows x --n) times (--n x --cols): exact significand products, "
+           "each entry one exact aligned sum (shared with fsum), rounded once (depth 23)",
        .lemma = "paper Lemma 3.16 (Chiang Lemma 4.2): matrix multiplication in TC^0",
-       .params = {p_param(2, 16, 4), {"n", 2, 8, 2, "inner dimension (terms per entry)"},
+       .params = {p_param(2, 16, 4),
+                  {"n", 2, 8, 2, "inner dimension (terms per entry)"},
                   {"rows", 1, 8, 2, "rows of the left matrix"},
                   {"cols", 1, 8, 2, "columns of the right matrix"},
                   e_param(kIteratedExponentBits)},
        .construction = [](const Params& p) { return float_matmul_construction(iterated(p)); },
        .spec = [](const Params& p) { return build_float_matmul_spec(iterated(p)); },
        .mutants = float_matmul_mutants(),
-       .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
-         return float_matmul_reference(iterated(p), in);
-       },
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return float_matmul_reference(iterated(p), in);
+           },
        .plain_miter_practical = false,
        .size_note = kIteratedSizeNote},
       // --- iterated float products (circuits/float_prod.cpp, float_hadamard.cpp, int_crt.cpp) --
@@ -228,31 +250,41 @@ const std::vector<Component>& all_components() {
                       "beyond)",
        .lemma = "paper Lemma 3.12 part 3 (Chiang Lemma 11): iterated float multiplication in TC^0",
        .params = {p_param(2, 16, 4), {"n", 2, 8, 3, "number of operands"}, e_param()},
-       .flags = {{"wide-crt", "the wide significand product (weights below a thousand, depth 14) "
-                              "at every n p, not only past 56"}},
-       .construction = float_prod_construction, .spec = build_float_prod_spec,
-       .mutants = float_prod_mutants(), .reference = float_prod_reference,
+       .flags = {{"wide-crt",
+                  "the wide significand product (weights below a thousand, depth 14) "
+                  "at every n p, not only past 56"}},
+       .construction = float_prod_construction,
+       .spec = build_float_prod_spec,
+       .mutants = float_prod_mutants(),
+       .reference = float_prod_reference,
        .plain_miter_practical = false},
       {.name = "hadamard",
        .description = "z_i = round_p(x_i * y_i) for vectors of n floats: n float multiplications "
                       "side by side (depth 7 at every n and p)",
        .lemma = "paper Lemma B.1 (with Lemma 3.12): the Hadamard product in TC^0",
        .params = {p_param(2, 16, 8), {"n", 2, 8, 4, "number of operands"}, e_param()},
-       .construction = float_hadamard_construction, .spec = build_float_hadamard_spec,
-       .mutants = float_hadamard_mutants(), .reference = float_hadamard_reference},
+       .construction = float_hadamard_construction,
+       .spec = build_float_hadamard_spec,
+       .mutants = float_hadamard_mutants(),
+       .reference = float_hadamard_reference},
       // --- elementary functions (circuits/log.cpp, specs/log*.cpp) --------------------------
       {.name = "log",
-       .description = "z ~ ln x, domain_error = [x <= 0]: x = r 2^k with r in [3/4, 3/2), N "
-                      "rounded Taylor terms of ln r at q fractional bits, plus k ln 2, rounded once",
+       .description =
+           "z ~ ln x, domain_error = [x <= 0]: x = r 2^k with r in [3/4, 3/2), N "
+           "rounded Taylor terms of ln r at q fractional bits, plus k ln 2, rounded once",
        .lemma = "Mamba paper Lemma 4.1 / B.3 (log by Taylor series in TC^0); error lemmas by Z3",
        // p = 2 is left out: there log.pre-rounding.k is refuted (k relaxed to the reals, witness
        // k = -129/128, t = 7/16), so no claim is made at that width.
        .params = {p_param(3, 12, 8)},
-       .flags = {{"polynomial", "log: the powers |T|^i by iterated multiplication (Chinese "
-                                "remaindering; polynomial size, depth 21) instead of every Taylor "
-                                "term tabulated over a thermometer of the p - 1 low significand bits"}},
-       .construction = log_construction, .spec = build_log_spec,
-       .mutants = log_mutants(), .reference = log_reference, .lemmas = log_lemmas,
+       .flags = {{"polynomial",
+                  "log: the powers |T|^i by iterated multiplication (Chinese "
+                  "remaindering; polynomial size, depth 21) instead of every Taylor "
+                  "term tabulated over a thermometer of the p - 1 low significand bits"}},
+       .construction = log_construction,
+       .spec = build_log_spec,
+       .mutants = log_mutants(),
+       .reference = log_reference,
+       .lemmas = log_lemmas,
        .depth = 11,
        .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
                     "low significand bits over a thermometer of 2^(p-1) - 1 gates (5,093 gates, "
@@ -261,14 +293,18 @@ const std::vector<Component>& all_components() {
                     "larger at these widths (2,278 gates at p = 4, 99,876 and 7,436,101 wires at "
                     "p = 12, depth 21)"},
       {.name = "exp",
-       .description = "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
-                      "bits), degree-N Taylor polynomial of e^r (powers by int_power), scaled by 2^k, "
-                      "rounded once; |x| >= 2^p saturates to max or flushes to 0",
+       .description =
+           "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
+           "bits), degree-N Taylor polynomial of e^r (powers by int_power), scaled by 2^k, "
+           "rounded once; |x| >= 2^p saturates to max or flushes to 0",
        .lemma = "paper Lemma 3.14 (Chiang Lemma 12): exp with relative error 2^-p in TC^0; "
                 "error lemmas by Z3, exhaustive measurement against MPFR",
        .params = {p_param(2, 16, 8)},
-       .construction = exp_construction, .spec = build_exp_spec,
-       .mutants = exp_mutants(), .reference = exp_reference, .lemmas = exp_lemmas,
+       .construction = exp_construction,
+       .spec = build_exp_spec,
+       .mutants = exp_mutants(),
+       .reference = exp_reference,
+       .lemmas = exp_lemmas,
        .sat_practical = false},
       {.name = "silu",
        .description = "z ~ x / (1 + e^-x): x widened to p1 = p + 3 bits, y = exp(-x) (the exp "
@@ -277,18 +313,25 @@ const std::vector<Component>& all_components() {
        .lemma = "Mamba paper Lemma B.5 (SiLU by the division construction); exp's lemmas at p1 "
                 "and silu's chain by Z3, exhaustive measurement against MPFR",
        .params = {p_param(2, 12, 8)},
-       .construction = silu_construction, .spec = build_silu_spec,
-       .mutants = silu_mutants(), .reference = silu_reference, .lemmas = silu_lemmas,
+       .construction = silu_construction,
+       .spec = build_silu_spec,
+       .mutants = silu_mutants(),
+       .reference = silu_reference,
+       .lemmas = silu_lemmas,
        .sat_practical = false},
       {.name = "softplus",
-       .description = "z ~ ln(1 + e^x): y = exp(-|x|), s = 1 + y, d = s - 1, l = y (d = 0) or "
-                      "log(s) * (y / d) (Kahan's log1p), w = x + l for x >= 0 else l, all at "
-                      "p1 = p + 4 with the exp, log, fadd, fdiv, fmul constructions; narrowed to p once",
+       .description =
+           "z ~ ln(1 + e^x): y = exp(-|x|), s = 1 + y, d = s - 1, l = y (d = 0) or "
+           "log(s) * (y / d) (Kahan's log1p), w = x + l for x >= 0 else l, all at "
+           "p1 = p + 4 with the exp, log, fadd, fdiv, fmul constructions; narrowed to p once",
        .lemma = "Mamba paper Lemma B.4 (softplus in TC^0); exp's and log's lemmas at p1 and "
                 "softplus's chain by Z3, exhaustive measurement against MPFR",
        .params = {p_param(2, 12, 8)},
-       .construction = softplus_construction, .spec = build_softplus_spec,
-       .mutants = softplus_mutants(), .reference = softplus_reference, .lemmas = softplus_lemmas,
+       .construction = softplus_construction,
+       .spec = build_softplus_spec,
+       .mutants = softplus_mutants(),
+       .reference = softplus_reference,
+       .lemmas = softplus_lemmas,
        .sat_practical = false,
        .size_note = "exponential in p: log's tabulation (a thermometer over p1 - 1 bits) at "
                     "p1 = p + 4 (32,564 gates at p = 9, 73,682 at p = 12); its fdiv is polynomial"},
@@ -297,20 +340,25 @@ const std::vector<Component>& all_components() {
                       "padding on the left (unwired taps), one exact sum rounded once per output "
                       "(a matmul block each)",
        .lemma = "Mamba paper Def 3.18, Lemmas B.8 (indexing: wiring) and B.9 (1-D convolution)",
-       .params = {p_param(2, 6, 4), {"L", 1, 6, 3, "sequence length"},
-                  {"D", 1, 2, 1, "channels"}, {"K", 1, 4, 2, "kernel size (Mamba: 4)"}},
-       .flags = {{"dense", "the paper's form: every output channel reads every input channel, "
-                           "weights w<k>_<d>_<e> (default: depthwise, Mamba's, w<k>_<d>)"},
-                 {"weight-inputs", "every weight a circuit input (the proof covers every weight; "
-                                   "by SAT it finishes at p = 2 only)"}},
+       .params = {p_param(2, 6, 4),
+                  {"L", 1, 6, 3, "sequence length"},
+                  {"D", 1, 2, 1, "channels"},
+                  {"K", 1, 4, 2, "kernel size (Mamba: 4)"}},
+       .flags = {{"dense",
+                  "the paper's form: every output channel reads every input channel, "
+                  "weights w<k>_<d>_<e> (default: depthwise, Mamba's, w<k>_<d>)"},
+                 {"weight-inputs",
+                  "every weight a circuit input (the proof covers every weight; "
+                  "by SAT it finishes at p = 2 only)"}},
        .weights = "w (K x D, dense K x D x D, row-major), bias (D); without a file: taps 0.5, 1, "
                   "0.75, 1.5 by k, bias 0.5 (--weight-inputs: every weight a circuit input)",
        .construction = [](const Params& p) { return conv1d_construction(conv1d_defaults(p)); },
        .spec = [](const Params& p) { return build_conv1d_spec(conv1d_defaults(p)); },
        .mutants = conv1d_mutants(),
-       .reference = [](const Params& p, const std::vector<std::vector<bool>>& in) {
-         return conv1d_reference(conv1d_defaults(p), in);
-       },
+       .reference =
+           [](const Params& p, const std::vector<std::vector<bool>>& in) {
+             return conv1d_reference(conv1d_defaults(p), in);
+           },
        .sat_practical = false,
        .plain_miter_practical = false,
        .depth_note = "at most 23 (matmul's) at every p: 23 with --weight-inputs at every p and L; "
@@ -324,16 +372,22 @@ const std::vector<Component>& all_components() {
                       "construction as one block",
        .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions); delta's composed error "
                 "(affine rounding times softplus's conditioning) measured against MPFR",
-       .params = {p_param(2, 5, 3), {"L", 1, 4, 2, "sequence length"},
-                  {"D", 1, 2, 1, "channels"}, {"N", 1, 3, 2, "state size"}},
-       .flags = {{"paper", "the paper's (Gu and Dao's) delta = softplus(b + Broadcast_D(x_t W_delta)): "
-                           "W_delta is D x 1, b_delta one scalar, one softplus per time step copied "
-                           "to every channel"}},
+       .params = {p_param(2, 5, 3),
+                  {"L", 1, 4, 2, "sequence length"},
+                  {"D", 1, 2, 1, "channels"},
+                  {"N", 1, 3, 2, "state size"}},
+       .flags = {{"paper",
+                  "the paper's (Gu and Dao's) delta = softplus(b + Broadcast_D(x_t W_delta)): "
+                  "W_delta is D x 1, b_delta one scalar, one softplus per time step copied "
+                  "to every channel"}},
        .weights = "W_B (D x N), W_C (D x N), W_delta (D x D; paper D x 1), b_delta (D; paper 1), "
                   "row-major; without a file every weight is a circuit input",
-       .construction = selection_construction, .spec = build_selection_spec,
-       .mutants = selection_mutants(), .reference = selection_reference,
-       .lemmas = selection_lemmas, .sat_practical = false,
+       .construction = selection_construction,
+       .spec = build_selection_spec,
+       .mutants = selection_mutants(),
+       .reference = selection_reference,
+       .lemmas = selection_lemmas,
+       .sat_practical = false,
        .size_note = "exponential in p: one softplus block (log's thermometer at p + 4) per time "
                     "step and channel"},
       {.name = "discretize",
@@ -345,8 +399,10 @@ const std::vector<Component>& all_components() {
                 "lemmas at p1 and the Abar/phi/Bbar chain by Z3, measurement against MPFR",
        .params = {p_param(2, 6, 4), {"N", 1, 4, 2, "state size"}},
        .flags = {{"euler", "Bbar = Delta b (Mamba's code) instead of the zero-order hold"}},
-       .construction = discretize_construction, .spec = build_discretize_spec,
-       .mutants = discretize_mutants(), .reference = discretize_reference,
+       .construction = discretize_construction,
+       .spec = build_discretize_spec,
+       .mutants = discretize_mutants(),
+       .reference = discretize_reference,
        .lemmas = discretize_lemmas,
        .sat_practical = false},
       // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
@@ -358,12 +414,17 @@ const std::vector<Component>& all_components() {
                       "per step",
        .lemma = "Mamba paper Def A.5/A.6, Lemmas B.6 and 4.2; Z3 one-step lemma of the rounded "
                 "recurrence composed over L, closed-form and output lemmas, sampled measurement",
-       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+       .params = {p_param(2, 6, 4),
+                  {"L", 2, 6, 3, "sequence length"},
                   {"N", 1, 3, 2, "state size"}},
-       .flags = {{"recurrent", "the literal rounded recurrence (fmul, fmul, fadd per step) "
-                               "instead of the constant-depth closed form"}},
-       .construction = scan_construction, .spec = build_scan_spec,
-       .mutants = scan_mutants(), .reference = scan_reference, .lemmas = scan_lemmas,
+       .flags = {{"recurrent",
+                  "the literal rounded recurrence (fmul, fmul, fadd per step) "
+                  "instead of the constant-depth closed form"}},
+       .construction = scan_construction,
+       .spec = build_scan_spec,
+       .mutants = scan_mutants(),
+       .reference = scan_reference,
+       .lemmas = scan_lemmas,
        .sat_practical = false,
        .plain_miter_practical = false,
        .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
@@ -374,10 +435,11 @@ const std::vector<Component>& all_components() {
        .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
                       "product an fprod block (rounded once), the sum over n an fsum block",
        .lemma = "Mamba paper Def A.7, Lemma B.7",
-       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "kernel length"},
-                  {"N", 1, 3, 2, "state size"}},
-       .construction = conv_kernel_construction, .spec = build_conv_kernel_spec,
-       .mutants = conv_kernel_mutants(), .reference = conv_kernel_reference,
+       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "kernel length"}, {"N", 1, 3, 2, "state size"}},
+       .construction = conv_kernel_construction,
+       .spec = build_conv_kernel_spec,
+       .mutants = conv_kernel_mutants(),
+       .reference = conv_kernel_reference,
        .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"},
@@ -386,10 +448,13 @@ const std::vector<Component>& all_components() {
                       "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
                       "selective model",
        .lemma = "Mamba paper Def A.8, Lemma 4.3 (Theorem 4.4's convolution route, LTI only)",
-       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "sequence length"},
+       .params = {p_param(2, 6, 4),
+                  {"L", 2, 6, 3, "sequence length"},
                   {"N", 1, 3, 2, "state size"}},
-       .construction = conv_ssm_construction, .spec = build_conv_ssm_spec,
-       .mutants = conv_ssm_mutants(), .reference = conv_ssm_reference,
+       .construction = conv_ssm_construction,
+       .spec = build_conv_ssm_spec,
+       .mutants = conv_ssm_mutants(),
+       .reference = conv_ssm_reference,
        .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
@@ -401,25 +466,36 @@ const std::vector<Component>& all_components() {
                       "constructions composed",
        .lemma = "paper Theorem 4.4 (Def 3.22); end-to-end error against the real-valued layer "
                 "composed from the parts' bounds by Z3, MPFR measurement",
-       .params = {p_param(2, 4, 3), {"L", 2, 4, 2, "sequence length"},
-                  {"N", 1, 3, 1, "state size"}, {"D", 1, 2, 1, "channels"}},
+       .params = {p_param(2, 4, 3),
+                  {"L", 2, 4, 2, "sequence length"},
+                  {"N", 1, 3, 1, "state size"},
+                  {"D", 1, 2, 1, "channels"}},
        .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
                  {"skip", "y + D_skip x (Mamba's D term)"},
                  {"gate", "y silu(z), with an input sequence z<t>_<d>"},
-                 {"weight-inputs", "every weight a circuit input (needs SAT) instead of the "
-                                   "documented defaults"}},
+                 {"weight-inputs",
+                  "every weight a circuit input (needs SAT) instead of the "
+                  "documented defaults"}},
        .weights = "W_B (D x N), W_C (D x N), W_delta (D x D), b_delta (D), A (D x N), D_skip (D, "
                   "with --skip); without the file: W_B = 0.75, W_C = 1.5, W_delta = 1.5 diagonal "
                   "/ 0.5, b_delta = -0.5, A_d,n = -(n + 1), D_skip = 1",
        .construction =
-           [](const Params& p) { return selective_ssm_construction(selective_ssm_with_default_weights(p)); },
-       .spec = [](const Params& p) { return build_selective_ssm_spec(selective_ssm_with_default_weights(p)); },
+           [](const Params& p) {
+             return selective_ssm_construction(selective_ssm_with_default_weights(p));
+           },
+       .spec =
+           [](const Params& p) {
+             return build_selective_ssm_spec(selective_ssm_with_default_weights(p));
+           },
        .mutants = selective_ssm_mutants(),
        .reference =
            [](const Params& p, const std::vector<std::vector<bool>>& in) {
              return selective_ssm_reference(selective_ssm_with_default_weights(p), in);
            },
-       .lemmas = [](const Params& p) { return selective_ssm_lemmas(selective_ssm_with_default_weights(p)); },
+       .lemmas =
+           [](const Params& p) {
+             return selective_ssm_lemmas(selective_ssm_with_default_weights(p));
+           },
        .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in p through its selection's softplus blocks (log's thermometer "
@@ -428,15 +504,19 @@ const std::vector<Component>& all_components() {
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
        .lemma = "paper Theorem 4.5 (Def 3.24)",
-       .params = {p_param(2, 4, 3), {"L", 2, 3, 2, "sequence length"},
-                  {"N", 1, 2, 1, "state size"}, {"D", 1, 2, 1, "model width (= inner width)"},
+       .params = {p_param(2, 4, 3),
+                  {"L", 2, 3, 2, "sequence length"},
+                  {"N", 1, 2, 1, "state size"},
+                  {"D", 1, 2, 1, "model width (= inner width)"},
                   {"K", 1, 4, 2, "convolution taps"}},
        .flags = {{"euler", "Bbar = Delta B (Mamba's code) instead of the zero-order hold"},
-                 {"weight-inputs", "every weight a circuit input (needs SAT) instead of the "
-                                   "documented defaults"}},
+                 {"weight-inputs",
+                  "every weight a circuit input (needs SAT) instead of the "
+                  "documented defaults"}},
        .weights = "W_in, W_z (D x D), W_conv (K x D), b_conv (D), the SSM's W_B, W_C, W_delta, "
                   "b_delta, A, D_skip, W_out (D x D); defaults in specs/mamba.hpp",
-       .construction = [](const Params& p) { return mamba_construction(mamba_with_default_weights(p)); },
+       .construction =
+           [](const Params& p) { return mamba_construction(mamba_with_default_weights(p)); },
        .spec = [](const Params& p) { return build_mamba_spec(mamba_with_default_weights(p)); },
        .mutants = mamba_mutants(),
        .reference =

@@ -11,9 +11,13 @@ int report_exit_code(const Report& r) {
   int code = 0;
   if (r.equivalence) {
     switch (r.equivalence->verdict) {
-      case Verdict::Proved: break;
-      case Verdict::Counterexample: return 1;
-      case Verdict::Unknown: code = 3; break;
+      case Verdict::Proved:
+        break;
+      case Verdict::Counterexample:
+        return 1;
+      case Verdict::Unknown:
+        code = 3;
+        break;
     }
   }
   for (const auto& l : r.lemmas) {
@@ -42,8 +46,9 @@ std::string parameters(const Report& r) {
 }
 
 std::string stats_line(const CircuitStats& s) {
-  std::string line = fmt::format("gates {:>7}  depth {:>3}  wires {:>8}  max fan-in {:>4}  max |weight| {}",
-                                 s.gates, s.depth, s.wires, s.max_fanin, s.max_weight);
+  std::string line =
+      fmt::format("gates {:>7}  depth {:>3}  wires {:>8}  max fan-in {:>4}  max |weight| {}",
+                  s.gates, s.depth, s.wires, s.max_fanin, s.max_weight);
   if (s.xor_gates) line += fmt::format("  (xor gates {})", s.xor_gates);
   return line;
 }
@@ -57,16 +62,23 @@ bool all_certified(const EquivalenceResult& e) {
 }
 
 nlohmann::json stats_json(const CircuitStats& s) {
-  return {{"gates", s.gates},           {"depth", s.depth},
-          {"wires", s.wires},           {"max_fanin", s.max_fanin},
-          {"max_weight", s.max_weight}, {"threshold_gates", s.threshold_gates},
-          {"xor_gates", s.xor_gates},   {"and_gates", s.and_gates},
-          {"or_gates", s.or_gates},     {"majority_gates", s.majority_gates},
+  return {{"gates", s.gates},
+          {"depth", s.depth},
+          {"wires", s.wires},
+          {"max_fanin", s.max_fanin},
+          {"max_weight", s.max_weight},
+          {"threshold_gates", s.threshold_gates},
+          {"xor_gates", s.xor_gates},
+          {"and_gates", s.and_gates},
+          {"or_gates", s.or_gates},
+          {"majority_gates", s.majority_gates},
           {"weighted_gates", s.weighted_gates}};
 }
 
 nlohmann::json lemma_json(const LemmaResult& r) {
-  auto optional = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  auto optional = [](const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+  };
   return {{"name", r.name},
           {"kind", lemma_kind_name(r.kind)},
           {"statement", r.statement},
@@ -81,7 +93,8 @@ nlohmann::json lemma_json(const LemmaResult& r) {
 
 void print_lemmas(const std::vector<LemmaResult>& lemmas) {
   if (lemmas.empty()) return;
-  fmt::print("lemmas        {} (Z3 lemmas are proved only on unsat; unknown is never proved)\n", lemmas.size());
+  fmt::print("lemmas        {} (Z3 lemmas are proved only on unsat; unknown is never proved)\n",
+             lemmas.size());
   for (const auto& l : lemmas) {
     std::string verdict = lemma_verdict_name(l.verdict);
     for (auto& ch : verdict) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -108,8 +121,10 @@ void print_report(const Report& r) {
     fmt::print("  yours       {}\n", stats_line(r.construction));
     fmt::print("  built-in    {}\n", stats_line(*r.builtin));
     if (r.ignored_constraints)
-      fmt::print("  note        the file's {} input constraint(s) are not assumed: the spec's define the valid inputs\n",
-                 r.ignored_constraints);
+      fmt::print(
+          "  note        the file's {} input constraint(s) are not assumed: the spec's define the "
+          "valid inputs\n",
+          r.ignored_constraints);
   } else {
     fmt::print("construction  {}\n", stats_line(r.construction));
   }
@@ -118,10 +133,11 @@ void print_report(const Report& r) {
   if (!r.component->size_note.empty()) fmt::print("size note     {}\n", r.component->size_note);
   if (r.miter_cnf) {
     const MiterCnfSize& m = *r.miter_cnf;
-    fmt::print("miter cnf     variables {}  clauses {}  threshold gates: plain {}, direct {}, bdd {}, "
-               "adder {} (on {} shared sums)\n",
-               m.variables, m.clauses, m.gates.plain, m.gates.direct, m.gates.bdd, m.gates.adder,
-               m.adder_sums);
+    fmt::print(
+        "miter cnf     variables {}  clauses {}  threshold gates: plain {}, direct {}, bdd {}, "
+        "adder {} (on {} shared sums)\n",
+        m.variables, m.clauses, m.gates.plain, m.gates.direct, m.gates.bdd, m.gates.adder,
+        m.adder_sums);
   }
   if (!r.equivalence) return;
   print_equivalence(r);
@@ -133,35 +149,43 @@ namespace {
 void print_equivalence(const Report& r) {
   const EquivalenceResult& e = *r.equivalence;
   std::string how = fmt::format("engine {}, {:.2f} s", engine_name(e.engine), e.seconds);
-  if (e.engine == Engine::Sim) how += fmt::format(", {} valid inputs enumerated", e.simulated_points);
+  if (e.engine == Engine::Sim)
+    how += fmt::format(", {} valid inputs enumerated", e.simulated_points);
   if (e.engine == Engine::Sat) how += fmt::format(", {} SAT obligations", e.sat.obligations.size());
   switch (e.verdict) {
     case Verdict::Proved:
       fmt::print("verdict       PROVED{} ({})\n", all_certified(e) ? " (certified)" : "", how);
       break;
     case Verdict::Unknown:
-      fmt::print("verdict       UNKNOWN: limit reached before a proof or counterexample ({})\n", how);
+      fmt::print("verdict       UNKNOWN: limit reached before a proof or counterexample ({})\n",
+                 how);
       break;
     case Verdict::Counterexample:
-      fmt::print("verdict       COUNTEREXAMPLE, replayed by simulation on both circuits ({})\n", how);
+      fmt::print("verdict       COUNTEREXAMPLE, replayed by simulation on both circuits ({})\n",
+                 how);
       for (const auto& [name, value] : r.cex_inputs) fmt::print("  input  {} = {}\n", name, value);
       for (const auto& o : r.cex_outputs)
-        fmt::print("  output {}: spec = {}, {} = {}{}\n", o.word, o.spec, r.builtin ? "circuit" : "construction",
-                   o.construction, o.differs ? "   <-- differs" : "");
+        fmt::print("  output {}: spec = {}, {} = {}{}\n", o.word, o.spec,
+                   r.builtin ? "circuit" : "construction", o.construction,
+                   o.differs ? "   <-- differs" : "");
       break;
   }
   if (!e.sat.composition.empty()) fmt::print("  composition  {}\n", e.sat.composition);
   for (const auto& b : e.sat.blocks)
-    fmt::print("  block  {} (x{}): gates {} depth {} wires {} (spec gates {} depth {}), {:.2f} s: {}\n",
-               b.name, b.instances, b.gates, b.depth, b.wires, b.spec_gates, b.spec_depth,
-               b.seconds, b.proof);
+    fmt::print(
+        "  block  {} (x{}): gates {} depth {} wires {} (spec gates {} depth {}), {:.2f} s: {}\n",
+        b.name, b.instances, b.gates, b.depth, b.wires, b.spec_gates, b.spec_depth, b.seconds,
+        b.proof);
   for (const auto& cut : e.sat.shared_cuts) {
     if (!e.sat.blocks.empty()) continue;  // the block lines above say it
-    fmt::print("  cut    {}: blocks proved equivalent by {}, then shared by both sides\n", cut.name, cut.proof);
+    fmt::print("  cut    {}: blocks proved equivalent by {}, then shared by both sides\n", cut.name,
+               cut.proof);
   }
   for (const auto& why : e.sat.unshared_cuts) fmt::print("  cut    {} (not shared)\n", why);
   for (const auto& ob : e.sat.obligations)
-    if (ob.certified) fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word, ob.proof_path);
+    if (ob.certified)
+      fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word,
+                 ob.proof_path);
 }
 
 }  // namespace
@@ -183,12 +207,9 @@ nlohmann::json report_json(const Report& r) {
   if (!r.component->size_note.empty()) j["size_note"] = r.component->size_note;
   if (r.miter_cnf) {
     const MiterCnfSize& m = *r.miter_cnf;
-    j["miter_cnf"] = {{"variables", m.variables},
-                      {"clauses", m.clauses},
-                      {"gates_plain", m.gates.plain},
-                      {"gates_direct", m.gates.direct},
-                      {"gates_bdd", m.gates.bdd},
-                      {"gates_adder", m.gates.adder},
+    j["miter_cnf"] = {{"variables", m.variables},     {"clauses", m.clauses},
+                      {"gates_plain", m.gates.plain}, {"gates_direct", m.gates.direct},
+                      {"gates_bdd", m.gates.bdd},     {"gates_adder", m.gates.adder},
                       {"adder_sums", m.adder_sums}};
   }
   if (r.equivalence) {
@@ -200,8 +221,10 @@ nlohmann::json report_json(const Report& r) {
     if (e.engine == Engine::Sim) j["simulated_points"] = e.simulated_points;
     nlohmann::json obs = nlohmann::json::array();
     for (const auto& ob : e.sat.obligations) {
-      nlohmann::json o = {{"output", ob.output_word}, {"result", sat_answer_name(ob.result)},
-                          {"variables", ob.variables}, {"clauses", ob.clauses},
+      nlohmann::json o = {{"output", ob.output_word},
+                          {"result", sat_answer_name(ob.result)},
+                          {"variables", ob.variables},
+                          {"clauses", ob.clauses},
                           {"seconds", ob.seconds}};
       if (!ob.proof_path.empty()) {
         o["cnf"] = ob.cnf_path;
@@ -212,14 +235,21 @@ nlohmann::json report_json(const Report& r) {
     }
     j["obligations"] = obs;
     nlohmann::json cuts = nlohmann::json::array();
-    for (const auto& cut : e.sat.shared_cuts) cuts.push_back({{"name", cut.name}, {"proof", cut.proof}});
+    for (const auto& cut : e.sat.shared_cuts)
+      cuts.push_back({{"name", cut.name}, {"proof", cut.proof}});
     j["shared_cuts"] = cuts;
     if (!e.sat.composition.empty()) j["composition"] = e.sat.composition;
     nlohmann::json blocks = nlohmann::json::array();
     for (const auto& b : e.sat.blocks)
-      blocks.push_back({{"name", b.name}, {"instances", b.instances}, {"gates", b.gates},
-                        {"depth", b.depth}, {"wires", b.wires}, {"spec_gates", b.spec_gates},
-                        {"spec_depth", b.spec_depth}, {"proof", b.proof}, {"seconds", b.seconds}});
+      blocks.push_back({{"name", b.name},
+                        {"instances", b.instances},
+                        {"gates", b.gates},
+                        {"depth", b.depth},
+                        {"wires", b.wires},
+                        {"spec_gates", b.spec_gates},
+                        {"spec_depth", b.spec_depth},
+                        {"proof", b.proof},
+                        {"seconds", b.seconds}});
     if (!blocks.empty()) j["blocks"] = blocks;
     if (e.counterexample) {
       nlohmann::json c, inputs, spec, construction;

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,14 +26,17 @@ struct Report {
   std::optional<EquivalenceResult> equivalence;
   // Decoded counterexample: "name = value" lines for inputs, and per output word both sides.
   std::vector<std::pair<std::string, std::string>> cex_inputs;
-  struct OutputPair { std::string word, spec, construction; bool differs; };
+  struct OutputPair {
+    std::string word, spec, construction;
+    bool differs;
+  };
   std::vector<OutputPair> cex_outputs;
   std::vector<LemmaResult> lemmas;  // the component's error-bound lemmas (empty when it has none)
 };
 
 // 0 proved, 1 counterexample or refuted lemma, 3 unknown (equivalence or a lemma)
 int report_exit_code(const Report& r);
-void print_report(const Report& r);     // human-readable, stdout
+void print_report(const Report& r);  // human-readable, stdout
 nlohmann::json report_json(const Report& r);
 
 }  // namespace tc

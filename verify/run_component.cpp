@@ -15,8 +15,8 @@ void validate_params(const Component& c, const Params& params) {
   for (const ParamSpec& ps : c.params) {
     const int value = ps.name == "e" ? params.exponent_bits() : *params.field(ps.name);
     if (value < ps.min || value > ps.max)
-      throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{})", ps.name, value,
-                                   c.name, ps.min, ps.max));
+      throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{})", ps.name,
+                                   value, c.name, ps.min, ps.max));
   }
   if (params.e != 0 && !c.takes("e"))
     throw UsageError(fmt::format("{} takes no exponent width (--e)", c.name));
@@ -24,7 +24,8 @@ void validate_params(const Component& c, const Params& params) {
     bool known = false;
     for (const auto& m : c.mutants) known = known || m.name == params.mutant;
     if (!known)
-      throw UsageError(fmt::format("unknown mutant '{}' for {} (see --list-mutants)", params.mutant, c.name));
+      throw UsageError(
+          fmt::format("unknown mutant '{}' for {} (see --list-mutants)", params.mutant, c.name));
   }
 }
 
@@ -52,7 +53,8 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   for (const auto& m : c.mutants)
     if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
   if (!circuit_file.empty() && !params.mutant.empty())
-    throw UsageError("--mutant breaks the built-in construction; with --circuit, break your file instead");
+    throw UsageError(
+        "--mutant breaks the built-in construction; with --circuit, break your file instead");
   const Circuit builtin = build_side(c.construction, circuit_params);
   const Circuit spec = build_side(c.spec, circuit_params);
   if (!builtin.is_threshold_only())

@@ -16,7 +16,8 @@ namespace tc {
 namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::vector<std::pair<std::string, int>> word_shapes(const std::vector<Word>& words) {
@@ -26,9 +27,11 @@ std::vector<std::pair<std::string, int>> word_shapes(const std::vector<Word>& wo
 }
 
 Circuit read_file(const std::string& path, const Circuit& spec, size_t& constraints) {
-  const bool text = ends_with(path, ".tc"), aiger = ends_with(path, ".aag") || ends_with(path, ".aig");
+  const bool text = ends_with(path, ".tc"),
+             aiger = ends_with(path, ".aag") || ends_with(path, ".aig");
   if (!text && !aiger)
-    throw UsageError(fmt::format("{}: unknown circuit format (the name must end in .tc, .aag or .aig)", path));
+    throw UsageError(
+        fmt::format("{}: unknown circuit format (the name must end in .tc, .aag or .aig)", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError(fmt::format("cannot read {}", path));
   try {
@@ -56,22 +59,24 @@ void check_words(const std::string& path, const char* kind, const std::vector<Wo
   for (const Word& w : spec) {
     const auto it = width.find(w.name);
     if (it == width.end())
-      errors.push_back(fmt::format("{}: missing {} word '{}' ({} bits in the spec)", path, kind, w.name, w.bits.size()));
+      errors.push_back(fmt::format("{}: missing {} word '{}' ({} bits in the spec)", path, kind,
+                                   w.name, w.bits.size()));
     else if (it->second != w.bits.size())
-      errors.push_back(fmt::format("{}: {} word '{}' has {} bits, the spec's has {}", path, kind, w.name, it->second,
-                                   w.bits.size()));
+      errors.push_back(fmt::format("{}: {} word '{}' has {} bits, the spec's has {}", path, kind,
+                                   w.name, it->second, w.bits.size()));
   }
   std::map<std::string, size_t> in_spec;
   for (const Word& w : spec) in_spec[w.name] = 1;
   for (const Word& w : mine)
     if (!in_spec.count(w.name))
-      errors.push_back(fmt::format("{}: {} word '{}' is not one of the spec's (", path, kind, w.name) +
-                       [&] {
-                         std::string names;
-                         for (const Word& s : spec) names += (names.empty() ? "" : ", ") + s.name;
-                         return names;
-                       }() +
-                       ")");
+      errors.push_back(
+          fmt::format("{}: {} word '{}' is not one of the spec's (", path, kind, w.name) +
+          [&] {
+            std::string names;
+            for (const Word& s : spec) names += (names.empty() ? "" : ", ") + s.name;
+            return names;
+          }() +
+          ")");
 }
 
 }  // namespace
@@ -96,9 +101,11 @@ UserCircuit load_user_circuit(const std::string& path, const Circuit& spec) {
     throw UsageError(message);
   }
   if (!file.is_threshold_only())
-    throw UsageError(fmt::format("{}: the circuit uses XOR gates; a construction is threshold gates only", path));
+    throw UsageError(fmt::format(
+        "{}: the circuit uses XOR gates; a construction is threshold gates only", path));
   // Usually the words come in the spec's order (always for exported files): no copy needed.
-  if (same_order(file.input_words(), spec.input_words()) && same_order(file.output_words(), spec.output_words()))
+  if (same_order(file.input_words(), spec.input_words()) &&
+      same_order(file.output_words(), spec.output_words()))
     return UserCircuit{std::move(file), constraints};
   // Otherwise rebuild over the spec's words: the file's inputs, word by word, become the spec's.
   UserCircuit u{Circuit(file.name()), constraints};

@@ -2,10 +2,10 @@
 #include "verify/weights.hpp"
 
 #include <gmpxx.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "verify/input_values.hpp"
@@ -64,13 +64,15 @@ FloatConstant read_value(const nlohmann::json& v, const std::string& what) {
 // recursion off the end of the stack for any file.
 constexpr int kMaxNesting = 16;
 
-void flatten(const nlohmann::json& v, const std::string& what, std::vector<FloatConstant>& out, int depth = 0) {
+void flatten(const nlohmann::json& v, const std::string& what, std::vector<FloatConstant>& out,
+             int depth = 0) {
   if (!v.is_array()) {
     out.push_back(read_value(v, what + "[" + std::to_string(out.size()) + "]"));
     return;
   }
   if (depth >= kMaxNesting)
-    throw std::invalid_argument(what + ": arrays nested more than " + std::to_string(kMaxNesting) + " deep");
+    throw std::invalid_argument(what + ": arrays nested more than " + std::to_string(kMaxNesting) +
+                                " deep");
   for (const auto& item : v) flatten(item, what, out, depth + 1);
 }
 
@@ -82,7 +84,8 @@ std::map<std::string, std::vector<FloatConstant>> read_weights_file(const std::s
   return read_weights_json(in, path);
 }
 
-std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream& in, const std::string& path) {
+std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream& in,
+                                                                    const std::string& path) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
@@ -96,7 +99,8 @@ std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream
     throw std::invalid_argument("weights file " + path + ": " + e.what());
   }
   if (!j.is_object())
-    throw std::invalid_argument("weights file " + path + ": expected a JSON object of named arrays");
+    throw std::invalid_argument("weights file " + path +
+                                ": expected a JSON object of named arrays");
   std::map<std::string, std::vector<FloatConstant>> weights;
   for (const auto& [name, value] : j.items()) {
     std::vector<FloatConstant> values;

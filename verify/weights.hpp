@@ -17,6 +17,7 @@ namespace tc {
 std::map<std::string, std::vector<FloatConstant>> read_weights_file(const std::string& path);
 
 // The same from a stream; `source` names it in messages ("weights file PATH").
-std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream& in, const std::string& source);
+std::map<std::string, std::vector<FloatConstant>> read_weights_json(std::istream& in,
+                                                                    const std::string& source);
 
 }  // namespace tc

@@ -10,12 +10,12 @@
 
 namespace tc {
 
-using Lit = int;                 // DIMACS literal: v >= 1 or -v
+using Lit = int;  // DIMACS literal: v >= 1 or -v
 using Clause = std::vector<Lit>;
 
 struct Cnf {
-  int num_vars = 0;              // variables are 1..num_vars
-  std::vector<Clause> clauses;   // in insertion order, not simplified
+  int num_vars = 0;             // variables are 1..num_vars
+  std::vector<Clause> clauses;  // in insertion order, not simplified
 
   // Allocates a fresh variable and returns it (as a positive literal).
   Lit new_var();

@@ -58,8 +58,8 @@ Cnf cnf_read_dimacs(std::istream& in) {
       std::string vars_token, clauses_token;
       if (!(tokens >> format >> vars_token >> clauses_token) || format != "cnf" ||
           (tokens >> extra) || !dimacs_parse_long(vars_token, vars) ||
-          !dimacs_parse_long(clauses_token, declared_clauses) || vars < 0 ||
-          vars >= INT_MAX || declared_clauses < 0)
+          !dimacs_parse_long(clauses_token, declared_clauses) || vars < 0 || vars >= INT_MAX ||
+          declared_clauses < 0)
         dimacs_error(line_no, "malformed header '" + line + "', expected 'p cnf <vars> <clauses>'");
       cnf.num_vars = int(vars);
       have_header = true;
@@ -75,8 +75,8 @@ Cnf cnf_read_dimacs(std::istream& in) {
         continue;
       }
       if (std::labs(lit) > cnf.num_vars)
-        dimacs_error(line_no, "literal " + token + " exceeds the " +
-                                  std::to_string(cnf.num_vars) + " declared variables");
+        dimacs_error(line_no, "literal " + token + " exceeds the " + std::to_string(cnf.num_vars) +
+                                  " declared variables");
       current.push_back(Lit(lit));
       last_line = line_no;
     } while (tokens >> token);

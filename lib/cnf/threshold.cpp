@@ -71,8 +71,7 @@ ThresholdGate threshold_normalize([[maybe_unused]] Lit y, const std::vector<Lit>
 #endif
   g.suffix.assign(n + 1, 0);
   for (size_t i = n; i-- > 0;) {
-    [[maybe_unused]] bool overflow =
-        __builtin_add_overflow(g.suffix[i + 1], g.ws[i], &g.suffix[i]);
+    [[maybe_unused]] bool overflow = __builtin_add_overflow(g.suffix[i + 1], g.ws[i], &g.suffix[i]);
     assert(!overflow && g.suffix[i] < kMaxGateWeightSum);
   }
   g.W = g.suffix[0];
@@ -108,8 +107,7 @@ bool threshold_minimal_sets(const ThresholdGate& g, int64_t K, Emit&& emit) {
 int64_t threshold_direct_count(const ThresholdGate& g, int64_t cap) {
   int64_t count = 0;
   auto counter = [&](const std::vector<size_t>&) { return ++count < cap; };
-  if (threshold_minimal_sets(g, g.W - g.T + 1, counter))
-    threshold_minimal_sets(g, g.T, counter);
+  if (threshold_minimal_sets(g, g.W - g.T + 1, counter)) threshold_minimal_sets(g, g.T, counter);
   return std::min(count, cap);
 }
 
@@ -194,7 +192,10 @@ class CnfGateSink : public GateSink {
       if (c == kConstFalse) return and2(a, b);
       if (a == b) return a;
       if (a == -b) return c;
-      const Lit t = a; a = b; b = c; c = t;
+      const Lit t = a;
+      a = b;
+      b = c;
+      c = t;
     }
     const Lit z = cnf_.new_var();
     cnf_.add_clause({-z, a, b});
@@ -218,8 +219,8 @@ void threshold_encode_shared(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdM
   std::vector<ThresholdTerm> terms;
   for (size_t i = 0; i < g.xs.size(); ++i) terms.push_back({g.xs[i], g.ws[i]});
   CnfGateSink sink(cnf);
-  const Lit root = static_cast<Lit>(
-      threshold_encode(sink, sharing, terms, g.T, method, kThresholdBddMaxNodes));
+  const Lit root =
+      static_cast<Lit>(threshold_encode(sink, sharing, terms, g.T, method, kThresholdBddMaxNodes));
   assert(root != kConstTrue && root != kConstFalse);  // 1 <= T <= W: not constant
   cnf.add_clause({-y, root});
   cnf.add_clause({y, -root});
@@ -230,14 +231,14 @@ void threshold_encode_shared(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdM
 // ---------------------------------------------------------------------------
 
 ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
-                                          const std::vector<int64_t>& ws, int64_t T,
-                                          ThresholdEncoding enc) {
+                                           const std::vector<int64_t>& ws, int64_t T,
+                                           ThresholdEncoding enc) {
   return cnf_encode_threshold(cnf, y, xs, ws, T, enc, nullptr);
 }
 
 ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
-                                          const std::vector<int64_t>& ws, int64_t T,
-                                          ThresholdEncoding enc, ThresholdSharing* sharing) {
+                                           const std::vector<int64_t>& ws, int64_t T,
+                                           ThresholdEncoding enc, ThresholdSharing* sharing) {
   assert(y != 0);
   const ThresholdGate g = threshold_normalize(y, xs, ws, T);
   // Callers may use variables they never allocated; keep auxiliary

@@ -60,14 +60,14 @@ constexpr int64_t kThresholdBddMaxNodes = int64_t(1) << 18;  // ~1M clauses
 // defined by its children, so they constrain nothing but themselves); Auto never
 // builds a BDD that large.  Returns the encoding the gate got.
 ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
-                                          const std::vector<int64_t>& ws, int64_t T,
-                                          ThresholdEncoding enc = ThresholdEncoding::Auto);
+                                           const std::vector<int64_t>& ws, int64_t T,
+                                           ThresholdEncoding enc = ThresholdEncoding::Auto);
 
 // As above; gates share BDD nodes and adder sums through `sharing` (same CNF only; without
 // one, each gate gets its own).
 ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
-                                          const std::vector<int64_t>& ws, int64_t T,
-                                          ThresholdEncoding enc, ThresholdSharing* sharing);
+                                           const std::vector<int64_t>& ws, int64_t T,
+                                           ThresholdEncoding enc, ThresholdSharing* sharing);
 
 // Announces a gate that will be encoded into the CNF of `sharing` later (ThresholdSharing::expect),
 // so Auto can spread an adder sum's cost over every gate that will use it.

@@ -83,7 +83,8 @@ class AigGateSink : public GateSink {
   AigerBuilder& b_;
 };
 
-std::vector<ThresholdTerm> aiger_threshold_terms(const std::vector<uint32_t>& xs, const Node& node) {
+std::vector<ThresholdTerm> aiger_threshold_terms(const std::vector<uint32_t>& xs,
+                                                 const Node& node) {
   std::vector<ThresholdTerm> terms;
   for (size_t i = 0; i < xs.size(); ++i) terms.push_back({xs[i], node.weights[i]});
   return terms;
@@ -92,7 +93,6 @@ std::vector<ThresholdTerm> aiger_threshold_terms(const std::vector<uint32_t>& xs
 std::string bit_name(const std::string& word, size_t bit) {
   return word + "[" + std::to_string(bit) + "]";
 }
-
 
 // ------------------------------------------------------------------------------------------------
 // Writing
@@ -243,7 +243,8 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
         lit[n] = b.lor_tree(xs);
       else {
         const std::vector<ThresholdTerm> terms = aiger_threshold_terms(xs, node);
-        if (auto it = gates_per_form.find({node.fanins, node.weights}); it != gates_per_form.end()) {
+        if (auto it = gates_per_form.find({node.fanins, node.weights});
+            it != gates_per_form.end()) {
           for (int64_t k = 0; k < it->second; ++k) sharing.expect(terms);
           gates_per_form.erase(it);
         }

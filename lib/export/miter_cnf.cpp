@@ -48,12 +48,11 @@ CircuitCnf miter_cnf_build(const Circuit& construction, const Circuit& spec,
 }  // namespace
 
 MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,
-                               const Circuit& spec) {
+                                const Circuit& spec) {
   std::vector<std::string> comments;
   const CircuitCnf cc = miter_cnf_build(construction, spec, &comments);
   cnf_write_dimacs(out, cc.cnf, comments);
-  return {cc.cnf.num_vars, int64_t(cc.cnf.clauses.size()), cc.counts,
-          cc.sharing.stats.adder_sums};
+  return {cc.cnf.num_vars, int64_t(cc.cnf.clauses.size()), cc.counts, cc.sharing.stats.adder_sums};
 }
 
 }  // namespace tc

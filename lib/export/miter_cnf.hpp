@@ -1,10 +1,10 @@
 // The whole equivalence miter as one DIMACS CNF, so any SAT solver can give a second verdict.
 //
-// Built from build_miter (lib/sat/miter_circuit.hpp) and the gate encodings of lib/sat/circuit_cnf.hpp:
-// the input-validity constraints as unit clauses, every difference bit of every miter word,
-// and one clause OR-ing all of them. Unlike check_equivalence_sat, which solves one obligation
-// per output word, this is a single formula: SAT iff the circuits differ on some valid input.
-// The comment header states that and names the variable of every input bit
+// Built from build_miter (lib/sat/miter_circuit.hpp) and the gate encodings of
+// lib/sat/circuit_cnf.hpp: the input-validity constraints as unit clauses, every difference bit of
+// every miter word, and one clause OR-ing all of them. Unlike check_equivalence_sat, which solves
+// one obligation per output word, this is a single formula: SAT iff the circuits differ on some
+// valid input. The comment header states that and names the variable of every input bit
 // ("c input a[0] = 12"), so a model from any solver decodes into an Assignment
 // (input_nodes() order) that lib/equivalence.hpp replay_counterexample can check.
 #pragma once
@@ -25,6 +25,6 @@ struct MiterCnfSize {
 };
 
 MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,
-                               const Circuit& spec);
+                                const Circuit& spec);
 
 }  // namespace tc

@@ -129,15 +129,15 @@ void write_miter_opb(std::ostream& out, const Circuit& construction, const Circu
     for (size_t i = 0; i < word.diff.size(); ++i) {
       some_difference.push_back(word.diff[i]);
       const Signal s = word.diff[i];
-      comments.push_back("differs " + word.name + "[" + std::to_string(i) + "] = " +
-                         (s.complemented() ? "~x" : "x") + std::to_string(opb.var(s)));
+      comments.push_back("differs " + word.name + "[" + std::to_string(i) +
+                         "] = " + (s.complemented() ? "~x" : "x") + std::to_string(opb.var(s)));
     }
   opb.add_clause(some_difference);
   // Inputs outside every cone still get a variable, so the model covers each input bit.
   for (const Word& w : m.input_words())
     for (size_t i = 0; i < w.bits.size(); ++i)
-      comments.push_back("input " + w.name + "[" + std::to_string(i) +
-                         "] = x" + std::to_string(opb.var(w.bits[i])));
+      comments.push_back("input " + w.name + "[" + std::to_string(i) + "] = x" +
+                         std::to_string(opb.var(w.bits[i])));
   out << "* #variable= " << opb.num_vars << " #constraint= " << opb.constraints.size() << '\n';
   for (const std::string& c : comments) out << "* " << c << '\n';
   for (const OpbConstraint& c : opb.constraints) {

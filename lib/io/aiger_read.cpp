@@ -115,7 +115,8 @@ class AigerReader {
       if (ch < 0) fail("empty file, expected an 'aag' or 'aig' header");
       magic += static_cast<char>(ch);
     }
-    if (magic != "aag" && magic != "aig") fail_at(1, 1, "not an AIGER file: the header must start with 'aag' or 'aig'");
+    if (magic != "aag" && magic != "aig")
+      fail_at(1, 1, "not an AIGER file: the header must start with 'aag' or 'aig'");
     binary_ = magic == "aig";
     space();
     m_ = number("M");
@@ -133,22 +134,29 @@ class AigerReader {
       while (peek() == ' ') get();
       if (peek() < '0' || peek() > '9') break;
       if (number(field) != 0)
-        fail(std::string("the ") + field + " section (bad states, invariant constraints, justice, fairness) "
-                                           "makes a property, not a combinational circuit: not supported");
+        fail(std::string("the ") + field +
+             " section (bad states, invariant constraints, justice, fairness) "
+             "makes a property, not a combinational circuit: not supported");
     }
     end_of_line();
     if (nl != 0)
-      fail_at(1, l_column, "the file has " + std::to_string(nl) +
-                               " latches: it is sequential, and only combinational AIGER is read");
-    if (m_ >= (1u << 31)) fail_at(1, 5, "M = " + std::to_string(m_) + " is too large (literals must fit 32 bits)");
-    if (ni_ > kAigerMaxInputs) fail_at(1, 5, "more than " + std::to_string(kAigerMaxInputs) + " inputs");
+      fail_at(1, l_column,
+              "the file has " + std::to_string(nl) +
+                  " latches: it is sequential, and only combinational AIGER is read");
+    if (m_ >= (1u << 31))
+      fail_at(1, 5, "M = " + std::to_string(m_) + " is too large (literals must fit 32 bits)");
+    if (ni_ > kAigerMaxInputs)
+      fail_at(1, 5, "more than " + std::to_string(kAigerMaxInputs) + " inputs");
     if (binary_ && uint64_t(ni_) + na_ != m_)
       fail_at(1, 5, "M = " + std::to_string(m_) + " is not I + L + A in a binary file");
-    if (!binary_ && uint64_t(ni_) + na_ > m_) fail_at(1, 5, "M = " + std::to_string(m_) + " is less than I + L + A");
+    if (!binary_ && uint64_t(ni_) + na_ > m_)
+      fail_at(1, 5, "M = " + std::to_string(m_) + " is less than I + L + A");
   }
 
   void check_literal(uint32_t lit, const std::string& what, size_t column) {
-    if (lit > 2 * m_ + 1) fail_at(line_, column, what + " " + std::to_string(lit) + " exceeds 2M + 1 = " + std::to_string(2 * m_ + 1));
+    if (lit > 2 * m_ + 1)
+      fail_at(line_, column,
+              what + " " + std::to_string(lit) + " exceeds 2M + 1 = " + std::to_string(2 * m_ + 1));
   }
 
   // A variable defined once, as an input or an AND gate, never the constant.
@@ -157,8 +165,9 @@ class AigerReader {
     if (lit < 2) fail_at(line, column, what + " must not be the constant " + std::to_string(lit));
     const uint32_t var = lit >> 1;
     if (input_var_.count(var) || ands_.count(var))
-      fail_at(line, column, "duplicate name: variable " + std::to_string(var) + " (literal " + std::to_string(lit) +
-                                ") is defined twice");
+      fail_at(line, column,
+              "duplicate name: variable " + std::to_string(var) + " (literal " +
+                  std::to_string(lit) + ") is defined twice");
   }
 
   void input_line(uint32_t i) {
@@ -203,9 +212,11 @@ class AigerReader {
     uint32_t x = 0;
     for (int shift = 0;; shift += 7) {
       const int ch = get();
-      if (ch < 0) fail_at(a.line, a.column, "unexpected end of file in binary AND gate " + std::to_string(k));
+      if (ch < 0)
+        fail_at(a.line, a.column, "unexpected end of file in binary AND gate " + std::to_string(k));
       if (shift > 28 || (shift == 28 && (ch & 0x7f) > 0xf))
-        fail_at(a.line, a.column, "binary AND gate " + std::to_string(k) + ": delta overflows 32 bits");
+        fail_at(a.line, a.column,
+                "binary AND gate " + std::to_string(k) + ": delta overflows 32 bits");
       x |= static_cast<uint32_t>(ch & 0x7f) << shift;
       if (!(ch & 0x80)) return x;
     }
@@ -217,9 +228,11 @@ class AigerReader {
       const uint32_t lhs = 2 * (ni_ + k + 1);
       const uint32_t d0 = varint(k, a), d1 = varint(k, a);
       if (d0 == 0 || d0 > lhs)
-        fail_at(a.line, a.column, "binary AND gate " + std::to_string(k) + ": first delta must be in 1..lhs");
+        fail_at(a.line, a.column,
+                "binary AND gate " + std::to_string(k) + ": first delta must be in 1..lhs");
       if (d1 > lhs - d0)
-        fail_at(a.line, a.column, "binary AND gate " + std::to_string(k) + ": second delta exceeds rhs0");
+        fail_at(a.line, a.column,
+                "binary AND gate " + std::to_string(k) + ": second delta exceeds rhs0");
       a.rhs0 = lhs - d0;
       a.rhs1 = lhs - d0 - d1;
       ands_.emplace(lhs >> 1, a);
@@ -235,11 +248,15 @@ class AigerReader {
       if (kind == '\n') continue;
       if (kind == 'c') return;
       if (kind == 'l') fail_at(line, 1, "a latch symbol: the file is sequential");
-      if (kind != 'i' && kind != 'o') fail_at(line, 1, "expected a symbol (i<pos> or o<pos>) or 'c', found " + shown(kind));
+      if (kind != 'i' && kind != 'o')
+        fail_at(line, 1, "expected a symbol (i<pos> or o<pos>) or 'c', found " + shown(kind));
       const uint32_t pos = number("symbol position");
       auto& names = kind == 'i' ? input_names_ : output_names_;
       const uint32_t count = kind == 'i' ? ni_ : no_;
-      if (pos >= count) fail_at(line, 2, std::string(kind == 'i' ? "input" : "output") + " symbol " + std::to_string(pos) + " names no such pin");
+      if (pos >= count)
+        fail_at(line, 2,
+                std::string(kind == 'i' ? "input" : "output") + " symbol " + std::to_string(pos) +
+                    " names no such pin");
       if (peek() != ' ') fail("expected a space before the symbol name, found " + shown(peek()));
       get();
       const size_t column = column_;
@@ -248,7 +265,9 @@ class AigerReader {
       if (!name.empty() && name.back() == '\r') name.pop_back();
       if (peek() == '\n') get();
       if (!names.emplace(pos, Symbol{name, line, column}).second)
-        fail_at(line, 1, "duplicate name: " + std::string(1, static_cast<char>(kind)) + std::to_string(pos) + " has two symbols");
+        fail_at(line, 1,
+                "duplicate name: " + std::string(1, static_cast<char>(kind)) + std::to_string(pos) +
+                    " has two symbols");
     }
   }
 
@@ -266,7 +285,9 @@ class AigerReader {
 
   static bool is_name(const std::string& s) {
     if (s.empty()) return false;
-    auto start = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '$'; };
+    auto start = [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '$';
+    };
     if (!start(s[0])) return false;
     for (char ch : s)
       if (!start(ch) && !(ch >= '0' && ch <= '9') && ch != '.') return false;
@@ -274,8 +295,10 @@ class AigerReader {
   }
 
   // Pins grouped into words by their symbols "w[i]" / "w"; without symbols, the defaults.
-  std::vector<WordShape> words(const std::map<uint32_t, Symbol>& names, uint32_t count, const char* kind,
-                               const std::vector<std::pair<std::string, int>>& defaults, const char* fallback) {
+  std::vector<WordShape> words(const std::map<uint32_t, Symbol>& names, uint32_t count,
+                               const char* kind,
+                               const std::vector<std::pair<std::string, int>>& defaults,
+                               const char* fallback) {
     std::vector<WordShape> out;
     if (count == 0) return out;
     if (names.empty()) {
@@ -284,8 +307,10 @@ class AigerReader {
       uint64_t total = 0;
       for (const auto& [n, w] : shape) total += static_cast<uint64_t>(w);
       if (total != count)
-        fail_at(1, 1, std::string("width mismatch: the file has no ") + kind + " symbols and " + std::to_string(count) +
-                          " " + kind + "s, but the expected " + kind + " words have " + std::to_string(total) + " bits");
+        fail_at(1, 1,
+                std::string("width mismatch: the file has no ") + kind + " symbols and " +
+                    std::to_string(count) + " " + kind + "s, but the expected " + kind +
+                    " words have " + std::to_string(total) + " bits");
       uint32_t pin = 0;
       for (const auto& [n, w] : shape) {
         WordShape ws{n, {}};
@@ -294,29 +319,35 @@ class AigerReader {
       }
       return out;
     }
-    std::map<std::string, size_t> index;  // word -> position in out
+    std::map<std::string, size_t> index;             // word -> position in out
     std::vector<std::map<uint32_t, uint32_t>> bits;  // per word: bit -> pin
     std::vector<bool> bare;
     for (uint32_t pin = 0; pin < count; ++pin) {
       const auto it = names.find(pin);
       if (it == names.end())
-        fail_at(line_, 1, std::string("missing ") + kind + " symbol: " + kind + " " + std::to_string(pin) +
-                              " has no name while others do");
+        fail_at(line_, 1,
+                std::string("missing ") + kind + " symbol: " + kind + " " + std::to_string(pin) +
+                    " has no name while others do");
       const Symbol& s = it->second;
       std::string word = s.name;
       uint32_t bit = 0;
       bool indexed = false;
       if (const size_t open = s.name.find('['); open != std::string::npos && s.name.back() == ']') {
         const std::string digits = s.name.substr(open + 1, s.name.size() - open - 2);
-        if (digits.empty() || digits.size() > 7 || !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-          fail_at(s.line, s.column, "bad symbol '" + s.name.substr(0, 40) + "': expected NAME or NAME[index]");
+        if (digits.empty() || digits.size() > 7 ||
+            !std::all_of(digits.begin(), digits.end(),
+                         [](char ch) { return ch >= '0' && ch <= '9'; }))
+          fail_at(s.line, s.column,
+                  "bad symbol '" + s.name.substr(0, 40) + "': expected NAME or NAME[index]");
         word = s.name.substr(0, open);
         bit = static_cast<uint32_t>(std::stoul(digits));
         indexed = true;
       }
       if (!is_name(word))
-        fail_at(s.line, s.column, "bad symbol '" + s.name.substr(0, 40) + "': a word name is letters, digits, _ . $");
-      if (bit >= static_cast<uint32_t>(1 << 20)) fail_at(s.line, s.column, "bit index too large in '" + s.name + "'");
+        fail_at(s.line, s.column,
+                "bad symbol '" + s.name.substr(0, 40) + "': a word name is letters, digits, _ . $");
+      if (bit >= static_cast<uint32_t>(1 << 20))
+        fail_at(s.line, s.column, "bit index too large in '" + s.name + "'");
       auto [w, fresh] = index.emplace(word, out.size());
       if (fresh) {
         out.push_back({word, {}});
@@ -324,17 +355,21 @@ class AigerReader {
         bare.push_back(!indexed);
       }
       if (bare[w->second] != !indexed || (!indexed && !fresh))
-        fail_at(s.line, s.column, "duplicate name: '" + word + "' names a one-bit word and another bit");
+        fail_at(s.line, s.column,
+                "duplicate name: '" + word + "' names a one-bit word and another bit");
       if (!bits[w->second].emplace(bit, pin).second)
-        fail_at(s.line, s.column, "duplicate name: " + std::string(kind) + " bit '" + s.name + "' is named twice");
+        fail_at(s.line, s.column,
+                "duplicate name: " + std::string(kind) + " bit '" + s.name + "' is named twice");
     }
     for (size_t i = 0; i < out.size(); ++i) {
       uint32_t expect = 0;
       for (const auto& [bit, pin] : bits[i]) {
         const Symbol& s = names.at(pin);
         if (bit != expect)
-          fail_at(s.line, s.column, "width mismatch: " + std::string(kind) + " word '" + out[i].name + "' has no bit " +
-                                std::to_string(expect) + " but a bit " + std::to_string(bit));
+          fail_at(s.line, s.column,
+                  "width mismatch: " + std::string(kind) + " word '" + out[i].name +
+                      "' has no bit " + std::to_string(expect) + " but a bit " +
+                      std::to_string(bit));
         out[i].pins.push_back(pin);
         ++expect;
       }
@@ -354,7 +389,8 @@ class AigerReader {
     for (const auto& [var, pin] : input_var_) pin_var[pin] = var;
     signal_.emplace(0, kFalse);
     for (const auto& w : in_words) {
-      const Bits bits = c.add_input_word(w.name, static_cast<int>(w.pins.size()), Decoding::unsigned_int());
+      const Bits bits =
+          c.add_input_word(w.name, static_cast<int>(w.pins.size()), Decoding::unsigned_int());
       for (size_t i = 0; i < bits.size(); ++i) signal_.emplace(pin_var[w.pins[i]], bits[i]);
     }
     // Depth-first over the AND gates (ASCII files may list them in any order).
@@ -375,11 +411,13 @@ class AigerReader {
           const uint32_t child = rhs >> 1;
           if (signal_.count(child)) continue;
           if (!known(child))
-            fail_at(a.line, a.column, "unknown signal: literal " + std::to_string(rhs) + " (variable " +
-                                          std::to_string(child) + ") is neither an input nor an AND gate");
+            fail_at(a.line, a.column,
+                    "unknown signal: literal " + std::to_string(rhs) + " (variable " +
+                        std::to_string(child) + ") is neither an input nor an AND gate");
           if (ands_.at(child).visiting)
-            fail_at(a.line, a.column, "cycle: AND gate " + std::to_string(2 * v) + " depends on itself through literal " +
-                                          std::to_string(rhs));
+            fail_at(a.line, a.column,
+                    "cycle: AND gate " + std::to_string(2 * v) +
+                        " depends on itself through literal " + std::to_string(rhs));
           stack.push_back(child);
           ready = false;
         }
@@ -394,8 +432,9 @@ class AigerReader {
       for (uint32_t pin : w.pins) {
         const Output& o = outputs_[pin];
         if (!known(o.lit >> 1))
-          fail_at(o.line, o.column, "unknown signal: output literal " + std::to_string(o.lit) +
-                                        " is neither an input nor an AND gate");
+          fail_at(o.line, o.column,
+                  "unknown signal: output literal " + std::to_string(o.lit) +
+                      " is neither an input nor an AND gate");
         bits.push_back(literal(o.lit));
       }
       c.add_output_word(w.name, std::move(bits), Decoding::unsigned_int());

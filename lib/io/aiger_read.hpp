@@ -33,6 +33,7 @@ struct AigerReadOptions {
 // Most inputs a file may declare: bounds the memory a one-line header can demand.
 inline constexpr uint32_t kAigerMaxInputs = 1u << 24;
 
-Circuit read_aiger(std::istream& in, const std::string& source, const AigerReadOptions& options = {});
+Circuit read_aiger(std::istream& in, const std::string& source,
+                   const AigerReadOptions& options = {});
 
 }  // namespace tc

@@ -36,7 +36,8 @@ struct TextReadOptions {
 
 // Reads a circuit; `source` names the file in error messages. Throws CircuitReadError
 // ("source:line:column: reason") on malformed input; std::bad_alloc when memory runs out.
-Circuit read_circuit_text(std::istream& in, const std::string& source, const TextReadOptions& options = {});
+Circuit read_circuit_text(std::istream& in, const std::string& source,
+                          const TextReadOptions& options = {});
 
 void write_circuit_text(std::ostream& out, const Circuit& circuit);
 

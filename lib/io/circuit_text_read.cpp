@@ -18,9 +18,9 @@ namespace tc {
 
 namespace {
 
-constexpr std::string_view kKeywords[] = {"circuit",   "input", "output", "constraint", "cut",
-                                          "in",        "out",   "assume", "guarantee",  "block",
-                                          "AND",       "OR",    "NOT",    "MAJ",        "XOR"};
+constexpr std::string_view kKeywords[] = {"circuit", "input", "output", "constraint", "cut",
+                                          "in",      "out",   "assume", "guarantee",  "block",
+                                          "AND",     "OR",    "NOT",    "MAJ",        "XOR"};
 
 bool is_keyword(std::string_view s) {
   return std::find(std::begin(kKeywords), std::end(kKeywords), s) != std::end(kKeywords);
@@ -114,7 +114,8 @@ class TextReader {
     return true;
   }
   void expect(char ch, const std::string& context) {
-    if (!accept(ch)) fail(pos_, std::string("expected '") + ch + "' " + context + ", found " + found());
+    if (!accept(ch))
+      fail(pos_, std::string("expected '") + ch + "' " + context + ", found " + found());
   }
 
   std::string_view name(const std::string& what) {
@@ -152,7 +153,8 @@ class TextReader {
     uint64_t v = 0;
     while (is_digit(peek())) {
       const uint64_t d = static_cast<uint64_t>(line_[pos_] - '0');
-      if (v > (max - d) / 10) fail(start, what + " out of range (at most " + std::to_string(max) + ")");
+      if (v > (max - d) / 10)
+        fail(start, what + " out of range (at most " + std::to_string(max) + ")");
       v = v * 10 + d;
       ++pos_;
     }
@@ -188,7 +190,8 @@ class TextReader {
     const size_t start = pos_;
     if (is_digit(peek())) {
       const uint64_t v = digits("a signal", UINT64_MAX / 2);
-      if (v > 1 || pos_ - start != 1) fail(start, "expected a signal (0, 1 or a name), found a number");
+      if (v > 1 || pos_ - start != 1)
+        fail(start, "expected a signal (0, 1 or a name), found a number");
       return (v ? kTrue : kFalse) ^ negated;
     }
     const std::string_view n = name("a signal");
@@ -203,9 +206,9 @@ class TextReader {
       }
       const Word& w = circuit().input_words()[it->second];
       if (bit >= w.bits.size())
-        fail(start, "width mismatch: input word '" + w.name + "' has " + std::to_string(w.bits.size()) +
-                        " bits, " + w.name + "[0].." + w.name + "[" + std::to_string(w.bits.size() - 1) +
-                        "]");
+        fail(start, "width mismatch: input word '" + w.name + "' has " +
+                        std::to_string(w.bits.size()) + " bits, " + w.name + "[0].." + w.name +
+                        "[" + std::to_string(w.bits.size() - 1) + "]");
       return w.bits[bit] ^ negated;
     }
     if (is_keyword(n)) fail(start, "'" + std::string(n) + "' is a keyword, not a signal");
@@ -213,8 +216,8 @@ class TextReader {
     if (const auto it = inputs_.find(n); it != inputs_.end()) {
       const Word& w = circuit().input_words()[it->second];
       if (w.bits.size() != 1)
-        fail(start, "width mismatch: input word '" + w.name + "' has " + std::to_string(w.bits.size()) +
-                        " bits; name one as " + w.name + "[i]");
+        fail(start, "width mismatch: input word '" + w.name + "' has " +
+                        std::to_string(w.bits.size()) + " bits; name one as " + w.name + "[i]");
       return w.bits[0] ^ negated;
     }
     unresolved(n, start);
@@ -281,7 +284,8 @@ class TextReader {
     const size_t start = (skip_spaces(), pos_);
     const uint64_t w = digits("a width", UINT32_MAX);
     if (w < 1 || w > static_cast<uint64_t>(kMaxWordWidth))
-      fail(start, "width " + std::to_string(w) + " is out of range 1.." + std::to_string(kMaxWordWidth));
+      fail(start,
+           "width " + std::to_string(w) + " is out of range 1.." + std::to_string(kMaxWordWidth));
     return static_cast<int>(w);
   }
 
@@ -291,28 +295,32 @@ class TextReader {
     if (kind.empty()) return Decoding::unsigned_int();
     const size_t start = (skip_spaces(), pos_);
     if (kind != "unsigned" && kind != "signed" && kind != "bool" && kind != "float")
-      fail(start, "unknown decoding '" + std::string(kind) + "' (unsigned, signed, bool or float P E)");
+      fail(start,
+           "unknown decoding '" + std::string(kind) + "' (unsigned, signed, bool or float P E)");
     pos_ += kind.size();
     if (kind == "unsigned") return Decoding::unsigned_int();
     if (kind == "signed") return Decoding::signed_int();
     if (kind == "bool") {
-      if (width != 1) fail(width_pos, "width mismatch: a bool word has 1 bit, not " + std::to_string(width));
+      if (width != 1)
+        fail(width_pos, "width mismatch: a bool word has 1 bit, not " + std::to_string(width));
       return Decoding::boolean();
     }
     const uint64_t p = digits("the float's significand bits", 62);
     const uint64_t e = digits("the float's exponent bits", 62);
-    if (p < 1 || e < 1) fail(start, "a float word needs at least one significand and one exponent bit");
+    if (p < 1 || e < 1)
+      fail(start, "a float word needs at least one significand and one exponent bit");
     if (static_cast<uint64_t>(width) != p + e + 1)
-      fail(width_pos, "width mismatch: float " + std::to_string(p) + " " + std::to_string(e) + " has " +
-                          std::to_string(p + e + 1) + " bits (significand, exponent, sign), not " +
-                          std::to_string(width));
+      fail(width_pos, "width mismatch: float " + std::to_string(p) + " " + std::to_string(e) +
+                          " has " + std::to_string(p + e + 1) +
+                          " bits (significand, exponent, sign), not " + std::to_string(width));
     return Decoding::floating(static_cast<int>(p), static_cast<int>(e));
   }
 
   // Input words may carry a keyword's name ("in", "out"): their bits are always written w[i].
   void check_new_word_or_gate_name(std::string_view n, size_t pos, bool gate) {
     if (gate && is_keyword(n)) fail(pos, "'" + std::string(n) + "' is a keyword, not a gate name");
-    if (inputs_.count(n)) fail(pos, "duplicate name '" + std::string(n) + "': already an input word");
+    if (inputs_.count(n))
+      fail(pos, "duplicate name '" + std::string(n) + "': already an input word");
     if (const auto it = gates_.find(n); it != gates_.end())
       fail(pos, "duplicate name '" + std::string(n) + "': already a gate (line " +
                     std::to_string(it->second.line) + ")");
@@ -358,8 +366,10 @@ class TextReader {
     pos_ += std::string_view("constraint").size();
     const Signal s = signal();
     end_of_statement();
-    if (options_.on_constraint) options_.on_constraint(s);
-    else circuit().add_constraint(s);
+    if (options_.on_constraint)
+      options_.on_constraint(s);
+    else
+      circuit().add_constraint(s);
   }
 
   // cut NAME in SIGNALS out SIGNALS [assume SIGNAL] [guarantee SIGNAL] [block]
@@ -395,7 +405,8 @@ class TextReader {
   // NAME = AND(..) | OR(..) | MAJ(..) | NOT(x) | XOR(x, y) | [-] [W*]x {+|- [W*]x} >= T
   void gate_line() {
     const size_t start = pos_;
-    const std::string gate(name("a statement (input, output, constraint, cut, or a gate NAME = ...)"));
+    const std::string gate(
+        name("a statement (input, output, constraint, cut, or a gate NAME = ...)"));
     check_new_word_or_gate_name(gate, start, true);
     expect('=', "after the gate name '" + gate + "'");
     const std::string_view kind = peek_name();
@@ -412,14 +423,16 @@ class TextReader {
       if (k == "AND" || k == "OR" || k == "MAJ") {
         xs = signal_list(k);
         s = build(start, [&] {
-          return k == "AND" ? circuit().create_and(xs) : k == "OR" ? circuit().create_or(xs) : circuit().create_majority(xs);
+          return k == "AND"  ? circuit().create_and(xs)
+                 : k == "OR" ? circuit().create_or(xs)
+                             : circuit().create_majority(xs);
         });
       } else if (k == "NOT" || k == "XOR") {
         xs = signal_list(k);
         const size_t arity = k == "NOT" ? 1 : 2;
         if (xs.size() != arity)
-          fail(start, k + " takes " + std::to_string(arity) + " input" + (arity > 1 ? "s" : "") + ", not " +
-                          std::to_string(xs.size()));
+          fail(start, k + " takes " + std::to_string(arity) + " input" + (arity > 1 ? "s" : "") +
+                          ", not " + std::to_string(xs.size()));
         s = k == "NOT" ? !xs[0] : circuit().create_xor(xs[0], xs[1]);
       } else {
         fail(start, "unknown gate '" + k + "' (AND, OR, MAJ, NOT, XOR, or a weighted sum)");
@@ -434,16 +447,22 @@ class TextReader {
         if (is_digit(peek())) {  // a coefficient "W*", or the constant 0 or 1
           const size_t save = pos_;
           const uint64_t v = digits("a weight", static_cast<uint64_t>(INT64_MAX));
-          if (accept('*')) w = v;
-          else pos_ = save;
+          if (accept('*'))
+            w = v;
+          else
+            pos_ = save;
         }
         fanins.push_back(signal());
         weights.push_back(negative ? -static_cast<int64_t>(w) : static_cast<int64_t>(w));
         skip_spaces();
-        if (accept('+')) negative = false;
-        else if (peek() == '-') negative = (++pos_, true);
-        else if (peek() == '>' && pos_ + 1 < line_.size() && line_[pos_ + 1] == '=') break;
-        else fail(pos_, "expected '+', '-' or '>=' in the weighted sum, found " + found());
+        if (accept('+'))
+          negative = false;
+        else if (peek() == '-')
+          negative = (++pos_, true);
+        else if (peek() == '>' && pos_ + 1 < line_.size() && line_[pos_ + 1] == '=')
+          break;
+        else
+          fail(pos_, "expected '+', '-' or '>=' in the weighted sum, found " + found());
       }
       pos_ += 2;
       const int64_t t = signed_integer("a threshold");
@@ -458,8 +477,9 @@ class TextReader {
     try {
       return b();
     } catch (const std::overflow_error&) {
-      fail(start, "weight out of range: the gate's weights sum to 2^61 or more after normalization "
-                  "(the IR's bound, lib/circuit.hpp)");
+      fail(start,
+           "weight out of range: the gate's weights sum to 2^61 or more after normalization "
+           "(the IR's bound, lib/circuit.hpp)");
     }
   }
 
@@ -470,10 +490,12 @@ class TextReader {
     if (first.empty()) return;
     pos_ += (skip_spaces(), first.size());
     if (first == "input") {
-      if (peek_name() == pending_->name) pending_->defined_on = pending_->defined_on ? pending_->defined_on : line_no_;
+      if (peek_name() == pending_->name)
+        pending_->defined_on = pending_->defined_on ? pending_->defined_on : line_no_;
       return;
     }
-    if (first == pending_->name && accept('=') && !pending_->defined_on) pending_->defined_on = line_no_;
+    if (first == pending_->name && accept('=') && !pending_->defined_on)
+      pending_->defined_on = line_no_;
   }
 
   struct GateName {
@@ -501,7 +523,8 @@ class TextReader {
 
 }  // namespace
 
-Circuit read_circuit_text(std::istream& in, const std::string& source, const TextReadOptions& options) {
+Circuit read_circuit_text(std::istream& in, const std::string& source,
+                          const TextReadOptions& options) {
   return TextReader(in, source, options).read();
 }
 

@@ -24,7 +24,8 @@ std::string gate_prefix(const Circuit& c) {
   for (bool clash = true; clash;) {
     clash = false;
     for (const Word& w : c.input_words())
-      clash = clash || (w.name.compare(0, prefix.size(), prefix) == 0 && all_digits(w.name, prefix.size()));
+      clash = clash ||
+              (w.name.compare(0, prefix.size(), prefix) == 0 && all_digits(w.name, prefix.size()));
     if (clash) prefix += '_';
   }
   return prefix;
@@ -32,10 +33,14 @@ std::string gate_prefix(const Circuit& c) {
 
 std::string decoding_text(const Decoding& d) {
   switch (d.kind) {
-    case Decoding::Kind::Bool: return " bool";
-    case Decoding::Kind::Signed: return " signed";
-    case Decoding::Kind::Float: return " float " + std::to_string(d.p) + " " + std::to_string(d.e);
-    case Decoding::Kind::Unsigned: break;
+    case Decoding::Kind::Bool:
+      return " bool";
+    case Decoding::Kind::Signed:
+      return " signed";
+    case Decoding::Kind::Float:
+      return " float " + std::to_string(d.p) + " " + std::to_string(d.e);
+    case Decoding::Kind::Unsigned:
+      break;
   }
   return "";
 }
@@ -46,11 +51,13 @@ class TextWriter {
   TextWriter(std::ostream& out, const Circuit& c) : out_(out), c_(c), names_(c.num_nodes()) {}
 
   void write() {
-    out_ << "# threshold circuit (docs/circuit-format.md); word bits are LSB first: x[0] is bit 0\n";
+    out_
+        << "# threshold circuit (docs/circuit-format.md); word bits are LSB first: x[0] is bit 0\n";
     out_ << "circuit " << token(c_.name()) << "\n";
     for (const Word& w : c_.input_words()) {
       out_ << "input " << w.name << " " << w.bits.size() << decoding_text(w.decoding) << "\n";
-      for (size_t i = 0; i < w.bits.size(); ++i) names_[w.bits[i].node()] = w.name + "[" + std::to_string(i) + "]";
+      for (size_t i = 0; i < w.bits.size(); ++i)
+        names_[w.bits[i].node()] = w.name + "[" + std::to_string(i) + "]";
     }
     std::vector<Signal> roots(c_.constraints().begin(), c_.constraints().end());
     for (const Word& w : c_.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
@@ -134,6 +141,8 @@ class TextWriter {
 
 }  // namespace
 
-void write_circuit_text(std::ostream& out, const Circuit& circuit) { TextWriter(out, circuit).write(); }
+void write_circuit_text(std::ostream& out, const Circuit& circuit) {
+  TextWriter(out, circuit).write();
+}
 
 }  // namespace tc

@@ -10,8 +10,8 @@ namespace tc {
 
 struct CircuitReadError : std::runtime_error {
   CircuitReadError(const std::string& source, size_t line, size_t column, const std::string& reason)
-      : std::runtime_error(source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-                           reason) {}
+      : std::runtime_error(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                           ": " + reason) {}
 };
 
 }  // namespace tc

@@ -370,16 +370,16 @@ class DrupChecker {
     return true;
   }
 
-  const bool apply_deletions_;                  // else deletions are skipped
-  std::vector<int> arena_;                      // clauses, see kDrupHeader
-  std::vector<std::vector<DrupWatch>> watches_; // per literal index
+  const bool apply_deletions_;                                   // else deletions are skipped
+  std::vector<int> arena_;                                       // clauses, see kDrupHeader
+  std::vector<std::vector<DrupWatch>> watches_;                  // per literal index
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash_;  // for deletion
-  std::vector<int8_t> values_;                  // per literal index: 1, -1, 0
-  std::vector<uint8_t> marks_;                  // scratch for normalize/remove
-  std::vector<int> trail_;                      // root trail, then check trail
-  size_t head_ = 0;                             // next trail literal to propagate
+  std::vector<int8_t> values_;                                   // per literal index: 1, -1, 0
+  std::vector<uint8_t> marks_;                                   // scratch for normalize/remove
+  std::vector<int> trail_;                                       // root trail, then check trail
+  size_t head_ = 0;                                              // next trail literal to propagate
   int max_var_ = -1;
-  bool inconsistent_ = false;                   // root propagation conflicted
+  bool inconsistent_ = false;  // root propagation conflicted
 };
 
 std::string drup_clause_text(const std::vector<int>& lits) {
@@ -466,13 +466,15 @@ DrupOutcome drup_pass(const Cnf& formula, std::istream& proof, bool apply_deleti
   if (refuted_by_formula)
     result.message = "verified: the formula alone propagates to a conflict (" + counts + ")";
   else if (empty_at)
-    result.message = "verified: empty clause derived at lemma " + std::to_string(empty_at) +
-                     " (" + counts + ")";
+    result.message =
+        "verified: empty clause derived at lemma " + std::to_string(empty_at) + " (" + counts + ")";
   else if (checker.inconsistent())
     result.message = "verified: formula and lemmas propagate to a conflict (" + counts + ")";
   else {
-    result.message = "proof does not refute the formula: no empty clause and no conflict by "
-                     "unit propagation after " + counts;
+    result.message =
+        "proof does not refute the formula: no empty clause and no conflict by "
+        "unit propagation after " +
+        counts;
     return DrupOutcome::Rejected;
   }
   return DrupOutcome::Verified;
@@ -494,8 +496,9 @@ DrupResult drup_check_stream(const Cnf& formula, std::istream& proof) {
     const std::string first = result.message;
     proof.clear();
     if (origin == std::streampos(-1) || !proof.seekg(origin)) {
-      result.message = first + " (deletions applied; the stream cannot be re-read to retry "
-                               "with deletions ignored)";
+      result.message = first +
+                       " (deletions applied; the stream cannot be re-read to retry "
+                       "with deletions ignored)";
     } else {
       outcome = drup_pass(formula, proof, false, result);
       if (outcome == DrupOutcome::Verified)

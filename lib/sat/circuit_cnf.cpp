@@ -61,17 +61,26 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
       case NodeKind::Threshold: {
         std::vector<Lit> xs;
         for (Signal f : node.fanins) xs.push_back(cnf_literal(cc, f));
-        if (auto it = gates_per_form.find({node.fanins, node.weights}); it != gates_per_form.end()) {
+        if (auto it = gates_per_form.find({node.fanins, node.weights});
+            it != gates_per_form.end()) {
           for (int64_t k = 0; k < it->second; ++k)
             cnf_announce_threshold(cc.sharing, xs, node.weights, node.threshold);
           gates_per_form.erase(it);
         }
         switch (cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold,
                                      ThresholdEncoding::Auto, &cc.sharing)) {
-          case ThresholdEncodingUsed::Plain: ++cc.counts.plain; break;
-          case ThresholdEncodingUsed::Direct: ++cc.counts.direct; break;
-          case ThresholdEncodingUsed::Bdd: ++cc.counts.bdd; break;
-          case ThresholdEncodingUsed::Adder: ++cc.counts.adder; break;
+          case ThresholdEncodingUsed::Plain:
+            ++cc.counts.plain;
+            break;
+          case ThresholdEncodingUsed::Direct:
+            ++cc.counts.direct;
+            break;
+          case ThresholdEncodingUsed::Bdd:
+            ++cc.counts.bdd;
+            break;
+          case ThresholdEncodingUsed::Adder:
+            ++cc.counts.adder;
+            break;
         }
         break;
       }

@@ -30,8 +30,8 @@ struct CircuitCnf {
 // Encodes the cone of `roots` (adding to what is already encoded) and returns their literals.
 // Once the CNF holds more than clause_limit clauses it stops and returns no literals (for callers
 // that only ask whether a cone is smaller than some size: a large block need not be encoded whole).
-std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& circuit, const std::vector<Signal>& roots,
-                                 size_t clause_limit = SIZE_MAX);
+std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& circuit,
+                                 const std::vector<Signal>& roots, size_t clause_limit = SIZE_MAX);
 Lit cnf_literal(const CircuitCnf& cc, Signal s);  // the node must be encoded
 
 }  // namespace tc

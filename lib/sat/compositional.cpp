@@ -1,9 +1,8 @@
 // Compositional equivalence (see compositional.hpp).
 #include "lib/sat/compositional.hpp"
 
-#include <cadical.hpp>
-
 #include <algorithm>
+#include <cadical.hpp>
 #include <unordered_map>
 
 #include "lib/analysis.hpp"
@@ -49,7 +48,8 @@ class AbstractMiter {
     auto current = [&](const Circuit& x, const std::unordered_map<uint32_t, Signal>& over,
                        const std::unordered_map<uint32_t, Signal>& added,
                        Signal sig) -> std::optional<Signal> {
-      if (auto it = added.find(sig.node()); it != added.end()) return it->second ^ sig.complemented();
+      if (auto it = added.find(sig.node()); it != added.end())
+        return it->second ^ sig.complemented();
       if (auto it = over.find(sig.node()); it != over.end()) return it->second ^ sig.complemented();
       if (!is_gate(x, sig)) return fixed(x, sig);
       return std::nullopt;
@@ -65,7 +65,8 @@ class AbstractMiter {
       } else if (rs) {
         add_c[sc.node()] = *rs ^ sc.complemented();
       } else {
-        const Signal v = m.add_input_word(k.c->name + "#" + std::to_string(i), 1, Decoding::boolean())[0];
+        const Signal v =
+            m.add_input_word(k.c->name + "#" + std::to_string(i), 1, Decoding::boolean())[0];
         add_c[sc.node()] = v ^ sc.complemented();
         add_s[ss.node()] = v ^ ss.complemented();
       }
@@ -91,7 +92,8 @@ class AbstractMiter {
   Signal fixed(const Circuit& x, Signal sig) const {
     if (sig.node() == 0) return kFalse ^ sig.complemented();
     const auto& nodes = x.input_nodes();
-    const size_t i = static_cast<size_t>(std::find(nodes.begin(), nodes.end(), sig.node()) - nodes.begin());
+    const size_t i =
+        static_cast<size_t>(std::find(nodes.begin(), nodes.end(), sig.node()) - nodes.begin());
     return primary_.at(i) ^ sig.complemented();
   }
 
@@ -139,8 +141,8 @@ class AbstractMiter {
 
 // Is `bad` satisfiable in m together with `constraints`? A small query: only the cones are
 // encoded. A model's primary inputs go to `model`.
-SatAnswer solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad, size_t primary_bits,
-                SatDeadline deadline, std::vector<bool>* model = nullptr) {
+SatAnswer solve(const Circuit& m, const std::vector<Signal>& constraints, Signal bad,
+                size_t primary_bits, SatDeadline deadline, std::vector<bool>* model = nullptr) {
   if (bad == kFalse) return SatAnswer::Unsat;
   CircuitCnf cc;
   for (Signal s : constraints) cc.cnf.add_clause({cnf_encode_cone(cc, m, {s})[0]});
@@ -276,7 +278,8 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       st.unshared_cuts.push_back(cand.c->name + ": its inputs do not cut the block off");
       continue;
     }
-    const std::string key = fingerprint(*bc) + "|" + fingerprint(*bs) + "|" + fingerprint(gc->first);
+    const std::string key =
+        fingerprint(*bc) + "|" + fingerprint(*bs) + "|" + fingerprint(gc->first);
     auto it = cache.find(key);
     if (it == cache.end()) {
       const auto t0 = SatClock::now();
@@ -318,8 +321,10 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
     for (size_t k = 0; k < candidates.size(); ++k)
       if (active[k] && am.abstract(candidates[k])) used.push_back(k);
     std::vector<Signal> roots_c, roots_s;
-    for (const auto& w : construction.output_words()) roots_c.insert(roots_c.end(), w.bits.begin(), w.bits.end());
-    for (const auto& w : spec.output_words()) roots_s.insert(roots_s.end(), w.bits.begin(), w.bits.end());
+    for (const auto& w : construction.output_words())
+      roots_c.insert(roots_c.end(), w.bits.begin(), w.bits.end());
+    for (const auto& w : spec.output_words())
+      roots_s.insert(roots_s.end(), w.bits.begin(), w.bits.end());
     for (Signal s : construction.constraints()) roots_c.push_back(s);
     for (Signal s : spec.constraints()) roots_s.push_back(s);
     for (size_t k : used) {

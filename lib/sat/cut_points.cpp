@@ -42,7 +42,7 @@ std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cu
   auto unite = [&](size_t x, size_t y, bool differ) {
     auto [rx, px] = find(x);
     auto [ry, py] = find(y);
-    if (rx == ry) return;  // already known (or contradictory: dropped)
+    if (rx == ry) return;            // already known (or contradictory: dropped)
     if (rx < ry) std::swap(rx, ry);  // the smaller element is the root: the earliest position
     parent[rx] = ry;
     parity[rx] = px ^ py ^ differ;
@@ -63,8 +63,10 @@ std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cu
   const auto [false_root, false_parity] = find(kFalseElement);
   for (size_t i = 0; i < n; ++i) {
     const auto [root, p] = find(i);
-    if (root == false_root) ties[i] = {CutInputTie::Kind::Constant, static_cast<bool>(p ^ false_parity), 0};
-    else if (root != i) ties[i] = {CutInputTie::Kind::Copy, p, root};
+    if (root == false_root)
+      ties[i] = {CutInputTie::Kind::Constant, static_cast<bool>(p ^ false_parity), 0};
+    else if (root != i)
+      ties[i] = {CutInputTie::Kind::Copy, p, root};
   }
   return ties;
 }
@@ -72,7 +74,8 @@ std::vector<CutInputTie> cut_input_ties(const Circuit::Cut& a, const Circuit::Cu
 std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::Cut& cut,
                                          const std::vector<CutInputTie>& ties) {
   Circuit block(circuit.name() + "/" + cut.name);
-  Bits in = block.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
+  Bits in =
+      block.add_input_word("in", static_cast<int>(cut.inputs.size()), Decoding::unsigned_int());
   std::unordered_map<uint32_t, Signal> map;  // node of circuit -> signal of block
   map[0] = kFalse;
   for (size_t i = 0; i < cut.inputs.size(); ++i) {
@@ -175,8 +178,9 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
     const Node& node = circuit.node(n);
     std::vector<Signal> fanins;
     for (Signal f : node.fanins) fanins.push_back(mapped(f));
-    map[n] = node.kind == NodeKind::Xor ? block.create_xor(fanins[0], fanins[1])
-                                        : block.create_threshold(fanins, node.weights, node.threshold);
+    map[n] = node.kind == NodeKind::Xor
+                 ? block.create_xor(fanins[0], fanins[1])
+                 : block.create_threshold(fanins, node.weights, node.threshold);
   }
   Bits out;
   for (Signal s : cut.outputs) out.push_back(mapped(s));
@@ -193,7 +197,8 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
     Bits ins, outs;
     for (Signal sig : inner.inputs) ins.push_back(mapped(sig));
     for (Signal sig : inner.outputs) outs.push_back(mapped(sig));
-    block.add_cut(inner.name, ins, outs, mapped(inner.assumption), mapped(inner.guarantee), inner.block);
+    block.add_cut(inner.name, ins, outs, mapped(inner.assumption), mapped(inner.guarantee),
+                  inner.block);
   }
   return block;
 }
@@ -211,7 +216,8 @@ std::pair<Circuit, Circuit> cut_assumption_check(const Circuit& construction, co
     }
     const std::vector<Signal> map_c = c.import(construction, inputs);
     const std::vector<Signal> map_s = c.import(spec, inputs);
-    for (Signal s : construction.constraints()) c.add_constraint(map_c[s.node()] ^ s.complemented());
+    for (Signal s : construction.constraints())
+      c.add_constraint(map_c[s.node()] ^ s.complemented());
     for (Signal s : spec.constraints()) c.add_constraint(map_s[s.node()] ^ s.complemented());
     const Signal holds = map_c[cut.assumption.node()] ^ cut.assumption.complemented();
     c.add_output_word("holds", {with_assumption ? holds : kTrue}, Decoding::boolean());
@@ -224,7 +230,8 @@ std::pair<Circuit, Circuit> cut_assumption_check(const Circuit& construction, co
 size_t cut_block_cnf_clauses(const Circuit& block, size_t clause_limit) {
   CircuitCnf cc;
   Bits roots;
-  for (const auto& w : block.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+  for (const auto& w : block.output_words())
+    roots.insert(roots.end(), w.bits.begin(), w.bits.end());
   cnf_encode_cone(cc, block, roots, clause_limit);
   return cc.cnf.clauses.size();
 }

@@ -51,9 +51,10 @@ std::vector<SharedCut> share_proved_cuts(const Circuit& construction, const Circ
     // Either block may serve both sides once the sharing is unconditional: keep the cheaper.
     // The construction's block is encoded only as far as the spec's size (fdiv's series
     // quotient would take minutes and gigabytes whole at p = 12): the same decision.
-    const size_t spec_clauses = shared.unconditional && distinct_gate_nodes(construction, cut.outputs)
-                                    ? cut_block_cnf_clauses_or_max(*bs)
-                                    : SIZE_MAX;
+    const size_t spec_clauses =
+        shared.unconditional && distinct_gate_nodes(construction, cut.outputs)
+            ? cut_block_cnf_clauses_or_max(*bs)
+            : SIZE_MAX;
     if (spec_clauses < SIZE_MAX && spec_clauses < cut_block_cnf_clauses_or_max(*bc, spec_clauses)) {
       shared.spec_block_kept = true;
       shared.proof += "; the spec's block (smaller CNF) serves both sides";

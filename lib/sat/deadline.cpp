@@ -15,10 +15,13 @@ double seconds_since(SatClock::time_point start) {
 
 SatDeadline deadline_after(SatClock::time_point start, double timeout_seconds) {
   if (timeout_seconds <= 0) return std::nullopt;
-  return start + std::chrono::duration_cast<SatClock::duration>(std::chrono::duration<double>(timeout_seconds));
+  return start + std::chrono::duration_cast<SatClock::duration>(
+                     std::chrono::duration<double>(timeout_seconds));
 }
 
-bool deadline_passed(const SatDeadline& deadline) { return deadline && SatClock::now() >= *deadline; }
+bool deadline_passed(const SatDeadline& deadline) {
+  return deadline && SatClock::now() >= *deadline;
+}
 
 DeadlineTerminator::DeadlineTerminator(SatDeadline deadline, std::function<void()> tick)
     : deadline_(deadline), tick_(std::move(tick)), next_tick_(SatClock::now() + kTickInterval) {}

@@ -2,11 +2,10 @@
 // --timeout bounds the whole proof, not each obligation), and a CaDiCaL terminator honouring it.
 #pragma once
 
+#include <cadical.hpp>
 #include <chrono>
 #include <functional>
 #include <optional>
-
-#include <cadical.hpp>
 
 namespace tc {
 

@@ -12,7 +12,8 @@ namespace {
 
 // A composition of declared blocks is proved as the sum of its block proofs where that settles
 // it. Certified runs keep the concrete miter, whose every obligation gets a DRAT proof.
-bool proving_by_blocks(const Circuit& construction, const Circuit& spec, const MiterParams& params) {
+bool proving_by_blocks(const Circuit& construction, const Circuit& spec,
+                       const MiterParams& params) {
   return params.prove_cut_block && params.proof_dir.empty() && has_block_cuts(construction) &&
          has_block_cuts(spec);
 }
@@ -26,7 +27,8 @@ std::optional<bool> check_equivalence_sat(const Circuit& construction, const Cir
   const auto start = SatClock::now();
   const SatDeadline deadline = deadline_after(start, params.timeout_seconds);
   if (proving_by_blocks(construction, spec, params)) {
-    const std::optional<bool> by_blocks = check_equivalence_by_blocks(construction, spec, params, st);
+    const std::optional<bool> by_blocks =
+        check_equivalence_by_blocks(construction, spec, params, st);
     if (by_blocks || deadline_passed(deadline)) {
       st.seconds = seconds_since(start);
       return by_blocks;

@@ -40,7 +40,8 @@ MiterImport import_both(const Circuit& construction, const Circuit& spec,
     const Circuit::Cut* sc = find_cut(spec, cut.name);
     for (size_t i = 0; i < sc->outputs.size(); ++i) {
       if (cut.spec_block_kept)
-        over_c[cc->outputs[i].node()] = {mi.in_s(sc->outputs[i]) ^ cc->outputs[i].complemented(), kTrue};
+        over_c[cc->outputs[i].node()] = {mi.in_s(sc->outputs[i]) ^ cc->outputs[i].complemented(),
+                                         kTrue};
       else
         over_s[sc->outputs[i].node()] = {mi.in_c(cc->outputs[i]) ^ sc->outputs[i].complemented(),
                                          cut.unconditional ? kTrue : mi.in_c(cc->assumption)};
@@ -64,7 +65,8 @@ std::vector<std::string> matching_cuts(const Circuit& construction, const Circui
   MiterImport mi = import_both(construction, spec, {});
   for (const auto& cc : construction.cuts()) {
     const Circuit::Cut* sc = find_cut(spec, cc.name);
-    if (!sc || sc->inputs.size() != cc.inputs.size() || sc->outputs.size() != cc.outputs.size()) continue;
+    if (!sc || sc->inputs.size() != cc.inputs.size() || sc->outputs.size() != cc.outputs.size())
+      continue;
     if (!distinct_gate_nodes(spec, sc->outputs)) continue;
     bool same_inputs = mi.in_c(cc.assumption) == mi.in_s(sc->assumption);
     for (size_t i = 0; i < cc.inputs.size(); ++i)

@@ -19,10 +19,10 @@ struct MiterWord {
 };
 
 struct Miter {
-  Circuit circuit;                // the input constraints of both sides are its constraints
-  std::vector<MiterWord> words;   // in output-word order
-  size_t primary_bits = 0;        // the first inputs are the primary inputs; later ones, if any,
-                                  // abstraction variables (lib/sat/compositional.hpp)
+  Circuit circuit;               // the input constraints of both sides are its constraints
+  std::vector<MiterWord> words;  // in output-word order
+  size_t primary_bits = 0;       // the first inputs are the primary inputs; later ones, if any,
+                                 // abstraction variables (lib/sat/compositional.hpp)
 };
 
 // Records `diff` as the miter word `name` (and as the circuit's output word "diff:<name>").

@@ -2,7 +2,6 @@
 #include "lib/sat/miter_obligations.hpp"
 
 #include <cadical.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -69,7 +68,8 @@ class IncrementalBitSolver : public BitSolver {
 // A certified run needs one CNF and one DRAT file per bit, hence a fresh solver for each.
 class CertifiedBitSolver : public BitSolver {
  public:
-  CertifiedBitSolver(const MiterWordCnf& word, DeadlineTerminator& terminator, const MiterParams& params)
+  CertifiedBitSolver(const MiterWordCnf& word, DeadlineTerminator& terminator,
+                     const MiterParams& params)
       : word_(word), terminator_(terminator), params_(params) {}
   void add_proved(Lit differs) override { proved_.push_back(differs); }
   SatAnswer solve(Lit differs, ObligationStats& ob) override {
@@ -132,7 +132,8 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
     ob.seconds = seconds_since(ob_start);
     if (ob.result == SatAnswer::Sat) {
       Assignment cex;
-      for (size_t i = 0; i < miter.primary_bits; ++i) cex.push_back(solver->model_value(wc.input_lits[i]));
+      for (size_t i = 0; i < miter.primary_bits; ++i)
+        cex.push_back(solver->model_value(wc.input_lits[i]));
       st.counterexample = cex;
       st.differing_word = word.name;
     } else if (ob.result == SatAnswer::Unsat) {
@@ -150,8 +151,8 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
 
 }  // namespace
 
-std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params, SatDeadline deadline,
-                                        MiterStats& st) {
+std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params,
+                                        SatDeadline deadline, MiterStats& st) {
   if (!params.proof_dir.empty()) std::filesystem::create_directories(params.proof_dir);
   ObligationProgress progress(params.progress);
   for (const MiterWord& word : miter.words) {

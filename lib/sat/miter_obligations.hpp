@@ -19,7 +19,7 @@ namespace tc {
 // true: every bit proved equal; false: a model, whose primary inputs go to stats.counterexample
 // (and the word's name to stats.differing_word); nullopt: a limit was hit. Used by
 // check_equivalence_sat and the compositional proof.
-std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params, SatDeadline deadline,
-                                        MiterStats& stats);
+std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params,
+                                        SatDeadline deadline, MiterStats& stats);
 
 }  // namespace tc

@@ -10,7 +10,8 @@ void ObligationProgress::start(const std::string& output) {
 
 void ObligationProgress::still_solving() const {
   if (say_)
-    say_("solving " + current_ + ": " + std::to_string(static_cast<int>(seconds_since(current_start_))) + " s");
+    say_("solving " + current_ + ": " +
+         std::to_string(static_cast<int>(seconds_since(current_start_))) + " s");
 }
 
 void ObligationProgress::answered(const ObligationStats& ob) const {

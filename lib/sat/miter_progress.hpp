@@ -13,8 +13,8 @@ namespace tc {
 class ObligationProgress {
  public:
   explicit ObligationProgress(std::function<void(const std::string&)> say) : say_(std::move(say)) {}
-  void start(const std::string& output);      // the obligation now being solved
-  void still_solving() const;                 // "solving z[3]: 15 s"
+  void start(const std::string& output);           // the obligation now being solved
+  void still_solving() const;                      // "solving z[3]: 15 s"
   void answered(const ObligationStats& ob) const;  // "obligation z[3]: unsat (...)"
 
  private:

@@ -4,14 +4,19 @@
 namespace tc {
 
 SatAnswer sat_answer(int cadical_result) {
-  return cadical_result == 20 ? SatAnswer::Unsat : cadical_result == 10 ? SatAnswer::Sat : SatAnswer::Unknown;
+  return cadical_result == 20   ? SatAnswer::Unsat
+         : cadical_result == 10 ? SatAnswer::Sat
+                                : SatAnswer::Unknown;
 }
 
 const char* sat_answer_name(SatAnswer a) {
   switch (a) {
-    case SatAnswer::Unsat: return "unsat";
-    case SatAnswer::Sat: return "sat";
-    case SatAnswer::Unknown: return "unknown";
+    case SatAnswer::Unsat:
+      return "unsat";
+    case SatAnswer::Sat:
+      return "sat";
+    case SatAnswer::Unknown:
+      return "unknown";
   }
   return "?";
 }

@@ -14,36 +14,38 @@
 namespace tc {
 
 struct MiterParams {
-  double timeout_seconds = 0;   // 0: none. Shared by all obligations.
-  int conflict_limit = -1;      // per obligation; -1: none
-  std::string proof_dir;        // empty: no proofs written
-  bool check_proofs = false;    // certify each UNSAT answer with the DRUP checker
+  double timeout_seconds = 0;  // 0: none. Shared by all obligations.
+  int conflict_limit = -1;     // per obligation; -1: none
+  std::string proof_dir;       // empty: no proofs written
+  bool check_proofs = false;   // certify each UNSAT answer with the DRUP checker
   std::function<void(const std::string&)> progress;  // one line per obligation
   // Proves two circuits equivalent on their valid inputs: two extracted cut blocks, or a cut's
   // assumption against constant true (lib/sat/cut_points.hpp); unset: no cut sharing. `label`
   // names the pair for files ("significand-product", "significand-product-assumption"). Returns
   // a short description of how ("simulation, 65536 inputs"), or nullopt if not proved.
-  std::function<std::optional<std::string>(const std::string& label, const Circuit&, const Circuit&)>
+  std::function<std::optional<std::string>(const std::string& label, const Circuit&,
+                                           const Circuit&)>
       prove_cut_block;
 };
 
 struct SharedCut {
   std::string name;
-  std::string proof;             // how the blocks (and the assumption, if any) were proved
-  bool unconditional = false;    // every valid input satisfies the assumption: shared without a mux
-  bool spec_block_kept = false;  // both sides read the spec's block (smaller CNF); else the construction's
+  std::string proof;           // how the blocks (and the assumption, if any) were proved
+  bool unconditional = false;  // every valid input satisfies the assumption: shared without a mux
+  bool spec_block_kept =
+      false;  // both sides read the spec's block (smaller CNF); else the construction's
 };
 
 // One distinct block of a compositional proof (lib/sat/compositional.hpp): proved once, used by
 // every instance built alike.
 struct BlockStats {
-  std::string name;         // the first instance's cut name
-  int instances = 0;        // cuts proved by this one block proof
+  std::string name;             // the first instance's cut name
+  int instances = 0;            // cuts proved by this one block proof
   size_t gates = 0, wires = 0;  // the construction's block
   int depth = 0;
   size_t spec_gates = 0;
   int spec_depth = 0;
-  std::string proof;        // how the pair (and the block's output guarantee) was proved
+  std::string proof;  // how the pair (and the block's output guarantee) was proved
   double seconds = 0;
 };
 
@@ -69,8 +71,8 @@ struct MiterStats {
   std::vector<ObligationStats> obligations;
   std::optional<Assignment> counterexample;  // projected onto the primary inputs
   std::string differing_word;
-  std::vector<SharedCut> shared_cuts;         // blocks proved once and shared by both sides
-  std::vector<std::string> unshared_cuts;     // "name: reason" for declared cuts not used
+  std::vector<SharedCut> shared_cuts;      // blocks proved once and shared by both sides
+  std::vector<std::string> unshared_cuts;  // "name: reason" for declared cuts not used
   // Compositional proofs: the distinct blocks, and how the composition was checked.
   std::vector<BlockStats> blocks;
   std::string composition;  // e.g. "12 blocks abstracted; 3 glue obligations", or why not used

@@ -12,7 +12,8 @@ namespace tc {
 
 std::string obligation_file_base(const std::string& proof_dir, const std::string& output) {
   std::string safe;
-  for (char ch : output) safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-') ? ch : '_';
+  for (char ch : output)
+    safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-') ? ch : '_';
   return proof_dir + "/" + safe;
 }
 
@@ -28,9 +29,11 @@ void write_obligation_dimacs(const ObligationStats& ob, const Cnf& cnf, bool has
   std::ofstream out(ob.cnf_path);
   std::vector<std::string> header = {"miter obligation: output " + ob.output_word +
                                      " differs (UNSAT = equal on every valid input)"};
-  if (has_lemmas) header.push_back("the last unit clauses are lower bits proved equal by earlier obligations");
+  if (has_lemmas)
+    header.push_back("the last unit clauses are lower bits proved equal by earlier obligations");
   for (size_t i = 0; i < input_lits.size(); ++i)
-    header.push_back("input bit " + std::to_string(i) + " = variable " + std::to_string(input_lits[i]));
+    header.push_back("input bit " + std::to_string(i) + " = variable " +
+                     std::to_string(input_lits[i]));
   cnf_write_dimacs(out, cnf, header);
 }
 

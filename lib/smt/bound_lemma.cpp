@@ -62,12 +62,16 @@ Query ask(z3::context& ctx, const z3::expr& hypotheses, const z3::expr* negated_
   if (negated_claim) solver.add(*negated_claim);
   Query q;
   switch (solver.check()) {
-    case z3::unsat: q.answer = negated_claim ? Answer::Holds : Answer::Fails; break;
+    case z3::unsat:
+      q.answer = negated_claim ? Answer::Holds : Answer::Fails;
+      break;
     case z3::sat:
       q.answer = negated_claim ? Answer::Fails : Answer::Holds;
       q.witness = model_text(solver.get_model());
       break;
-    case z3::unknown: q.reason = solver.reason_unknown(); break;
+    case z3::unknown:
+      q.reason = solver.reason_unknown();
+      break;
   }
   return q;
 }
@@ -102,7 +106,8 @@ LemmaResult check_bound_lemma(const BoundLemma& lemma, const BoundLemmaOptions& 
     }
     if (sat.answer == Answer::Unknown) {
       r.verdict = LemmaVerdict::Unknown;
-      r.note += (r.note.empty() ? "" : "; ") + ("satisfiability of the hypotheses unknown: " + sat.reason);
+      r.note += (r.note.empty() ? "" : "; ") +
+                ("satisfiability of the hypotheses unknown: " + sat.reason);
       return finish();
     }
 
@@ -151,7 +156,8 @@ LemmaResult check_bound_lemma(const BoundLemma& lemma, const BoundLemmaOptions& 
     if (bracketed)
       r.failing_bound = format_bound(failed) + " fails at " + failed_witness;
     else
-      r.note += (r.note.empty() ? "" : "; ") + std::string("no failing smaller bound found (Z3 unknown or the claim holds at 0)");
+      r.note += (r.note.empty() ? "" : "; ") +
+                std::string("no failing smaller bound found (Z3 unknown or the claim holds at 0)");
     return finish();
   } catch (const z3::exception& e) {
     r.verdict = LemmaVerdict::Unknown;

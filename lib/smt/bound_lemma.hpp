@@ -6,7 +6,8 @@
 //  2. asks Z3 for "hypotheses and not claim(claimed bound)": unsat is Proved, sat is Refuted with
 //     the model printed as the witness, anything else is Unknown (never Proved);
 //  3. when proved and asked to, brackets the tightest provable bound by halving and bisection and
-//     reports it with a slightly smaller bound that Z3 refutes (a witness that the claim has teeth).
+//     reports it with a slightly smaller bound that Z3 refutes (a witness that the claim has
+//     teeth).
 // Z3 never sees exp or ln: the lemma's author replaces them by fresh reals bounded by documented
 // enclosures (stated in the lemma's note). Both closures may create the same named real constants
 // (ctx.real_const("r")); Z3 identifies constants by name and sort.
@@ -36,7 +37,7 @@ struct BoundLemmaOptions {
   // Per Z3 call, wall clock. The slowest lemma query (selective-ssm.state, about 6 s alone) has a
   // 10x margin, so that a loaded machine (CI runs two tests at once) does not turn it UNKNOWN.
   double timeout_seconds = 60;
-  int bisection_steps = 8;      // after the halving bracket: relative resolution 2^-steps
+  int bisection_steps = 8;  // after the halving bracket: relative resolution 2^-steps
 };
 
 LemmaResult check_bound_lemma(const BoundLemma& lemma, const BoundLemmaOptions& options = {});

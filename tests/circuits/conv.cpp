@@ -2,8 +2,9 @@
 // equal to their specs, threshold-only, mutants refuted, depth flat in p and L; and the
 // counterexample to "recurrent or convolution" for the selective model (Theorem 4.4), by
 // simulation of the scan and conv-ssm constructions on the same input.
-#include <catch2/catch.hpp>
+#include "specs/conv.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 
@@ -15,7 +16,6 @@
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
 #include "specs/float_exact.hpp"
-#include "specs/conv.hpp"
 #include "specs/scan.hpp"
 #include "specs/scan_reference.hpp"
 
@@ -49,7 +49,8 @@ std::set<std::string> cut_names(const Circuit& c) {
   return names;
 }
 
-TEST_CASE("conv-kernel and conv-ssm constructions and specs declare the same cuts", "[conv-kernel][conv-ssm]") {
+TEST_CASE("conv-kernel and conv-ssm constructions and specs declare the same cuts",
+          "[conv-kernel][conv-ssm]") {
   const Params params = ssm_params(2, 3, 2);
   const Circuit kernel = conv_kernel_construction(params);
   CHECK(cut_names(kernel) == cut_names(build_conv_kernel_spec(params)));
@@ -115,7 +116,8 @@ TEST_CASE("every conv-kernel mutant ends in a replayed counterexample at p = 2",
   check_kernel_mutants(2);
 }
 
-TEST_CASE("every conv-kernel mutant ends in a replayed counterexample at p = 3", "[.slow][conv-kernel]") {
+TEST_CASE("every conv-kernel mutant ends in a replayed counterexample at p = 3",
+          "[.slow][conv-kernel]") {
   check_kernel_mutants(3, 600);
 }
 
@@ -137,7 +139,8 @@ TEST_CASE("every conv-ssm mutant ends in a replayed counterexample at p = 3", "[
   check_conv_mutants(3, 600);
 }
 
-TEST_CASE("conv-kernel and conv-ssm have the same depth at every p and L", "[conv-kernel][conv-ssm][depth]") {
+TEST_CASE("conv-kernel and conv-ssm have the same depth at every p and L",
+          "[conv-kernel][conv-ssm][depth]") {
   std::set<int> kernel, conv;
   for (int p = 2; p <= 4; ++p)
     for (int L = 2; L <= 6; ++L) {
@@ -154,7 +157,8 @@ TEST_CASE("conv-kernel and conv-ssm have the same depth at every p and L", "[con
 // selective scan gives y_1 = Abar_1 Bbar_0 x_0 + Bbar_1 x_1 = 1; the convolution with the
 // parameters of step 0 gives K = (1, 1), y_1 = 2, and with those of step 1 K = (1/2, 1/4),
 // y_1 = 3/4. All values are exact at p = 4, so the difference is the model's, not rounding.
-TEST_CASE("the selective scan is not a convolution with one step's parameters", "[conv-ssm][scan]") {
+TEST_CASE("the selective scan is not a convolution with one step's parameters",
+          "[conv-ssm][scan]") {
   const Params params = ssm_params(4, 2, 1);
   const FloatFormat f = float_format(params);
   const FloatValue one{false, 8, -3}, half{false, 8, -4};

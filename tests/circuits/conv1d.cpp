@@ -1,11 +1,11 @@
 // The conv1d construction: threshold-only, equal to its spec (weights as inputs and as
 // constants), every mutant caught at every p tested, depth flat in p and L, weights checked.
-#include <catch2/catch.hpp>
+#include "circuits/conv1d.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 
-#include "circuits/conv1d.hpp"
 #include "lib/analysis.hpp"
 #include "lib/equivalence.hpp"
 #include "specs/conv1d.hpp"
@@ -41,7 +41,8 @@ EquivalenceResult prove(const Params& params, Engine engine = Engine::Auto) {
   return check_equivalence(conv1d_construction(params), build_conv1d_spec(params), ep);
 }
 
-TEST_CASE("conv1d with constant weights equals its spec at p = 2, 3 and 4 (L = 2, K = 2)", "[conv1d]") {
+TEST_CASE("conv1d with constant weights equals its spec at p = 2, 3 and 4 (L = 2, K = 2)",
+          "[conv1d]") {
   for (int p : {2, 3, 4}) {
     INFO("p = " << p);
     const Params params = with_weights(conv_params(p, 2, 1, 2));
@@ -99,16 +100,17 @@ TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 2, 3 and
 // output is w x + bias * 1, a two-term dot product with a constant operand, which folds to depth
 // 21 at p <= 3. Constant weights fold further (20 at p = 2), the same at every L >= 2.
 // K = 3 separates padding-right (x_(t+k)) from causal-off-by-one (x_(t-1+k)), equal at K = 2.
-TEST_CASE("conv1d with K = 3 equals its spec and every mutant is caught (p = 2, L = 3)", "[conv1d]") {
+TEST_CASE("conv1d with K = 3 equals its spec and every mutant is caught (p = 2, L = 3)",
+          "[conv1d]") {
   CHECK(prove(with_weights(conv_params(2, 3, 1, 3))).verdict == Verdict::Proved);
   for (const Mutant& m : conv1d_mutants()) {
     INFO("mutant " << m.name);
     CHECK(prove(with_weights(conv_params(2, 3, 1, 3, m.name))).verdict == Verdict::Counterexample);
   }
   // The two window mistakes are different circuits at K = 3.
-  const EquivalenceResult r =
-      check_equivalence(conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "padding-right"))),
-                        conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "causal-off-by-one"))), {});
+  const EquivalenceResult r = check_equivalence(
+      conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "padding-right"))),
+      conv1d_construction(with_weights(conv_params(2, 3, 1, 3, "causal-off-by-one"))), {});
   CHECK(r.verdict == Verdict::Counterexample);
 }
 
@@ -116,7 +118,8 @@ TEST_CASE("every conv1d mutant ends in a replayed counterexample at p = 5 and 6"
   for (int p : {5, 6})
     for (const Mutant& m : conv1d_mutants()) {
       INFO("p = " << p << ", mutant " << m.name);
-      CHECK(prove(with_weights(conv_params(p, 2, 1, 2, m.name))).verdict == Verdict::Counterexample);
+      CHECK(prove(with_weights(conv_params(p, 2, 1, 2, m.name))).verdict ==
+            Verdict::Counterexample);
     }
 }
 
@@ -132,7 +135,8 @@ TEST_CASE("the conv1d depth is 23 at every p and every L", "[conv1d][depth]") {
   for (int L = 2; L <= 6; ++L) {
     INFO("L = " << L);
     CHECK(analyze(conv1d_construction(conv_params(3, L, 1, 4))).depth == 23);
-    constant_weights.insert(analyze(conv1d_construction(with_weights(conv_params(2, L, 1, 2)))).depth);
+    constant_weights.insert(
+        analyze(conv1d_construction(with_weights(conv_params(2, L, 1, 2)))).depth);
   }
   CHECK(constant_weights.size() == 1);
   CHECK(*constant_weights.begin() <= 23);

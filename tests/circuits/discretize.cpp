@@ -1,17 +1,17 @@
 // The discretization construction: equal to its spec (exhaustively at p = 2, N = 1; on random
 // inputs above), threshold-only, every mutant caught at every p tested, depth flat in p and N.
-#include <catch2/catch.hpp>
+#include "circuits/discretize.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
 #include <vector>
 
-#include "circuits/discretize.hpp"
 #include "lib/analysis.hpp"
 #include "lib/equivalence.hpp"
-#include "lib/simulate.hpp"
 #include "lib/float_word.hpp"
+#include "lib/simulate.hpp"
 #include "specs/discretize.hpp"
 
 namespace tc {
@@ -92,7 +92,8 @@ TEST_CASE("the euler discretize construction equals its spec on every input at p
           "[discretize]") {
   const Circuit c = discretize_construction(zoh_params(2, 1, "", true));
   CHECK(c.is_threshold_only());
-  const CompareResult r = compare_by_simulation(c, build_discretize_spec(zoh_params(2, 1, "", true)), {});
+  const CompareResult r =
+      compare_by_simulation(c, build_discretize_spec(zoh_params(2, 1, "", true)), {});
   CHECK(r.complete);
   CHECK_FALSE(r.difference.has_value());
 }
@@ -121,8 +122,10 @@ TEST_CASE("every circuit-level discretize mutant differs from the spec at p = 2,
   }
 }
 
-TEST_CASE("check_equivalence refutes every circuit-level mutant at p = 2 with a replayed "
-          "counterexample", "[discretize]") {
+TEST_CASE(
+    "check_equivalence refutes every circuit-level mutant at p = 2 with a replayed "
+    "counterexample",
+    "[discretize]") {
   const Circuit spec = build_discretize_spec(zoh_params(2, 1));
   for (const Mutant& m : discretize_mutants()) {
     if (m.lemma_only) continue;
@@ -138,9 +141,12 @@ TEST_CASE("check_equivalence refutes every circuit-level mutant at p = 2 with a 
 TEST_CASE("the discretize construction depth is the same at p = 2..6 and N = 1..4",
           "[discretize][depth]") {
   std::set<int> depths, euler_depths;
-  for (int p = 2; p <= 6; ++p) depths.insert(analyze(discretize_construction(zoh_params(p, 1))).depth);
-  for (int N = 2; N <= 4; ++N) depths.insert(analyze(discretize_construction(zoh_params(4, N))).depth);
-  for (int p : {2, 6}) euler_depths.insert(analyze(discretize_construction(zoh_params(p, 2, "", true))).depth);
+  for (int p = 2; p <= 6; ++p)
+    depths.insert(analyze(discretize_construction(zoh_params(p, 1))).depth);
+  for (int N = 2; N <= 4; ++N)
+    depths.insert(analyze(discretize_construction(zoh_params(4, N))).depth);
+  for (int p : {2, 6})
+    euler_depths.insert(analyze(discretize_construction(zoh_params(p, 2, "", true))).depth);
   CHECK(depths.size() == 1);
   CHECK(euler_depths.size() == 1);
 }

@@ -1,9 +1,9 @@
 // The exp construction: equal to its spec on every input at small p, threshold-only, flat depth.
-#include <catch2/catch.hpp>
+#include "circuits/exp.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
-#include "circuits/exp.hpp"
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "specs/exp.hpp"
@@ -21,7 +21,8 @@ Params exp_params(int p, const std::string& mutant = "") {
 TEST_CASE("the exp construction equals its spec on every input at p = 3, 4 and 5", "[exp]") {
   for (int p : {3, 4, 5}) {
     INFO("p = " << p);
-    const CompareResult r = compare_by_simulation(exp_construction(exp_params(p)), build_exp_spec(exp_params(p)), {});
+    const CompareResult r =
+        compare_by_simulation(exp_construction(exp_params(p)), build_exp_spec(exp_params(p)), {});
     CHECK(r.complete);
     CHECK_FALSE(r.difference.has_value());
   }
@@ -39,7 +40,8 @@ TEST_CASE("every circuit-level exp mutant differs from the spec at p = 4", "[exp
   const Circuit spec = build_exp_spec(exp_params(4));
   for (const Mutant& m : exp_mutants()) {
     INFO(m.name);
-    const bool differs = compare_by_simulation(exp_construction(exp_params(4, m.name)), spec, {}).difference.has_value();
+    const bool differs = compare_by_simulation(exp_construction(exp_params(4, m.name)), spec, {})
+                             .difference.has_value();
     CHECK(differs == !m.lemma_only);
   }
 }

@@ -1,10 +1,10 @@
 // The phi = (e^z - 1) / z construction: equal to its spec on every input at small q,
 // threshold-only, mutants caught, the same threshold rule as the spec, depth flat in q.
-#include <catch2/catch.hpp>
+#include "circuits/expm1_ratio.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
-#include "circuits/expm1_ratio.hpp"
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "specs/expm1_ratio.hpp"

@@ -1,10 +1,11 @@
 // Tests of the shared float blocks (circuits/float_blocks.hpp): folded gates, bits of linear
 // forms, and round-and-pack checked exhaustively against round_to_float of the exact evaluator.
-#include <catch2/catch.hpp>
+#include "circuits/float_blocks.hpp"
 
 #include <gmpxx.h>
 
-#include "circuits/float_blocks.hpp"
+#include <catch2/catch.hpp>
+
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "specs/float_exact.hpp"

@@ -4,7 +4,6 @@
 // is threshold-only with the same depth at p = 4, 8, 12 and 16, and every mutant is refuted at
 // p = 4 (exhaustively, against the spec) and at p = 8 (directed points, against the evaluator).
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <set>
 #include <string>
@@ -66,13 +65,20 @@ FloatCaseGenerator directed_points(FloatFormat f, int inputs, uint64_t seed) {
     if (inputs == 2 && x.magnitude != 0) {
       const int64_t near = static_cast<int64_t>(s.below(2 * f.p + 7)) - (f.p + 3);
       switch (index % 4) {
-        case 0: y = s.with_exponent(x.exponent - near, s.coin()); break;  // x +- y, near
-        case 1: y = s.with_exponent(f.emax() - f.p - x.exponent + near, s.coin()); break;  // x*y big
-        case 2: y = s.with_exponent(x.exponent - f.emax() + near, s.coin()); break;  // x/y big
-        default: break;
+        case 0:
+          y = s.with_exponent(x.exponent - near, s.coin());
+          break;  // x +- y, near
+        case 1:
+          y = s.with_exponent(f.emax() - f.p - x.exponent + near, s.coin());
+          break;  // x*y big
+        case 2:
+          y = s.with_exponent(x.exponent - f.emax() + near, s.coin());
+          break;  // x/y big
+        default:
+          break;
       }
       if (index % 8 == 7) x = {s.coin(), uint64_t{1} << (f.p - 1), x.exponent};  // powers of two
-      if (index % 16 == 11) y = {!x.negative, x.magnitude, x.exponent};  // y = -x
+      if (index % 16 == 11) y = {!x.negative, x.magnitude, x.exponent};          // y = -x
     }
     in.assign({x, y});
     in.resize(inputs);
@@ -81,7 +87,8 @@ FloatCaseGenerator directed_points(FloatFormat f, int inputs, uint64_t seed) {
 
 FloatCheckResult check_against_exact(const Circuit& c, const std::string& name, FloatFormat f,
                                      uint64_t points, uint64_t seed) {
-  return float_check(c, f, points, directed_points(f, static_cast<int>(c.input_words().size()), seed),
+  return float_check(c, f, points,
+                     directed_points(f, static_cast<int>(c.input_words().size()), seed),
                      exact_oracle(name, f));
 }
 
@@ -115,9 +122,10 @@ TEST_CASE("float constructions match their specs on 2000 random rounds at p = 6 
     }
 }
 
-TEST_CASE("float constructions equal the exact evaluator on every pair at p = 4 and on directed "
-          "points at p = 8",
-          "[float-circuits]") {
+TEST_CASE(
+    "float constructions equal the exact evaluator on every pair at p = 4 and on directed "
+    "points at p = 8",
+    "[float-circuits]") {
   for (const std::string& name : kFloatComponents) {
     const Component& comp = component(name);
     {
@@ -126,15 +134,17 @@ TEST_CASE("float constructions equal the exact evaluator on every pair at p = 4 
       const auto values = all_float_values(f);
       const bool unary = c.input_words().size() == 1;
       const uint64_t n = unary ? values.size() : values.size() * values.size();
-      const FloatCheckResult r = float_check(
-          c, f, n, unary ? float_all_singles(values) : float_all_pairs(values), exact_oracle(name, f));
+      const FloatCheckResult r =
+          float_check(c, f, n, unary ? float_all_singles(values) : float_all_pairs(values),
+                      exact_oracle(name, f));
       INFO(r.first_mismatch);
       CHECK(r.checked == n);
       CHECK(r.mismatches == 0);
     }
     {
       const FloatFormat f{8, 9};
-      const FloatCheckResult r = check_against_exact(comp.construction(params_at(8)), name, f, 1 << 16, 11);
+      const FloatCheckResult r =
+          check_against_exact(comp.construction(params_at(8)), name, f, 1 << 16, 11);
       INFO(r.first_mismatch);
       CHECK(r.mismatches == 0);
     }
@@ -153,7 +163,8 @@ TEST_CASE("float constructions and their mutants are threshold-only", "[float-ci
   }
 }
 
-TEST_CASE("float construction depth is the same at p = 4, 8, 12 and 16", "[float-circuits][depth]") {
+TEST_CASE("float construction depth is the same at p = 4, 8, 12 and 16",
+          "[float-circuits][depth]") {
   for (const std::string& name : kFloatComponents) {
     const Component& comp = component(name);
     if (!comp.depth_note.empty()) continue;
@@ -164,7 +175,8 @@ TEST_CASE("float construction depth is the same at p = 4, 8, 12 and 16", "[float
   }
 }
 
-TEST_CASE("every float component has at least four mutants with distinct names", "[float-circuits]") {
+TEST_CASE("every float component has at least four mutants with distinct names",
+          "[float-circuits]") {
   for (const std::string& name : kFloatComponents) {
     const Component& comp = component(name);
     INFO(name);
@@ -174,7 +186,8 @@ TEST_CASE("every float component has at least four mutants with distinct names",
   }
 }
 
-TEST_CASE("every float mutant differs from the spec on some input at p = 4", "[float-circuits][mutant]") {
+TEST_CASE("every float mutant differs from the spec on some input at p = 4",
+          "[float-circuits][mutant]") {
   for (const std::string& name : kFloatComponents) {
     const Component& comp = component(name);
     const Circuit spec = comp.spec(params_at(4));
@@ -191,8 +204,8 @@ TEST_CASE("every float mutant is refuted by directed points at p = 8", "[float-c
     const Component& comp = component(name);
     for (const Mutant& m : comp.mutants) {
       INFO(name << " mutant " << m.name);
-      const FloatCheckResult r =
-          check_against_exact(comp.construction(mutant_params(comp, 8, m)), name, {8, 9}, 1 << 13, 5);
+      const FloatCheckResult r = check_against_exact(comp.construction(mutant_params(comp, 8, m)),
+                                                     name, {8, 9}, 1 << 13, 5);
       CHECK(r.mismatches > 0);
     }
   }

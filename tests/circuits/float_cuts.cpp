@@ -49,9 +49,10 @@ TEST_CASE("the fmul significand-product cut is m_x * m_y on every pattern of the
   }
 }
 
-TEST_CASE("the fdiv significand-quotient cut is the quotient and remainder test on zero or "
-          "normalized magnitudes",
-          "[float-circuits][cut]") {
+TEST_CASE(
+    "the fdiv significand-quotient cut is the quotient and remainder test on zero or "
+    "normalized magnitudes",
+    "[float-circuits][cut]") {
   for (int p = 2; p <= 6; ++p) {
     const Circuit block = block_of("fdiv", p, "significand-quotient");
     REQUIRE(block.num_input_bits() == 2 * p);

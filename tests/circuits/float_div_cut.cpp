@@ -26,7 +26,8 @@ EquivalenceResult fdiv_by_sat(int p, const std::string& mutant = "") {
   REQUIRE(comp != nullptr);
   EquivalenceParams ep;
   ep.engine = Engine::Sat;
-  return check_equivalence(comp->construction(fdiv_params(p, mutant)), comp->spec(fdiv_params(p)), ep);
+  return check_equivalence(comp->construction(fdiv_params(p, mutant)), comp->spec(fdiv_params(p)),
+                           ep);
 }
 
 Circuit quotient_block(const Circuit& c) {
@@ -39,9 +40,10 @@ Circuit quotient_block(const Circuit& c) {
 
 }  // namespace
 
-TEST_CASE("fdiv proves with its quotient shared unconditionally and the spec's long division on "
-          "both sides",
-          "[fdiv][cut]") {
+TEST_CASE(
+    "fdiv proves with its quotient shared unconditionally and the spec's long division on "
+    "both sides",
+    "[fdiv][cut]") {
   for (int p : {3, 5}) {
     INFO("p = " << p);
     const EquivalenceResult r = fdiv_by_sat(p);
@@ -53,8 +55,7 @@ TEST_CASE("fdiv proves with its quotient shared unconditionally and the spec's l
   }
 }
 
-TEST_CASE("the fdiv quotient blocks agree on zero or normalized significands only",
-          "[fdiv][cut]") {
+TEST_CASE("the fdiv quotient blocks agree on zero or normalized significands only", "[fdiv][cut]") {
   const Component* comp = find_component("fdiv");
   REQUIRE(comp != nullptr);
   const int p = 4;
@@ -74,9 +75,10 @@ TEST_CASE("the fdiv quotient blocks agree on zero or normalized significands onl
   CHECK(simulate_outputs(construction, in) != simulate_outputs(spec, in));
 }
 
-TEST_CASE("a wrong thermometer decoding is refuted at p = 4 and 6 although the block is not "
-          "shared",
-          "[fdiv][cut][mutant]") {
+TEST_CASE(
+    "a wrong thermometer decoding is refuted at p = 4 and 6 although the block is not "
+    "shared",
+    "[fdiv][cut][mutant]") {
   for (int p : {4, 6}) {
     INFO("p = " << p);
     const EquivalenceResult r = fdiv_by_sat(p, "thermometer-not-one-hot");

@@ -41,14 +41,15 @@ TEST_CASE("the series design's bound leaves one candidate and its table has fewe
     CHECK(d.bound < 1);  // B < 1: Q is Q0 or Q0 + 1
     CHECK(d.D == 1);
     CHECK((int64_t{1} << d.k) < 4 * p);
-    CHECK(d.m <= 6);  // about (p + 6) / k terms
+    CHECK(d.m <= 6);                                                   // about (p + 6) / k terms
     CHECK(d.T_max < (int64_t{1} << d.L) / (int64_t{1} << (d.k - 1)));  // t < 2^-(k-1)
   }
 }
 
-TEST_CASE("both quotient blocks are floor(m_x 2^(p+1) / m_y) and the remainder test on every zero "
-          "or normalized pair",
-          "[fdiv][fdiv-series][cut]") {
+TEST_CASE(
+    "both quotient blocks are floor(m_x 2^(p+1) / m_y) and the remainder test on every zero "
+    "or normalized pair",
+    "[fdiv][fdiv-series][cut]") {
   for (bool thermometer : {false, true})
     for (int p = 2; p <= 7; ++p) {
       const Circuit c = fdiv().construction(fdiv_params(p, thermometer));
@@ -57,14 +58,16 @@ TEST_CASE("both quotient blocks are floor(m_x 2^(p+1) / m_y) and the remainder t
       const std::optional<Circuit> block = extract_cut_block(c, *cut);
       REQUIRE(block.has_value());
       std::vector<uint64_t> magnitudes{0};
-      for (uint64_t m = uint64_t{1} << (p - 1); m < (uint64_t{1} << p); ++m) magnitudes.push_back(m);
+      for (uint64_t m = uint64_t{1} << (p - 1); m < (uint64_t{1} << p); ++m)
+        magnitudes.push_back(m);
       for (uint64_t mx : magnitudes)
         for (uint64_t my : magnitudes) {
           std::vector<bool> in(2 * p);
           for (int b = 0; b < p; ++b) in[b] = (mx >> b) & 1, in[p + b] = (my >> b) & 1;
           const std::vector<bool> out = simulate_outputs(*block, in)[0];
           const uint64_t x = mx << (p + 1);
-          INFO("thermometer " << thermometer << ", p = " << p << ", m_x = " << mx << ", m_y = " << my);
+          INFO("thermometer " << thermometer << ", p = " << p << ", m_x = " << mx
+                              << ", m_y = " << my);
           CHECK(value_of({out.begin(), out.begin() + p + 2}) ==
                 (my == 0 ? (uint64_t{1} << (p + 2)) - 1 : x / my));
           CHECK(out.back() == (my != 0 && x % my != 0));
@@ -78,16 +81,18 @@ TEST_CASE("fdiv with and without --thermometer equals the same spec on every inp
     const Circuit spec = fdiv().spec(fdiv_params(p, false));
     for (bool thermometer : {false, true}) {
       INFO("p = " << p << ", thermometer " << thermometer);
-      const CompareResult r = compare_by_simulation(fdiv().construction(fdiv_params(p, thermometer)), spec, {});
+      const CompareResult r =
+          compare_by_simulation(fdiv().construction(fdiv_params(p, thermometer)), spec, {});
       CHECK(r.complete);
       CHECK_FALSE(r.difference.has_value());
     }
   }
 }
 
-TEST_CASE("the --thermometer flag selects the exponential quotient and the default the polynomial "
-          "one, at the same depth at every p",
-          "[fdiv][fdiv-series][depth]") {
+TEST_CASE(
+    "the --thermometer flag selects the exponential quotient and the default the polynomial "
+    "one, at the same depth at every p",
+    "[fdiv][fdiv-series][depth]") {
   std::map<int, CircuitStats> series, thermometer;
   for (int p : {4, 8, 12, 16}) {
     series[p] = analyze(fdiv().construction(fdiv_params(p, false)));
@@ -104,16 +109,19 @@ TEST_CASE("the --thermometer flag selects the exponential quotient and the defau
   CHECK(thermometer[4].depth == 11);
 }
 
-TEST_CASE("the series-term-dropped mutant differs from the spec at p = 4 and the thermometer "
-          "mutant only under --thermometer",
-          "[fdiv][fdiv-series][mutant]") {
+TEST_CASE(
+    "the series-term-dropped mutant differs from the spec at p = 4 and the thermometer "
+    "mutant only under --thermometer",
+    "[fdiv][fdiv-series][mutant]") {
   const Circuit spec = fdiv().spec(fdiv_params(4, false));
-  CHECK(compare_by_simulation(fdiv().construction(fdiv_params(4, false, "series-term-dropped")), spec, {})
+  CHECK(compare_by_simulation(fdiv().construction(fdiv_params(4, false, "series-term-dropped")),
+                              spec, {})
             .difference.has_value());
-  CHECK(compare_by_simulation(fdiv().construction(fdiv_params(4, true, "thermometer-not-one-hot")), spec, {})
+  CHECK(compare_by_simulation(fdiv().construction(fdiv_params(4, true, "thermometer-not-one-hot")),
+                              spec, {})
             .difference.has_value());
   // A mutant of the other quotient leaves a construction unchanged.
-  CHECK_FALSE(compare_by_simulation(fdiv().construction(fdiv_params(4, false, "thermometer-not-one-hot")),
-                                    spec, {})
+  CHECK_FALSE(compare_by_simulation(
+                  fdiv().construction(fdiv_params(4, false, "thermometer-not-one-hot")), spec, {})
                   .difference.has_value());
 }

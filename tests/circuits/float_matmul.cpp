@@ -3,9 +3,8 @@
 // threshold-only with one depth for every p, n and shape, its per-entry cuts shared, a
 // regression proof and replayed counterexamples for every mutant through the CLI.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "lib/analysis.hpp"
@@ -51,7 +50,8 @@ TEST_CASE("matmul construction matches its spec on every input of a tiny format"
   }
 }
 
-TEST_CASE("matmul construction equals the rounded exact dot products on random points", "[matmul]") {
+TEST_CASE("matmul construction equals the rounded exact dot products on random points",
+          "[matmul]") {
   for (const Params& params : {shape(4, 4, 2, 2, 2), shape(6, 3, 1, 3, 2), shape(3, 5, 2, 4, 1)}) {
     const FloatFormat f = float_format(params);
     const int words = params.rows * params.n + params.n * params.cols;
@@ -83,9 +83,10 @@ TEST_CASE("matmul construction equals the rounded exact dot products on random p
   }
 }
 
-TEST_CASE("matmul construction and mutants are threshold-only, with one depth for every p, n "
-          "and shape",
-          "[matmul][depth]") {
+TEST_CASE(
+    "matmul construction and mutants are threshold-only, with one depth for every p, n "
+    "and shape",
+    "[matmul][depth]") {
   std::set<int> depths;
   for (const Params& params : {shape(4, 0, 1, 2, 1), shape(8, 0, 1, 4, 1), shape(12, 0, 1, 3, 1),
                                shape(4, 0, 2, 3, 3), shape(6, 6, 1, 2, 1)}) {
@@ -102,8 +103,9 @@ TEST_CASE("matmul construction and mutants are threshold-only, with one depth fo
 
 TEST_CASE("matmul construction and spec share one exact-dot cut per entry", "[matmul][cut]") {
   const Params params = shape(3, 3, 2, 2, 2);
-  CHECK(matching_cuts(matmul().construction(params), matmul().spec(params)) ==
-        std::vector<std::string>{"exact-dot-0-0", "exact-dot-0-1", "exact-dot-1-0", "exact-dot-1-1"});
+  CHECK(
+      matching_cuts(matmul().construction(params), matmul().spec(params)) ==
+      std::vector<std::string>{"exact-dot-0-0", "exact-dot-0-1", "exact-dot-1-0", "exact-dot-1-1"});
 }
 
 TEST_CASE("every matmul mutant differs from the spec on random inputs of a tiny format",
@@ -118,9 +120,10 @@ TEST_CASE("every matmul mutant differs from the spec on random inputs of a tiny 
   }
 }
 
-TEST_CASE("verify proves matmul at p = 3 and refutes every mutant with a replayed "
-          "counterexample",
-          "[matmul][cli]") {
+TEST_CASE(
+    "verify proves matmul at p = 3 and refutes every mutant with a replayed "
+    "counterexample",
+    "[matmul][cli]") {
   const std::string shape_1x2x2 = "--component matmul --rows 1 --n 2 --cols 2 --engine sat --json";
   {
     const auto r = test::run_verify(shape_1x2x2 + " --p 3 --e 3");

@@ -211,6 +211,5 @@ TEST_CASE("every hadamard mutant ends in a replayed counterexample at p = 3, n =
           "[hadamard][cli][mutant]") {
   const Component& comp = component("hadamard");
   CHECK(comp.mutants.size() >= 3);
-  for (const Mutant& m : comp.mutants)
-    check_mutant_refuted(comp, "--p 3 --n 2 --engine sat", m);
+  for (const Mutant& m : comp.mutants) check_mutant_refuted(comp, "--p 3 --n 2 --engine sat", m);
 }

@@ -1,10 +1,10 @@
 // The threshold widening, negation and narrowing blocks (circuits/float_resize.cpp) against the
 // exact GMP evaluator, exhaustively on tiny formats; threshold-only and depth flat in p.
-#include <catch2/catch.hpp>
+#include "circuits/float_resize.hpp"
 
+#include <catch2/catch.hpp>
 #include <stdexcept>
 
-#include "circuits/float_resize.hpp"
 #include "lib/analysis.hpp"
 #include "specs/float_exact.hpp"
 #include "tests/support/float_check.hpp"
@@ -46,7 +46,8 @@ TEST_CASE("threshold float widen keeps every value of tiny formats exactly", "[f
           CHECK_THROWS_AS(float_widen_circuit(from, to), std::invalid_argument);
           continue;
         }
-        check_exhaustive(float_widen_circuit(from, to), from, to, [](const mpq_class& v) { return v; });
+        check_exhaustive(float_widen_circuit(from, to), from, to,
+                         [](const mpq_class& v) { return v; });
         ++checked;
       }
   CHECK(checked > 30);
@@ -65,7 +66,8 @@ TEST_CASE("threshold float narrow rounds once on every value of tiny formats", "
       for (int de = 0; de <= 2; ++de) {
         const FloatFormat from{to.p + d, to.e + de};
         INFO("from (" << from.p << ", " << from.e << ") to (" << to.p << ", " << to.e << ")");
-        check_exhaustive(float_narrow_circuit(from, to), from, to, [](const mpq_class& v) { return v; });
+        check_exhaustive(float_narrow_circuit(from, to), from, to,
+                         [](const mpq_class& v) { return v; });
       }
 }
 

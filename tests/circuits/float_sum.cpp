@@ -5,7 +5,6 @@
 // matters.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-
 #include <regex>
 #include <set>
 
@@ -62,8 +61,8 @@ TEST_CASE("fsum construction matches its spec on every input of tiny formats", "
 }
 
 TEST_CASE("fsum construction equals the rounded exact sum on directed points", "[fsum]") {
-  for (auto [p, e, n] : {std::tuple{6, 4, 4}, std::tuple{6, 7, 3}, std::tuple{8, 4, 8},
-                         std::tuple{5, 5, 5}}) {
+  for (auto [p, e, n] :
+       {std::tuple{6, 4, 4}, std::tuple{6, 7, 3}, std::tuple{8, 4, 8}, std::tuple{5, 5, 5}}) {
     const FloatFormat f{p, e};
     const FloatCheckResult r = float_check(
         fsum().construction(sum_params(p, e, n)), f, 1 << 12, test::sum_points(f, n, 17),
@@ -98,9 +97,10 @@ TEST_CASE("fsum construction and spec declare the same exact-sum cut", "[fsum][c
         std::vector<std::string>{"exact-sum"});
 }
 
-TEST_CASE("every fsum mutant differs from the spec on a tiny format; far-terms-dropped only "
-          "from n = 3",
-          "[fsum][mutant]") {
+TEST_CASE(
+    "every fsum mutant differs from the spec on a tiny format; far-terms-dropped only "
+    "from n = 3",
+    "[fsum][mutant]") {
   for (const Mutant& m : fsum().mutants) {
     INFO(m.name);
     const Params params = sum_params(2, 3, 3, m.name);
@@ -117,7 +117,8 @@ TEST_CASE("every fsum mutant differs from the spec on a tiny format; far-terms-d
 
 TEST_CASE("verify proves fsum at p = 4 for n = 2 and 3", "[fsum][cli]") {
   for (const char* n : {"2", "3"}) {
-    const auto r = test::run_verify(std::string("--component fsum --p 4 --n ") + n + " --engine sat --json");
+    const auto r =
+        test::run_verify(std::string("--component fsum --p 4 --n ") + n + " --engine sat --json");
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
@@ -126,10 +127,12 @@ TEST_CASE("verify proves fsum at p = 4 for n = 2 and 3", "[fsum][cli]") {
   }
 }
 
-TEST_CASE("every fsum mutant ends in a replayed counterexample at p = 3, n = 3", "[fsum][cli][mutant]") {
+TEST_CASE("every fsum mutant ends in a replayed counterexample at p = 3, n = 3",
+          "[fsum][cli][mutant]") {
   for (const Mutant& m : fsum().mutants) {
     INFO(m.name);
-    const auto r = test::run_verify("--component fsum --p 3 --n 3 --e 3 --engine sat --json --mutant " + m.name);
+    const auto r = test::run_verify(
+        "--component fsum --p 3 --n 3 --e 3 --engine sat --json --mutant " + m.name);
     REQUIRE(r.exit_code == 1);
     const auto j = nlohmann::json::parse(r.out);
     Params params = fsum().defaults();
@@ -142,7 +145,8 @@ TEST_CASE("every fsum mutant ends in a replayed counterexample at p = 3, n = 3",
     // once differs from the left-to-right rounded sum, and the spec prints the former.
     const FloatFormat f{3, 3};
     std::vector<FloatValue> xs;
-    for (const char* word : {"x0", "x1", "x2"}) xs.push_back(parse_float(j["counterexample"]["inputs"][word]));
+    for (const char* word : {"x0", "x1", "x2"})
+      xs.push_back(parse_float(j["counterexample"]["inputs"][word]));
     CHECK(exact_sum(xs, f) != stepwise_sum(xs, f));
     CHECK(parse_float(j["counterexample"]["spec_output"]["z"]) == exact_sum(xs, f));
     CHECK(parse_float(j["counterexample"]["construction_output"]["z"]) == stepwise_sum(xs, f));

@@ -1,13 +1,13 @@
 // Tests of the integer threshold blocks (circuits/int_arith.hpp) against exact integer arithmetic,
 // exhaustively at small widths, and of the depth of the four int-* constructions.
-#include <catch2/catch.hpp>
+#include "circuits/int_arith.hpp"
 
 #include <bit>
+#include <catch2/catch.hpp>
 #include <functional>
 #include <sstream>
 
 #include "circuits/int_add.hpp"
-#include "circuits/int_arith.hpp"
 #include "circuits/int_cmp.hpp"
 #include "circuits/int_iadd.hpp"
 #include "circuits/int_mul.hpp"
@@ -53,8 +53,7 @@ TEST_CASE("int_add agrees with integer addition for all widths up to 5", "[int-a
     }
 }
 
-TEST_CASE("int_multiply agrees with integer multiplication for all widths up to 5",
-          "[int-arith]") {
+TEST_CASE("int_multiply agrees with integer multiplication for all widths up to 5", "[int-arith]") {
   for (int wa = 1; wa <= 5; ++wa)
     for (int wb = 1; wb <= 5; ++wb) {
       const Circuit c = two_operand_circuit(wa, wb, int_multiply);
@@ -161,8 +160,10 @@ void check_depth(const std::function<Circuit(const Params&)>& build, int depth) 
     INFO(c.name() << " at p = " << p);
     CHECK(c.is_threshold_only());
     CHECK(stats.xor_gates == 0);
-    if (p >= 4) CHECK(stats.depth == depth);
-    else CHECK(stats.depth <= depth);  // tiny widths fold a layer away (int-mul at p = 1)
+    if (p >= 4)
+      CHECK(stats.depth == depth);
+    else
+      CHECK(stats.depth <= depth);  // tiny widths fold a layer away (int-mul at p = 1)
   }
 }
 
@@ -178,10 +179,12 @@ TEST_CASE("int-add has its registry depth (2) at every p", "[int-add]") {
 
 TEST_CASE("int-iadd has its registry depth (2) at every p and n", "[int-iadd]") {
   for (int n : {2, 4, 8})
-    check_depth([n](Params params) {
-      params.n = n;
-      return int_iadd_construction(params);
-    }, pinned_depth("int-iadd"));
+    check_depth(
+        [n](Params params) {
+          params.n = n;
+          return int_iadd_construction(params);
+        },
+        pinned_depth("int-iadd"));
 }
 
 TEST_CASE("int-mul has its registry depth (3) at every p", "[int-mul]") {

@@ -2,7 +2,6 @@
 // simulation at p = 4 and 6, each mutant differs from it at p = 4 and 8, and each mutant's
 // witness input (the counterexample its description predicts) exposes it at every p from 3 to 16.
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <map>
 #include <string>
@@ -57,16 +56,30 @@ using Witness = std::function<std::vector<uint64_t>(int p, int n)>;
 
 const std::map<std::string, Witness>& witnesses() {
   static const std::map<std::string, Witness> table = {
-      {"int-cmp/strict-comparison", [](int, int) { return std::vector<uint64_t>{1, 1}; }},
+      {"int-cmp/strict-comparison",
+       [](int, int) {
+         return std::vector<uint64_t>{1, 1};
+       }},
       {"int-cmp/top-weight-off-by-one",
-       [](int p, int) { return std::vector<uint64_t>{1ull << (p - 1), 1ull << (p - 1)}; }},
-      {"int-cmp/dropped-lsb", [](int, int) { return std::vector<uint64_t>{0, 1}; }},
+       [](int p, int) {
+         return std::vector<uint64_t>{1ull << (p - 1), 1ull << (p - 1)};
+       }},
+      {"int-cmp/dropped-lsb",
+       [](int, int) {
+         return std::vector<uint64_t>{0, 1};
+       }},
       {"int-add/dropped-top-carry",
-       [](int p, int) { return std::vector<uint64_t>{(1ull << p) - 1, 1}; }},
+       [](int p, int) {
+         return std::vector<uint64_t>{(1ull << p) - 1, 1};
+       }},
       {"int-add/off-by-one-threshold",
-       [](int p, int) { return std::vector<uint64_t>{(1ull << p) - 1, 0}; }},
+       [](int p, int) {
+         return std::vector<uint64_t>{(1ull << p) - 1, 0};
+       }},
       {"int-add/last-telescoping-sign-flipped",
-       [](int, int) { return std::vector<uint64_t>{1, 1}; }},
+       [](int, int) {
+         return std::vector<uint64_t>{1, 1};
+       }},
       {"int-iadd/adjacent-carry-only",
        [](int, int n) {
          std::vector<uint64_t> x(n, 0);
@@ -82,11 +95,17 @@ const std::map<std::string, Witness>& witnesses() {
       {"int-iadd/last-telescoping-sign-flipped",
        [](int, int n) { return std::vector<uint64_t>(n, 1); }},  // S_0 reaches its maximum n
       {"int-mul/missing-partial-product",
-       [](int p, int) { return std::vector<uint64_t>{1ull << (p - 1), 1ull << (p - 1)}; }},
+       [](int p, int) {
+         return std::vector<uint64_t>{1ull << (p - 1), 1ull << (p - 1)};
+       }},
       {"int-mul/last-row-shifted",
-       [](int p, int) { return std::vector<uint64_t>{1, 1ull << (p - 1)}; }},
+       [](int p, int) {
+         return std::vector<uint64_t>{1, 1ull << (p - 1)};
+       }},
       {"int-mul/last-telescoping-sign-flipped",
-       [](int, int) { return std::vector<uint64_t>{1, 1}; }},
+       [](int, int) {
+         return std::vector<uint64_t>{1, 1};
+       }},
   };
   return table;
 }

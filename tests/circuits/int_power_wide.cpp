@@ -1,10 +1,11 @@
 // Tests of the wide CRT powers: exact on every base value, one or two cases, widths beyond
 // int_power's int64 limit; the small-modulus mistake wraps; depth does not grow with k.
-#include <catch2/catch.hpp>
+#include "circuits/int_power_wide.hpp"
 
 #include <gmpxx.h>
 
-#include "circuits/int_power_wide.hpp"
+#include <catch2/catch.hpp>
+
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 
@@ -25,8 +26,11 @@ bool powers_exact_on_every_input(int n, int k, bool small_modulus) {
   complement.value.add_unsigned(x, -1);
   complement.when = s[0];
   const int64_t y_max = std::max((int64_t{1} << (n + 1)) - 2, int64_t{1} << n);
-  const std::vector<Bits> powers = int_powers_wide(c, {doubled, complement}, y_max, k, small_modulus);
-  for (int i = 2; i <= k; ++i) c.add_output_word(std::string("p").append(std::to_string(i)), powers[i], Decoding::unsigned_int());
+  const std::vector<Bits> powers =
+      int_powers_wide(c, {doubled, complement}, y_max, k, small_modulus);
+  for (int i = 2; i <= k; ++i)
+    c.add_output_word(std::string("p").append(std::to_string(i)), powers[i],
+                      Decoding::unsigned_int());
   REQUIRE(c.is_threshold_only());
   bool all = true;
   for (int64_t v = 0; v < (int64_t{1} << n); ++v)

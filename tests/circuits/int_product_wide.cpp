@@ -3,9 +3,9 @@
 // 56-bit limit, depth 10 whatever the shape, small weights, and the too-small-modulus mistake.
 #include "circuits/int_product_wide.hpp"
 
-#include <catch2/catch.hpp>
 #include <gmpxx.h>
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
@@ -44,8 +44,7 @@ int total(const std::vector<int>& widths) {
 
 // The number of random operand tuples (rounds of 64, simulated bit-parallel) whose product the
 // circuit gets wrong.
-int random_mismatches(const Circuit& c, const std::vector<int>& widths, int rounds,
-                      uint64_t seed) {
+int random_mismatches(const Circuit& c, const std::vector<int>& widths, int rounds, uint64_t seed) {
   std::mt19937_64 rng(seed);
   Simulator sim(c);
   const Bits& out = c.output_word("out").bits;
@@ -67,7 +66,8 @@ int random_mismatches(const Circuit& c, const std::vector<int>& widths, int roun
         expected *= x;
       }
       for (size_t b = 0; b < out.size(); ++b)
-        if ((sim.value(out[b]) >> lane) & 1) mpz_setbit(got.get_mpz_t(), static_cast<mp_bitcnt_t>(b));
+        if ((sim.value(out[b]) >> lane) & 1)
+          mpz_setbit(got.get_mpz_t(), static_cast<mp_bitcnt_t>(b));
       if (got != expected) ++wrong;
     }
   }
@@ -78,8 +78,8 @@ int random_mismatches(const Circuit& c, const std::vector<int>& widths, int roun
 
 TEST_CASE("int_iterated_product_wide equals the integer product on every input of small shapes",
           "[int][crt][product-wide]") {
-  const std::vector<std::vector<int>> shapes = {{1, 1},    {2, 3},       {4, 4},
-                                                {3, 3, 3}, {2, 5, 1},    {2, 2, 2, 2},
+  const std::vector<std::vector<int>> shapes = {{1, 1},    {2, 3},          {4, 4},
+                                                {3, 3, 3}, {2, 5, 1},       {2, 2, 2, 2},
                                                 {4, 4, 4}, {1, 2, 3, 4, 2}, {3, 3, 3, 3, 3, 3}};
   for (const auto& widths : shapes) {
     INFO("widths " << widths.size() << " total " << total(widths));
@@ -111,7 +111,8 @@ TEST_CASE("a wide CRT product whose modulus is too small is caught", "[int][crt]
                           {8, 8, 8, 8, 8, 8, 8, 8}, 1, 5) > 0);
 }
 
-TEST_CASE("int_iterated_product_wide with no, one or an empty operand", "[int][crt][product-wide]") {
+TEST_CASE("int_iterated_product_wide with no, one or an empty operand",
+          "[int][crt][product-wide]") {
   Circuit c("wide-product");
   const Bits x = c.add_input_word("x", 4, Decoding::unsigned_int());
   CHECK(int_iterated_product_wide(c, {}) == Bits{kTrue});

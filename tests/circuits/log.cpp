@@ -2,12 +2,12 @@
 // the spec on every input at p = 3..5, threshold-only, depth flat in p, circuit-level mutants
 // differ from the spec, lemma-level mutants leave the circuit alone, and both layers use the
 // same design constants.
-#include <catch2/catch.hpp>
+#include "circuits/log.hpp"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
 
-#include "circuits/log.hpp"
 #include "circuits/short_word_function.hpp"
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
@@ -59,7 +59,8 @@ TEST_CASE("a function of a short word is a thermometer and one gate per output b
 TEST_CASE("log construction matches its spec on every input at p = 3, 4 and 5", "[log]") {
   for (int p : {3, 4, 5}) {
     INFO("p = " << p);
-    const CompareResult r = compare_by_simulation(log_construction(log_params(p)), build_log_spec(log_params(p)), {});
+    const CompareResult r =
+        compare_by_simulation(log_construction(log_params(p)), build_log_spec(log_params(p)), {});
     CHECK(r.complete);
     CHECK_FALSE(r.difference.has_value());
     CHECK(r.valid_points > 0);
@@ -89,7 +90,8 @@ TEST_CASE("log construction depth is the same at p = 4, 8 and 12; the polynomial
           "[log][depth]") {
   std::set<int> depths, polynomial_depths;
   for (int p : {4, 8, 12}) depths.insert(analyze(log_construction(log_params(p))).depth);
-  for (int p : {4, 6, 8}) polynomial_depths.insert(analyze(log_construction(log_params(p, "", true))).depth);
+  for (int p : {4, 6, 8})
+    polynomial_depths.insert(analyze(log_construction(log_params(p, "", true))).depth);
   CHECK(depths == std::set<int>{11});
   CHECK(polynomial_depths == std::set<int>{21});
 }
@@ -97,8 +99,9 @@ TEST_CASE("log construction depth is the same at p = 4, 8 and 12; the polynomial
 TEST_CASE("the power mutant builds the iterated-multiplication construction", "[log][mutant]") {
   CHECK(analyze(log_construction(log_params(4, "power-modulus-short"))).depth == 21);
   const Circuit spec = build_log_spec(log_params(4));
-  CHECK(compare_by_simulation(log_construction(log_params(4, "power-modulus-short", true)), spec, {})
-            .difference.has_value());
+  CHECK(
+      compare_by_simulation(log_construction(log_params(4, "power-modulus-short", true)), spec, {})
+          .difference.has_value());
   // Every other circuit-level mutant is refuted with the flag as well.
   for (const Mutant& m : log_mutants()) {
     if (m.lemma_only || m.name == "power-modulus-short") continue;
@@ -113,14 +116,14 @@ TEST_CASE("every circuit-level log mutant differs from the spec at p = 4; lemma-
   const Circuit spec = build_log_spec(log_params(4));
   for (const Mutant& m : log_mutants()) {
     INFO(m.name);
-    const bool differs =
-        compare_by_simulation(log_construction(log_params(4, m.name)),
-                              spec, {})
-            .difference.has_value();
+    const bool differs = compare_by_simulation(log_construction(log_params(4, m.name)), spec, {})
+                             .difference.has_value();
     CHECK(differs == !m.lemma_only);
   }
-  CHECK(std::count_if(log_mutants().begin(), log_mutants().end(), [](const Mutant& m) { return !m.lemma_only; }) >= 4);
-  CHECK(std::count_if(log_mutants().begin(), log_mutants().end(), [](const Mutant& m) { return m.lemma_only; }) >= 1);
+  CHECK(std::count_if(log_mutants().begin(), log_mutants().end(),
+                      [](const Mutant& m) { return !m.lemma_only; }) >= 4);
+  CHECK(std::count_if(log_mutants().begin(), log_mutants().end(),
+                      [](const Mutant& m) { return m.lemma_only; }) >= 1);
 }
 
 TEST_CASE("construction and spec of log use the same design constants", "[log]") {

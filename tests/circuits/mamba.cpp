@@ -1,10 +1,10 @@
 // The Mamba block composition: equal to its spec on every input at the default sizes, every
 // mutant caught at every p tested, threshold-only, depth flat in p.
-#include <catch2/catch.hpp>
+#include "circuits/mamba.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
-#include "circuits/mamba.hpp"
 #include "lib/analysis.hpp"
 #include "lib/equivalence.hpp"
 #include "specs/mamba.hpp"

@@ -5,7 +5,6 @@
 #include "circuits/scan.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 
@@ -132,7 +131,8 @@ TEST_CASE("the scan closed form has the same depth at every p and L", "[scan][de
   }
 }
 
-TEST_CASE("the scan closed form has depth 47 at p = 5, 6 and L = 2..6 (N = 1)", "[.slow][scan][depth]") {
+TEST_CASE("the scan closed form has depth 47 at p = 5, 6 and L = 2..6 (N = 1)",
+          "[.slow][scan][depth]") {
   const int reference = analyze(scan_construction(scan_params(2, 2, 1))).depth;
   for (int p : {5, 6})
     for (int L = 2; L <= 6; ++L) {

@@ -1,11 +1,11 @@
 // The selection construction: threshold-only, equal to its spec with constant weights, every
 // mutant caught at every p tested, depth flat in p and L, the paper's broadcast form.
-#include <catch2/catch.hpp>
+#include "circuits/selection.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 
-#include "circuits/selection.hpp"
 #include "lib/analysis.hpp"
 #include "lib/equivalence.hpp"
 #include "specs/selection.hpp"
@@ -56,7 +56,8 @@ void check_proved(const Params& params) {
   CHECK(r.verdict == Verdict::Proved);
 }
 
-TEST_CASE("selection with constant weights equals its spec at p = 2 (L = 2, N = 2)", "[selection]") {
+TEST_CASE("selection with constant weights equals its spec at p = 2 (L = 2, N = 2)",
+          "[selection]") {
   const Params params = with_weights(selection_params(2, 2, 1, 2));
   const Circuit c = selection_construction(params);
   CHECK(c.input_words().size() == 2);
@@ -64,7 +65,8 @@ TEST_CASE("selection with constant weights equals its spec at p = 2 (L = 2, N = 
   check_proved(params);
 }
 
-TEST_CASE("selection with constant weights equals its spec at p = 3 (L = 1, N = 2)", "[selection]") {
+TEST_CASE("selection with constant weights equals its spec at p = 3 (L = 1, N = 2)",
+          "[selection]") {
   check_proved(with_weights(selection_params(3, 1, 1, 2)));
 }
 

@@ -1,10 +1,10 @@
 // The selective-ssm composition: equal to its spec on every input at the default sizes, every
 // mutant caught at every p tested, threshold-only, depth flat in p and L.
-#include <catch2/catch.hpp>
+#include "circuits/selective_ssm.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
-#include "circuits/selective_ssm.hpp"
 #include "lib/analysis.hpp"
 #include "lib/equivalence.hpp"
 #include "lib/simulate.hpp"
@@ -51,9 +51,8 @@ TEST_CASE("selective-ssm with --gate agrees with its spec on random inputs at p 
           "[selective-ssm]") {
   // x and z: 24 input bits at p = 2; the full proof is mamba's (where z comes from x).
   const Params params = ssm_params(2, 2, "", {"gate", "skip"});
-  const CompareResult r = compare_by_simulation(selective_ssm_construction(params),
-                                                build_selective_ssm_spec(params),
-                                                {.random_rounds = 256});
+  const CompareResult r = compare_by_simulation(
+      selective_ssm_construction(params), build_selective_ssm_spec(params), {.random_rounds = 256});
   CHECK(r.valid_points > 1000);
   CHECK_FALSE(r.difference.has_value());
 }
@@ -73,8 +72,10 @@ TEST_CASE("every selective-ssm mutant is caught at p = 2 and 3", "[selective-ssm
 }
 
 TEST_CASE("selective-ssm refuses flag mutants without their flag", "[selective-ssm]") {
-  CHECK_THROWS_AS(selective_ssm_construction(ssm_params(3, 2, "skip-dropped")), std::invalid_argument);
-  CHECK_THROWS_AS(selective_ssm_construction(ssm_params(3, 2, "gate-z-not-silu")), std::invalid_argument);
+  CHECK_THROWS_AS(selective_ssm_construction(ssm_params(3, 2, "skip-dropped")),
+                  std::invalid_argument);
+  CHECK_THROWS_AS(selective_ssm_construction(ssm_params(3, 2, "gate-z-not-silu")),
+                  std::invalid_argument);
   CHECK_THROWS_AS(selective_ssm_construction(ssm_params(3, 2, "euler-instead-of-zoh", {"euler"})),
                   std::invalid_argument);
 }

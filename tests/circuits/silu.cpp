@@ -1,10 +1,10 @@
 // The silu construction: equal to its spec on every input at small p, threshold-only, mutants
 // caught by simulation, depth flat in p.
-#include <catch2/catch.hpp>
+#include "circuits/silu.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
-#include "circuits/silu.hpp"
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "specs/silu.hpp"

@@ -1,10 +1,10 @@
 // The softplus construction: equal to its spec on every input at small p, threshold-only,
 // mutants caught by simulation, depth flat in p.
-#include <catch2/catch.hpp>
+#include "circuits/softplus.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
-#include "circuits/softplus.hpp"
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "specs/softplus.hpp"
@@ -27,8 +27,7 @@ TEST_CASE("softplus construction and spec use the same internal precision p1", "
   CHECK_THROWS(softplus_construction_p1(13));
 }
 
-TEST_CASE("the softplus construction equals its spec on every input at p = 3 and 4",
-          "[softplus]") {
+TEST_CASE("the softplus construction equals its spec on every input at p = 3 and 4", "[softplus]") {
   for (int p : {3, 4}) {
     INFO("p = " << p);
     const Circuit c = softplus_construction(softplus_params(p));

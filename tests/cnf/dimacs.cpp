@@ -1,11 +1,10 @@
 // Tests for DIMACS reading and writing (lib/cnf/dimacs.cpp): round trips and
 // the one-line errors for malformed files.
-#include <catch2/catch.hpp>
+#include "lib/cnf/dimacs.hpp"
 
+#include <catch2/catch.hpp>
 #include <sstream>
 #include <stdexcept>
-
-#include "lib/cnf/dimacs.hpp"
 
 using namespace tc;
 
@@ -34,8 +33,7 @@ TEST_CASE("dimacs writing then reading gives the same formula", "[cnf][dimacs]")
   CHECK(back.clauses == cnf.clauses);
 }
 
-TEST_CASE("dimacs reader accepts comments, blank lines and clauses across lines",
-          "[cnf][dimacs]") {
+TEST_CASE("dimacs reader accepts comments, blank lines and clauses across lines", "[cnf][dimacs]") {
   const Cnf cnf = read("c hello\n\np cnf 3 2\n1 -2\n c inner comment\n 3 0 -1 0\n");
   CHECK(cnf.num_vars == 3);
   REQUIRE(cnf.clauses.size() == 2);

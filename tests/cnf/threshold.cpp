@@ -4,10 +4,10 @@
 // gate's value, and the opposite y must conflict), on small gates for full
 // propagation completeness (every partial assignment), and for large fan-in
 // on random assignments with CaDiCaL as a second opinion.
-#include <catch2/catch.hpp>
+#include "lib/cnf/threshold.hpp"
 
 #include <cadical.hpp>
-
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -16,7 +16,6 @@
 #include <string>
 #include <vector>
 
-#include "lib/cnf/threshold.hpp"
 #include "tests/support/threshold_test_gate.hpp"
 #include "tests/support/unit_propagation.hpp"
 
@@ -29,10 +28,14 @@ namespace {
 
 const char* name(ThresholdEncoding enc) {
   switch (enc) {
-    case ThresholdEncoding::Auto: return "Auto";
-    case ThresholdEncoding::Direct: return "Direct";
-    case ThresholdEncoding::Bdd: return "Bdd";
-    case ThresholdEncoding::Adder: return "Adder";
+    case ThresholdEncoding::Auto:
+      return "Auto";
+    case ThresholdEncoding::Direct:
+      return "Direct";
+    case ThresholdEncoding::Bdd:
+      return "Bdd";
+    case ThresholdEncoding::Adder:
+      return "Adder";
   }
   return "?";
 }
@@ -54,7 +57,8 @@ Cnf encode(const ThresholdTestGate& g, ThresholdEncoding enc) {
 
 // Fixing the inputs to bits must make unit propagation fix y correctly, and
 // assuming the wrong y must conflict.  Returns "" or a failure description.
-std::string check_assignment(const Cnf& cnf, const ThresholdTestGate& g, const std::vector<bool>& bits) {
+std::string check_assignment(const Cnf& cnf, const ThresholdTestGate& g,
+                             const std::vector<bool>& bits) {
   std::vector<Lit> assumptions;
   for (size_t v = 1; v <= bits.size(); ++v) assumptions.push_back(bits[v - 1] ? int(v) : -int(v));
   const bool expected = gate_value(g, bits);
@@ -64,8 +68,8 @@ std::string check_assignment(const Cnf& cnf, const ThresholdTestGate& g, const s
   if (!values) return "conflict on inputs " + where;
   const int8_t yv = (*values)[size_t(std::abs(g.y))] * (g.y < 0 ? -1 : 1);
   if (yv != (expected ? 1 : -1))
-    return "y not fixed to " + std::to_string(expected) + " on inputs " + where +
-           " (got " + std::to_string(yv) + ")";
+    return "y not fixed to " + std::to_string(expected) + " on inputs " + where + " (got " +
+           std::to_string(yv) + ")";
   assumptions.push_back(expected ? -g.y : g.y);
   if (cnf_unit_propagate(cnf, assumptions)) return "wrong y gives no conflict on inputs " + where;
   return "";
@@ -122,11 +126,21 @@ std::vector<int64_t> random_weights(Rng& rng, size_t n, int family) {
   const int64_t equal = rng.range(1, int64_t(1) << 30);
   for (size_t i = 0; i < n; ++i) {
     switch (family) {
-      case 0: ws[i] = rng.range(1, 10); break;
-      case 1: ws[i] = int64_t(1) << rng.range(0, 20); break;
-      case 2: ws[i] = rng.range(1, int64_t(1) << 30); break;
-      case 3: ws[i] = equal; break;
-      default: ws[i] = rng.coin() ? rng.range(1, 4) : rng.range(1, int64_t(1) << 30); break;
+      case 0:
+        ws[i] = rng.range(1, 10);
+        break;
+      case 1:
+        ws[i] = int64_t(1) << rng.range(0, 20);
+        break;
+      case 2:
+        ws[i] = rng.range(1, int64_t(1) << 30);
+        break;
+      case 3:
+        ws[i] = equal;
+        break;
+      default:
+        ws[i] = rng.coin() ? rng.range(1, 4) : rng.range(1, int64_t(1) << 30);
+        break;
     }
   }
   return ws;
@@ -192,8 +206,7 @@ std::string check_propagation_complete(const Cnf& cnf, const ThresholdTestGate& 
     if (bool(values) != any) return (any ? "conflict on " : "no conflict on ") + where;
     if (!any) continue;
     for (size_t v = 0; v <= n; ++v)
-      if ((agreed[v] == 0 || agreed[v] == 1) &&
-          (*values)[size_t(vars[v])] != (agreed[v] ? 1 : -1))
+      if ((agreed[v] == 0 || agreed[v] == 1) && (*values)[size_t(vars[v])] != (agreed[v] ? 1 : -1))
         return "variable " + std::to_string(vars[v]) + " not fixed on " + where;
   }
   return "";
@@ -233,8 +246,7 @@ TEST_CASE("random gates of fan-in 6 to 10 fix y by unit propagation on all input
   }
 }
 
-TEST_CASE("direct and BDD encodings of small gates are propagation complete",
-          "[cnf][threshold]") {
+TEST_CASE("direct and BDD encodings of small gates are propagation complete", "[cnf][threshold]") {
   Rng rng(3);
   for (size_t n = 1; n <= 4; ++n)
     for_each_multiset(n, 3, [&](const std::vector<int64_t>& ws) {
@@ -369,13 +381,15 @@ TEST_CASE("the adder encoding is exact on every input of random gates", "[cnf][t
   }
 }
 
-TEST_CASE("Auto falls back to the adder network where the BDD exceeds its budget", "[cnf][threshold]") {
+TEST_CASE("Auto falls back to the adder network where the BDD exceeds its budget",
+          "[cnf][threshold]") {
   Rng rng(5);
   const std::vector<int64_t> ws = random_weights(rng, 60, 2);  // the refused BDD above
   const ThresholdTestGate g = make_gate(rng, ws, total(ws) / 2);
   Cnf cnf;
   REQUIRE_NOTHROW(cnf = encode(g, ThresholdEncoding::Auto));
-  for (int a = 0; a < 200; ++a) REQUIRE(check_assignment(cnf, g, random_bits(rng, ws.size())) == "");
+  for (int a = 0; a < 200; ++a)
+    REQUIRE(check_assignment(cnf, g, random_bits(rng, ws.size())) == "");
 }
 
 TEST_CASE("gates of fan-in 20 to 60 with large weights are right on random inputs and by CaDiCaL",
@@ -406,8 +420,12 @@ TEST_CASE("gates of fan-in 20 to 60 with large weights are right on random input
           for (int i = 0; i < 60; ++i) ws.push_back(w[rng.range(0, 2)]);
           break;
         }
-        case 4: ws = random_weights(rng, 20, 2); break;
-        default: ws = random_weights(rng, 24, 2); break;
+        case 4:
+          ws = random_weights(rng, 20, 2);
+          break;
+        default:
+          ws = random_weights(rng, 24, 2);
+          break;
       }
       const size_t n = ws.size();
       const ThresholdTestGate g = make_gate(rng, ws, random_threshold(rng, ws));

@@ -6,7 +6,6 @@
 // exact in both directions (a check that a wrong clause, a missing clause or a wrong comparator
 // fails).
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <random>
 #include <set>
@@ -46,11 +45,21 @@ std::vector<int64_t> family_weights(Rng& rng, size_t n, Family f) {
   std::vector<int64_t> ws(n);
   const int64_t equal = rng.range(1, int64_t(1) << 40);
   for (size_t i = 0; i < n; ++i) switch (f) {
-      case Family::Random40: ws[i] = rng.range(1, int64_t(1) << 40); break;
-      case Family::Equal: ws[i] = equal; break;
-      case Family::PowersOfTwo: ws[i] = int64_t(1) << rng.range(0, 40); break;
-      case Family::Clipped: ws[i] = rng.coin() ? rng.range(1, 1000) : rng.range(1, int64_t(1) << 40); break;
-      case Family::Mixed: ws[i] = rng.coin() ? rng.range(1, 4) : rng.range(1, int64_t(1) << 40); break;
+      case Family::Random40:
+        ws[i] = rng.range(1, int64_t(1) << 40);
+        break;
+      case Family::Equal:
+        ws[i] = equal;
+        break;
+      case Family::PowersOfTwo:
+        ws[i] = int64_t(1) << rng.range(0, 40);
+        break;
+      case Family::Clipped:
+        ws[i] = rng.coin() ? rng.range(1, 1000) : rng.range(1, int64_t(1) << 40);
+        break;
+      case Family::Mixed:
+        ws[i] = rng.coin() ? rng.range(1, 4) : rng.range(1, int64_t(1) << 40);
+        break;
     }
   return ws;
 }
@@ -71,7 +80,8 @@ std::vector<int64_t> family_thresholds(Rng& rng, const std::vector<int64_t>& ws,
 
 // Every assignment of variables 1..n: unit propagation fixes each gate's y to its value, and the
 // wrong value of one gate (a different one per assignment) conflicts. "" or the first failure.
-std::string check_all_assignments(const Cnf& cnf, size_t n, const std::vector<ThresholdTestGate>& gates) {
+std::string check_all_assignments(const Cnf& cnf, size_t n,
+                                  const std::vector<ThresholdTestGate>& gates) {
   for (uint64_t a = 0; a < (uint64_t(1) << n); ++a) {
     std::vector<Lit> assumptions;
     for (size_t v = 1; v <= n; ++v) assumptions.push_back((a >> (v - 1)) & 1 ? int(v) : -int(v));
@@ -87,8 +97,8 @@ std::string check_all_assignments(const Cnf& cnf, size_t n, const std::vector<Th
       expected.push_back(sum >= g.T);
       const int8_t yv = (*values)[size_t(std::abs(g.y))] * (g.y < 0 ? -1 : 1);
       if (yv != (expected.back() ? 1 : -1))
-        return describe(g) + ": y not fixed to " + std::to_string(expected.back()) +
-               " on input " + std::to_string(a);
+        return describe(g) + ": y not fixed to " + std::to_string(expected.back()) + " on input " +
+               std::to_string(a);
     }
     const size_t k = a % gates.size();
     assumptions.push_back(expected[k] ? -gates[k].y : gates[k].y);
@@ -151,7 +161,8 @@ TEST_CASE("gates over one weighted sum share one adder network and stay exact on
           gates.push_back(other);
         }
         for (const ThresholdTestGate& g : gates) cnf_announce_threshold(sharing, g.xs, g.ws, g.T);
-        for (const ThresholdTestGate& g : gates) cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, enc, &sharing);
+        for (const ThresholdTestGate& g : gates)
+          cnf_encode_threshold(cnf, g.y, g.xs, g.ws, g.T, enc, &sharing);
         INFO("encoding " << int(enc) << ", family " << int(f) << ", fan-in " << n);
         if (enc == ThresholdEncoding::Adder) {
           // One sum per distinct form after clipping the weights to T (the encoder's normal
@@ -192,7 +203,8 @@ TEST_CASE("Auto takes the adder for a wide sum at many thresholds and the BDD fo
   std::vector<int64_t> ts;
   for (int k = 1; k <= 16; ++k) ts.push_back(total(ws) * k / 17);
   for (int64_t T : ts) cnf_announce_threshold(sharing, xs, ws, T);
-  for (int64_t T : ts) cnf_encode_threshold(cnf, cnf.new_var(), xs, ws, T, ThresholdEncoding::Auto, &sharing);
+  for (int64_t T : ts)
+    cnf_encode_threshold(cnf, cnf.new_var(), xs, ws, T, ThresholdEncoding::Auto, &sharing);
   CHECK(sharing.stats.adder_gates == 16);
   CHECK(sharing.stats.adder_sums == 1);
   // At least n - 1 of n: the BDD has 2n nodes, the adder needs n - 1 adders.

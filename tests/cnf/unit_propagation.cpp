@@ -1,8 +1,8 @@
 // Tests for the reference unit propagator (tests/support/unit_propagation.cpp) on
 // hand-made formulas whose fixpoints are known.
-#include <catch2/catch.hpp>
-
 #include "tests/support/unit_propagation.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace tc;
 

@@ -5,6 +5,8 @@
 // with a model that replays as a counterexample in the simulator.
 #include "lib/export/miter_opb.hpp"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -12,7 +14,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 #include "lib/equivalence.hpp"
 #include "tests/export/sweep.hpp"
@@ -79,7 +80,8 @@ bool opb_satisfied(const OpbFile& f, uint64_t assignment) {  // bit v-1 = x_v
 std::pair<Circuit, Circuit> small_pair(bool broken) {
   Circuit c("weighted"), s("plain");
   Bits a = c.add_input_word("in", 3, Decoding::unsigned_int());
-  c.add_output_word("y", {c.create_threshold({a[0], !a[1], a[2]}, {2, 1, 1}, 2)}, Decoding::boolean());
+  c.add_output_word("y", {c.create_threshold({a[0], !a[1], a[2]}, {2, 1, 1}, 2)},
+                    Decoding::boolean());
   Bits b = s.add_input_word("in", 3, Decoding::unsigned_int());
   const Signal either = s.create_or(b[0], b[2]);
   s.add_output_word("y", {broken ? either : s.create_or(b[0], s.create_and(!b[1], b[2]))},
@@ -98,7 +100,8 @@ std::string run_command(const std::string& command) {
 }
 
 // minisat+'s answer on `text`: the "s ..." line and, when satisfiable, the true variables.
-std::pair<std::string, std::set<int>> minisat_plus(const std::string& text, const std::string& tag) {
+std::pair<std::string, std::set<int>> minisat_plus(const std::string& text,
+                                                   const std::string& tag) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("tc-opb-" + tag + "-" + std::to_string(::getpid()) + ".opb");
   std::ofstream(path) << text;
@@ -121,7 +124,8 @@ std::pair<std::string, std::set<int>> minisat_plus(const std::string& text, cons
 
 }  // namespace
 
-TEST_CASE("the miter OPB reads back and is satisfiable exactly where the circuits differ", "[opb]") {
+TEST_CASE("the miter OPB reads back and is satisfiable exactly where the circuits differ",
+          "[opb]") {
   for (bool broken : {false, true}) {
     INFO((broken ? "broken" : "equal") << " pair");
     const auto [circ, spec] = small_pair(broken);
@@ -164,7 +168,8 @@ TEST_CASE("minisat+ proves fadd's miter OPB at p = 2 and refutes every mutant's"
     Assignment input;
     for (const Word& w : spec.input_words())
       for (size_t i = 0; i < w.bits.size(); ++i)
-        input.push_back(true_vars.count(f.input_var.at(w.name + "[" + std::to_string(i) + "]")) > 0);
+        input.push_back(true_vars.count(f.input_var.at(w.name + "[" + std::to_string(i) + "]")) >
+                        0);
     Counterexample cex;
     REQUIRE_NOTHROW(cex = replay_counterexample(circ, spec, input));
     CHECK_FALSE(cex.differing_words.empty());

@@ -20,7 +20,8 @@ inline Params sweep_params(const Component& comp, int p, const std::string& muta
   Params ps = comp.defaults();
   ps.p = std::clamp(p, comp.p_spec().min, comp.p_spec().max);
   if (comp.takes("e")) ps.e = 3;
-  if (const ParamSpec* n = comp.param("n")) ps.n = std::clamp(std::min(n->default_value, 3), n->min, n->max);
+  if (const ParamSpec* n = comp.param("n"))
+    ps.n = std::clamp(std::min(n->default_value, 3), n->min, n->max);
   ps.mutant = mutant;
   // A mutant that shows only under some options (fdiv's thermometer-not-one-hot: --thermometer).
   for (const Mutant& m : comp.mutants)

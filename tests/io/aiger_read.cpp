@@ -38,7 +38,8 @@ void check_same_function(const Circuit& a, const Circuit& b) {
   CHECK_FALSE(compare_by_simulation(a, b, params).difference.has_value());
 }
 
-void check_rejected(const std::string& text, const std::string& where, const std::string& fragment) {
+void check_rejected(const std::string& text, const std::string& where,
+                    const std::string& fragment) {
   test::check_read_error([&] { read_string(text); }, text, "t.aag", where, fragment);
 }
 
@@ -52,8 +53,10 @@ TEST_CASE("what the AIGER exporter writes reads back as the same circuit", "[aig
     INFO(comp.name);
     for (bool binary : {true, false}) {
       std::stringstream s;
-      if (binary) write_aiger_binary(s, c);
-      else write_aiger_ascii(s, c);
+      if (binary)
+        write_aiger_binary(s, c);
+      else
+        write_aiger_ascii(s, c);
       const Circuit back = read_aiger(s, "exported");
       check_same_words(back.input_words(), c.input_words());
       check_same_words(back.output_words(), c.output_words());
@@ -62,7 +65,8 @@ TEST_CASE("what the AIGER exporter writes reads back as the same circuit", "[aig
   }
 }
 
-TEST_CASE("ASCII AND gates in any order, complemented literals and Yosys-style symbols", "[aiger_read]") {
+TEST_CASE("ASCII AND gates in any order, complemented literals and Yosys-style symbols",
+          "[aiger_read]") {
   // y[0] = !(x[0] & !x[1]) listed before the gate it reads; y[1] = s; M larger than needed.
   const Circuit c = read_string(
       "aag 9 3 0 2 2\n2\n4\n6\n13\n6\n12 10 3\n10 4 2\n"
@@ -92,7 +96,8 @@ TEST_CASE("ASCII AND gates in any order, complemented literals and Yosys-style s
   }
 }
 
-TEST_CASE("malformed and sequential AIGER files fail with file, line, column and reason", "[aiger_read]") {
+TEST_CASE("malformed and sequential AIGER files fail with file, line, column and reason",
+          "[aiger_read]") {
   check_rejected("aag 3 1 1 1 1\n2\n4 6\n6\n6 2 4\n", "1:9", "latches: it is sequential");
   check_rejected("aig 1 1 0 1 0 1\n2\n", "1:16", "not a combinational circuit");
   check_rejected("agg 1 1 0 1 0\n", "1:1", "not an AIGER file");

@@ -31,7 +31,8 @@ Circuit read_text(const std::string& text) {
 bool same_words(const std::vector<Word>& a, const std::vector<Word>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].name != b[i].name || a[i].bits.size() != b[i].bits.size() || !(a[i].decoding == b[i].decoding))
+    if (a[i].name != b[i].name || a[i].bits.size() != b[i].bits.size() ||
+        !(a[i].decoding == b[i].decoding))
       return false;
   return true;
 }
@@ -63,7 +64,8 @@ void check_identity(const Circuit& c) {
   CHECK_FALSE(compare_by_simulation(c, back, params).difference.has_value());
 }
 
-void check_rejected(const std::string& text, const std::string& where, const std::string& fragment) {
+void check_rejected(const std::string& text, const std::string& where,
+                    const std::string& fragment) {
   test::check_read_error([&] { read_text(text); }, text, "t.tc", where, fragment);
 }
 
@@ -99,12 +101,12 @@ TEST_CASE("shorthands and weighted sums build the documented gates", "[circuit_t
       "# a comment line\n"
       "input x 3   # x[0] is the least significant bit\n"
       "input s 1 bool\n"
-      "and = AND(x[0], !x[1])\n"      // only the upper-case AND is a keyword
+      "and = AND(x[0], !x[1])\n"  // only the upper-case AND is a keyword
       "or = OR(x[0], x[1], x[2])\n"
       "maj = MAJ(x[0], x[1], x[2])\n"
       "n = NOT(maj)\n"
       "w = 2*x[0] - x[1] + 3 * !x[2] >= 2\n"
-      "k = x[0] + 1 >= 2\n"             // the constant 1 in a sum: x[0] + 1 >= 2 is x[0]
+      "k = x[0] + 1 >= 2\n"  // the constant 1 in a sum: x[0] + 1 >= 2 is x[0]
       "output y 6 = and or maj n w k\n"
       "output z 2 = s !s\n");
   REQUIRE(c.input_words().size() == 2);
@@ -137,12 +139,16 @@ TEST_CASE("malformed text circuits fail with file, line, column and reason", "[c
   check_rejected(head + "output y 1 = a[2]\n", "2:14", "width mismatch");
   check_rejected(head + "output y 1 float 2 2 = a[0]\n", "2:10", "width mismatch");
   // a[0] or (a[1] and a[2]): neither AND nor OR, so its weights stay and sum to 2^62.
-  check_rejected("input a 3\ng = 2305843009213693952*a[0] + 2305843009213693951*a[1] + a[2] >= "
-                 "2305843009213693952\noutput y 1 = g\n", "2:1", "weight out of range");
-  check_rejected(head + "g = 99999999999999999999*a[0] >= 1\noutput y 1 = g\n", "2:5", "out of range");
+  check_rejected(
+      "input a 3\ng = 2305843009213693952*a[0] + 2305843009213693951*a[1] + a[2] >= "
+      "2305843009213693952\noutput y 1 = g\n",
+      "2:1", "weight out of range");
+  check_rejected(head + "g = 99999999999999999999*a[0] >= 1\noutput y 1 = g\n", "2:5",
+                 "out of range");
   check_rejected(head + "g = AND(a[0], a[1])\n", "2:1", "missing output");
   check_rejected(head + "g = AND(a[0] a[1])\noutput y 1 = g\n", "2:14", "expected ')'");
-  check_rejected(head + "g = 2*a[0] + a[1] > 1\noutput y 1 = g\n", "2:19", "expected '+', '-' or '>='");
+  check_rejected(head + "g = 2*a[0] + a[1] > 1\noutput y 1 = g\n", "2:19",
+                 "expected '+', '-' or '>='");
   check_rejected(head + "g = AND(a[0], a[1]) junk\noutput y 1 = g\n", "2:21", "unexpected 'junk'");
   check_rejected(head + "g = FOO(a[0])\noutput y 1 = g\n", "2:1", "unknown gate 'FOO'");
   check_rejected(head + "AND = OR(a[0], a[1])\noutput y 1 = AND\n", "2:1", "keyword");
@@ -158,10 +164,11 @@ TEST_CASE("a circuit of many gates loads through the streaming reader", "[circui
   const int n = 200000;
   for (int i = 0; i < n; ++i) {
     text << "g" << i << " = ";
-    if (i < 2) text << "AND(x[" << i << "], x[" << i + 1 << "])\n";
+    if (i < 2)
+      text << "AND(x[" << i << "], x[" << i + 1 << "])\n";
     else
-      text << (i % 5 + 1) << "*g" << i - 1 << " + 2*!g" << i - 2 << " + g" << i / 2 << " + x[" << i % 64
-           << "] >= " << (i % 3 + 2) << "\n";
+      text << (i % 5 + 1) << "*g" << i - 1 << " + 2*!g" << i - 2 << " + g" << i / 2 << " + x["
+           << i % 64 << "] >= " << (i % 3 + 2) << "\n";
   }
   text << "output y 1 = g" << n - 1 << "\n";
   const Circuit c = read_text(text.str());

@@ -1,10 +1,10 @@
 // Tests of the circuit IR: normalization, folding, structural hashing, import.
-#include <catch2/catch.hpp>
+#include "lib/circuit.hpp"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <stdexcept>
 
-#include "lib/circuit.hpp"
 #include "lib/simulate.hpp"
 
 using namespace tc;
@@ -26,7 +26,7 @@ TEST_CASE("equal gates are built once, complements are shared", "[circuit]") {
   Signal a = c.create_and({x[0], x[1], x[2]});
   size_t nodes = c.num_nodes();
   CHECK(c.create_and({x[2], x[0], x[1]}) == a);
-  CHECK(c.create_threshold({x[0], x[1], x[2]}, {2, 2, 2}, 6) == a);  // gcd divides out
+  CHECK(c.create_threshold({x[0], x[1], x[2]}, {2, 2, 2}, 6) == a);   // gcd divides out
   CHECK(c.create_threshold({x[0], x[1], x[2]}, {7, 7, 7}, 15) == a);  // clipping and gcd
   // NOT(x0 & x1 & x2) = [!x0 + !x1 + !x2 >= 1]
   CHECK(c.create_or({!x[0], !x[1], !x[2]}) == !a);
@@ -48,15 +48,14 @@ TEST_CASE("gate weights are summed without wrapping and bounded", "[circuit]") {
   Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
   const int64_t big = int64_t{1} << 62;
   // Three weights of 2^62 would wrap in 64 bits; clipping and the gcd give a 2-of-3 majority.
-  CHECK(c.create_threshold(x, {big, big, big}, big + 1) ==
-        c.create_threshold(x, {1, 1, 1}, 2));
+  CHECK(c.create_threshold(x, {big, big, big}, big + 1) == c.create_threshold(x, {1, 1, 1}, 2));
   // Coprime weights that no gcd can shrink: the total 2^61 + 2^60 + 1 is past the bound.
-  CHECK_THROWS_AS(c.create_threshold(x, {int64_t{1} << 61, int64_t{1} << 60, 1},
-                                     (int64_t{1} << 61) + 1),
-                  std::overflow_error);
+  CHECK_THROWS_AS(
+      c.create_threshold(x, {int64_t{1} << 61, int64_t{1} << 60, 1}, (int64_t{1} << 61) + 1),
+      std::overflow_error);
   // Large weights whose total stays below the bound are kept.
-  const Signal ok = c.create_threshold(x, {(int64_t{1} << 59) - 1, (int64_t{1} << 58), 1},
-                                       int64_t{1} << 58);
+  const Signal ok =
+      c.create_threshold(x, {(int64_t{1} << 59) - 1, (int64_t{1} << 58), 1}, int64_t{1} << 58);
   const Node& n = c.node(ok.node());
   int64_t total = 0;
   for (int64_t w : n.weights) total += w;

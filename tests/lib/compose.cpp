@@ -1,9 +1,9 @@
 // compose_embed: a circuit imported as a block, its words wired by order or by name.
-#include <catch2/catch.hpp>
+#include "lib/compose.hpp"
 
+#include <catch2/catch.hpp>
 #include <stdexcept>
 
-#include "lib/compose.hpp"
 #include "lib/simulate.hpp"
 
 using namespace tc;
@@ -54,7 +54,8 @@ TEST_CASE("compose_embed by order equals compose_embed by name", "[compose]") {
   const Bits x1 = h1.add_input_word("x", 4, Decoding::unsigned_int());
   const Bits x2 = h2.add_input_word("x", 4, Decoding::unsigned_int());
   const Embedded e1 = compose_embed(h1, block, std::vector<Bits>{{x1[0], x1[1]}, {x1[2], x1[3]}});
-  const Embedded e2 = compose_embed(h2, block, {{"a", Bits{x2[0], x2[1]}}, {"b", Bits{x2[2], x2[3]}}});
+  const Embedded e2 =
+      compose_embed(h2, block, {{"a", Bits{x2[0], x2[1]}}, {"b", Bits{x2[2], x2[3]}}});
   h1.add_output_word("and", e1.output("and"), Decoding::unsigned_int());
   h2.add_output_word("and", e2.output("and"), Decoding::unsigned_int());
   const CompareResult r = compare_by_simulation(h1, h2, {});
@@ -78,7 +79,8 @@ TEST_CASE("compose_embed rejects mismatched words by name", "[compose]") {
   const Circuit block = small_block();
   Circuit host("host");
   const Bits x = host.add_input_word("x", 3, Decoding::unsigned_int());
-  CHECK_THROWS_AS(compose_embed(host, block, std::vector<Bits>{{x[0], x[1]}}), std::invalid_argument);
+  CHECK_THROWS_AS(compose_embed(host, block, std::vector<Bits>{{x[0], x[1]}}),
+                  std::invalid_argument);
   CHECK_THROWS_AS(compose_embed(host, block, std::vector<Bits>{x, {x[0], x[1]}}),
                   std::invalid_argument);
   CHECK_THROWS_AS(compose_embed(host, block, {{"a", Bits{x[0], x[1]}}, {"c", Bits{x[0], x[1]}}}),

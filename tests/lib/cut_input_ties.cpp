@@ -43,8 +43,8 @@ TEST_CASE("ties follow complements and chains to the earliest position", "[cuts]
   const Bits y = b.add_input_word("y", 2, Decoding::unsigned_int());
   // a: position 1 = !position 0; b: position 2 = position 1, and position 3 is constant 0 in a
   // while b feeds it !y1: so position 1 is constant 1 and position 0 constant 0.
-  const auto ties = cut_input_ties(cut_over({x[0], !x[0], x[1], kFalse}),
-                                   cut_over({y[0], y[1], y[1], !y[1]}));
+  const auto ties =
+      cut_input_ties(cut_over({x[0], !x[0], x[1], kFalse}), cut_over({y[0], y[1], y[1], !y[1]}));
   REQUIRE(ties.size() == 4);
   for (size_t i : {0, 1, 2}) CHECK(ties[i].kind == CutInputTie::Kind::Constant);
   CHECK_FALSE(ties[0].value);
@@ -68,7 +68,8 @@ TEST_CASE("an extracted block reads a tied input from its source", "[cuts]") {
   // copies, the block sees v = u and its output is constant 0.
   Circuit host("host");
   const Bits in = host.add_input_word("in", 2, Decoding::unsigned_int());
-  const Signal u = host.create_xor(in[0], in[1]), v = host.create_threshold({in[0], in[1]}, {1, 1}, 1);
+  const Signal u = host.create_xor(in[0], in[1]),
+               v = host.create_threshold({in[0], in[1]}, {1, 1}, 1);
   const Signal out = host.create_threshold({u, !v}, {1, 1}, 2);
   host.add_output_word("out", {out}, Decoding::unsigned_int());
   host.add_cut("block", {u, v}, {out});

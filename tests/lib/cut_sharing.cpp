@@ -3,7 +3,6 @@
 // the spec's block serve both sides (when its CNF is the smaller), and no form of sharing hides a
 // difference the original circuits have.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "lib/equivalence.hpp"
@@ -15,10 +14,11 @@ namespace {
 
 // Which a + b block a test circuit uses, and how it goes wrong.
 struct Variant {
-  bool weighted_block = false;     // threshold gates with weights 2^i (larger CNF) vs ripple
-  bool wrong_outside = false;      // the block's bit 0 is cleared where a3 = 1 (outside the cut's assumption)
-  bool constrained = false;        // input constraint !a3, which implies the assumption
-  bool downstream_bug = false;     // the output's top bit is flipped when b0 = b1 = 1
+  bool weighted_block = false;  // threshold gates with weights 2^i (larger CNF) vs ripple
+  bool wrong_outside =
+      false;  // the block's bit 0 is cleared where a3 = 1 (outside the cut's assumption)
+  bool constrained = false;     // input constraint !a3, which implies the assumption
+  bool downstream_bug = false;  // the output's top bit is flipped when b0 = b1 = 1
 };
 
 // a + b for 4-bit a, b as a 5-bit block: ripple-carry (XOR and majority) or one telescoping
@@ -75,12 +75,13 @@ EquivalenceResult prove_with_sat(const Circuit& construction, const Circuit& spe
 
 }  // namespace
 
-TEST_CASE("a cut whose assumption every valid input satisfies is shared without a mux, by the "
-          "smaller block",
-          "[miter][cuts]") {
+TEST_CASE(
+    "a cut whose assumption every valid input satisfies is shared without a mux, by the "
+    "smaller block",
+    "[miter][cuts]") {
   // The blocks differ where a3 = 1, which the input constraint rules out.
-  const Circuit construction = cut_user("weighted", {.weighted_block = true, .wrong_outside = true,
-                                                     .constrained = true});
+  const Circuit construction =
+      cut_user("weighted", {.weighted_block = true, .wrong_outside = true, .constrained = true});
   const Circuit spec = cut_user("ripple", {.constrained = true});
   const auto bc = extract_cut_block(construction, *find_cut(construction, "sum"));
   const auto bs = extract_cut_block(spec, *find_cut(spec, "sum"));
@@ -97,7 +98,8 @@ TEST_CASE("a cut whose assumption every valid input satisfies is shared without 
   CHECK(r.sat.obligations.empty());
 }
 
-TEST_CASE("the construction's block serves both sides when its CNF is the smaller", "[miter][cuts]") {
+TEST_CASE("the construction's block serves both sides when its CNF is the smaller",
+          "[miter][cuts]") {
   const Circuit construction = cut_user("ripple", {.constrained = true});
   const Circuit spec = cut_user("weighted", {.weighted_block = true, .constrained = true});
   const EquivalenceResult r = prove_with_sat(construction, spec);
@@ -123,10 +125,9 @@ TEST_CASE("an assumption the input constraints do not imply keeps the sharing co
 
 TEST_CASE("a difference after the cut is found when the spec's block serves both sides",
           "[miter][cuts]") {
-  const EquivalenceResult r =
-      prove_with_sat(cut_user("weighted", {.weighted_block = true, .constrained = true,
-                                           .downstream_bug = true}),
-                     cut_user("ripple", {.constrained = true}));
+  const EquivalenceResult r = prove_with_sat(
+      cut_user("weighted", {.weighted_block = true, .constrained = true, .downstream_bug = true}),
+      cut_user("ripple", {.constrained = true}));
   REQUIRE(r.sat.shared_cuts.size() == 1);
   CHECK(r.sat.shared_cuts[0].spec_block_kept);
   REQUIRE(r.verdict == Verdict::Counterexample);
@@ -143,10 +144,9 @@ TEST_CASE("the proof that every valid input satisfies a cut's assumption is writ
   p.engine = Engine::Sat;
   p.miter.proof_dir = dir.string();
   p.miter.check_proofs = true;
-  const EquivalenceResult r =
-      check_equivalence(cut_user("weighted", {.weighted_block = true, .wrong_outside = true,
-                                              .constrained = true}),
-                        cut_user("ripple", {.constrained = true}), p);
+  const EquivalenceResult r = check_equivalence(
+      cut_user("weighted", {.weighted_block = true, .wrong_outside = true, .constrained = true}),
+      cut_user("ripple", {.constrained = true}), p);
   CHECK(r.verdict == Verdict::Proved);
   REQUIRE(r.sat.shared_cuts.size() == 1);
   CHECK(r.sat.shared_cuts[0].unconditional);

@@ -1,7 +1,7 @@
 // Tests of the SAT miter, engine choice and counterexample replay.
-#include <catch2/catch.hpp>
-
 #include "lib/equivalence.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace tc;
 
@@ -106,7 +106,8 @@ TEST_CASE("input constraints are honoured by the SAT miter", "[miter]") {
   };
   EquivalenceParams p;
   p.engine = Engine::Sat;
-  CHECK(check_equivalence(constrain(ripple(6, 3)), constrain(weighted(6)), p).verdict == Verdict::Proved);
+  CHECK(check_equivalence(constrain(ripple(6, 3)), constrain(weighted(6)), p).verdict ==
+        Verdict::Proved);
 }
 
 TEST_CASE("a conflict budget of zero gives unknown, never proved", "[miter]") {

@@ -1,10 +1,10 @@
 // Tests of bit-parallel simulation and simulation-based comparison.
-#include <catch2/catch.hpp>
+#include "lib/simulate.hpp"
 
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "lib/circuit.hpp"
-#include "lib/simulate.hpp"
 
 using namespace tc;
 
@@ -40,7 +40,8 @@ Circuit increment(bool broken) {
   Signal c1 = x[0];
   Signal c2 = c.create_and(x[0], x[1]);
   if (broken) c2 = x[1];
-  c.add_output_word("y", {!x[0], c.create_xor(x[1], c1), c.create_xor(x[2], c2)}, Decoding::unsigned_int());
+  c.add_output_word("y", {!x[0], c.create_xor(x[1], c1), c.create_xor(x[2], c2)},
+                    Decoding::unsigned_int());
   return c;
 }
 

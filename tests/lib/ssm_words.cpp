@@ -1,7 +1,7 @@
 // Word names of the SSM components: built by ssm_word, split back by parse_ssm_word.
-#include <catch2/catch.hpp>
-
 #include "lib/ssm_words.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace tc;
 

@@ -2,14 +2,13 @@
 // node's truth table over the gate's inputs: the root must be the gate's function, no two nodes
 // may compute the same function (the BDD is reduced and the interval memo finds every repeat),
 // and the variable order is decreasing weight with ties in the order given.
-#include <catch2/catch.hpp>
+#include "lib/threshold_bdd.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
 #include <vector>
-
-#include "lib/threshold_bdd.hpp"
 
 using namespace tc;
 

@@ -1,26 +1,27 @@
 // Weights as words: constants fitted exactly to the format or refused; inputs otherwise.
-#include <catch2/catch.hpp>
-
 #include "lib/weight_words.hpp"
+
+#include <catch2/catch.hpp>
 
 namespace tc {
 namespace {
 
 TEST_CASE("weight_value normalizes m * 2^e to p bits exactly and refuses what does not fit",
           "[weight_words]") {
-  const FloatFormat f{2, 3};  // significands 2, 3; exponents -4 .. 3
-  CHECK(weight_value({0, 17}, f, "w", 0) == FloatValue{});                // the canonical zero
-  CHECK(weight_value({1, 0}, f, "w", 0) == FloatValue{false, 2, -1});     // 1
-  CHECK(weight_value({4, -2}, f, "w", 0) == FloatValue{false, 2, -1});    // 1 again
-  CHECK(weight_value({-3, 3}, f, "w", 0) == FloatValue{true, 3, 3});      // -24 = -max
-  CHECK(weight_value({12, 1}, f, "w", 0) == FloatValue{false, 3, 3});     // trailing zeros dropped
+  const FloatFormat f{2, 3};                                // significands 2, 3; exponents -4 .. 3
+  CHECK(weight_value({0, 17}, f, "w", 0) == FloatValue{});  // the canonical zero
+  CHECK(weight_value({1, 0}, f, "w", 0) == FloatValue{false, 2, -1});   // 1
+  CHECK(weight_value({4, -2}, f, "w", 0) == FloatValue{false, 2, -1});  // 1 again
+  CHECK(weight_value({-3, 3}, f, "w", 0) == FloatValue{true, 3, 3});    // -24 = -max
+  CHECK(weight_value({12, 1}, f, "w", 0) == FloatValue{false, 3, 3});   // trailing zeros dropped
   CHECK_THROWS_WITH(weight_value({5, 0}, f, "W_B", 3), Catch::Contains("W_B[3]"));  // 3 bits
-  CHECK_THROWS_AS(weight_value({3, 4}, f, "w", 0), std::invalid_argument);  // above max
+  CHECK_THROWS_AS(weight_value({3, 4}, f, "w", 0), std::invalid_argument);          // above max
   CHECK_THROWS_AS(weight_value({2, -5}, f, "w", 0), std::invalid_argument);  // below min (2^-4 * 2)
-  CHECK(weight_value({2, -4}, f, "w", 0) == FloatValue{false, 2, -4});     // exactly min
+  CHECK(weight_value({2, -4}, f, "w", 0) == FloatValue{false, 2, -4});       // exactly min
 }
 
-TEST_CASE("weight_words declares inputs without weights and constants with them", "[weight_words]") {
+TEST_CASE("weight_words declares inputs without weights and constants with them",
+          "[weight_words]") {
   const FloatFormat f{3, 4};
   Params params;
   Circuit a("a");

@@ -5,12 +5,12 @@
 // is checked against is satisfiable (shown by a CaDiCaL model checked here),
 // or the file is malformed, or an independent naive RUP checker built on
 // cnf_unit_propagate shows a lemma to be non-RUP; the checker must then agree.
-#include <catch2/catch.hpp>
-
-#include <cadical.hpp>
+#include "lib/proof/drup_check.hpp"
 
 #include <unistd.h>
 
+#include <cadical.hpp>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -22,7 +22,6 @@
 #include <vector>
 
 #include "lib/cnf/threshold.hpp"
-#include "lib/proof/drup_check.hpp"
 #include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
@@ -427,10 +426,18 @@ TEST_CASE("garbage proofs are rejected without crashing", "[proof][drup]") {
       for (int e = 0; e < edits && !bytes.empty(); ++e) {
         const size_t at = size_t(rng() % bytes.size());
         switch (rng() % 4) {
-          case 0: bytes[at] = char(rng()); break;
-          case 1: bytes.erase(at, 1 + rng() % 8); break;
-          case 2: bytes.insert(at, 1, char(rng())); break;
-          default: bytes.resize(at); break;
+          case 0:
+            bytes[at] = char(rng());
+            break;
+          case 1:
+            bytes.erase(at, 1 + rng() % 8);
+            break;
+          case 2:
+            bytes.insert(at, 1, char(rng()));
+            break;
+          default:
+            bytes.resize(at);
+            break;
         }
       }
       if (round % 10 == 0) {  // pure noise
@@ -480,8 +487,7 @@ TEST_CASE("a lemma that is not RUP is named in the message", "[proof][drup]") {
   CHECK_THAT(partial.message, Catch::Contains("does not refute"));
 }
 
-TEST_CASE("binary proofs starting with a deletion and empty proofs are handled",
-          "[proof][drup]") {
+TEST_CASE("binary proofs starting with a deletion and empty proofs are handled", "[proof][drup]") {
   Cnf cnf;
   cnf.add_clause({1, 2});
   cnf.add_clause({-1});

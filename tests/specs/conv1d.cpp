@@ -1,11 +1,12 @@
 // The conv1d spec against the exact evaluator (GMP rationals, one rounding per output), and the
 // reference lines of `verify eval` against the spec's outputs.
+#include "specs/conv1d.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "lib/decode.hpp"
 #include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
-#include "specs/conv1d.hpp"
 #include "specs/float_exact_sum.hpp"
 #include "tests/support/float_check.hpp"
 
@@ -42,18 +43,23 @@ std::vector<std::vector<bool>> conv_oracle(const Params& q, const std::vector<Fl
 }
 
 TEST_CASE("the conv1d spec equals the exact evaluator on sampled inputs", "[conv1d]") {
-  struct Case { int p, L, D, K; bool dense; };
+  struct Case {
+    int p, L, D, K;
+    bool dense;
+  };
   for (const Case& s : {Case{3, 3, 1, 3, false}, Case{4, 3, 2, 2, false}, Case{3, 2, 2, 2, true},
                         Case{5, 4, 1, 4, false}}) {
     const Params q = conv_params(s.p, s.L, s.D, s.K, s.dense);
-    INFO("p = " << s.p << ", L = " << s.L << ", D = " << s.D << ", K = " << s.K << (s.dense ? " dense" : ""));
+    INFO("p = " << s.p << ", L = " << s.L << ", D = " << s.D << ", K = " << s.K
+                << (s.dense ? " dense" : ""));
     const Circuit spec = build_conv1d_spec(q);
     const FloatFormat f = float_format(q);
     FloatSampler sampler(f, 7);
     const FloatCheckResult r = float_check(
         spec, f, 1024,
         [&](uint64_t, std::vector<FloatValue>& in) {
-          for (FloatValue& v : in) v = sampler.coin() ? sampler.any() : sampler.with_exponent(-1, sampler.coin());
+          for (FloatValue& v : in)
+            v = sampler.coin() ? sampler.any() : sampler.with_exponent(-1, sampler.coin());
         },
         [&](const std::vector<FloatValue>& in) { return conv_oracle(q, in); });
     INFO(r.first_mismatch);
@@ -62,8 +68,9 @@ TEST_CASE("the conv1d spec equals the exact evaluator on sampled inputs", "[conv
   }
 }
 
-TEST_CASE("the conv1d reference lines name the spec's outputs, with weights as inputs and as constants",
-          "[conv1d]") {
+TEST_CASE(
+    "the conv1d reference lines name the spec's outputs, with weights as inputs and as constants",
+    "[conv1d]") {
   for (bool constants : {false, true}) {
     Params q = conv_params(4, 3, 1, 2, false);
     if (constants) {
@@ -85,7 +92,8 @@ TEST_CASE("the conv1d reference lines name the spec's outputs, with weights as i
       REQUIRE(lines.size() == outputs.size());
       for (size_t i = 0; i < lines.size(); ++i) {
         INFO(lines[i]);
-        CHECK(lines[i].find("round_p = " + format_word(float_decoding(f), outputs[i])) != std::string::npos);
+        CHECK(lines[i].find("round_p = " + format_word(float_decoding(f), outputs[i])) !=
+              std::string::npos);
       }
     }
   }

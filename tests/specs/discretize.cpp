@@ -1,10 +1,11 @@
 // The discretization spec and phi's spec against their fast models, the ZOH limits at a = 0 and
 // Delta = 0, the reference evaluator. The measurement against the proved bounds is in the lemma
 // tests below; the Z3 chain itself runs in tests/specs/discretize_lemmas.cpp.
+#include "specs/discretize.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "lib/simulate.hpp"
-#include "specs/discretize.hpp"
 #include "specs/discretize_measure.hpp"
 #include "specs/expm1_ratio.hpp"
 #include "specs/float_exact.hpp"
@@ -70,9 +71,10 @@ TEST_CASE("the discretize spec circuit equals its model on sampled inputs at p =
       [&](uint64_t, std::vector<FloatValue>& in) {
         in.clear();
         for (int k = 0; k < 5; ++k)
-          in.push_back(sampler.coin() ? sampler.any()
-                                      : sampler.with_exponent(-static_cast<int64_t>(sampler.below(8)),
-                                                              k >= 1 && k <= 2));
+          in.push_back(sampler.coin()
+                           ? sampler.any()
+                           : sampler.with_exponent(-static_cast<int64_t>(sampler.below(8)),
+                                                   k >= 1 && k <= 2));
       },
       [&](const std::vector<FloatValue>& in) -> std::vector<std::vector<bool>> {
         std::vector<std::vector<bool>> out(4);
@@ -96,7 +98,8 @@ TEST_CASE("a = 0 and Delta = 0 give the ZOH limits exactly", "[discretize]") {
     for (const FloatValue& delta : values)
       for (const FloatValue& b : values) {
         const DiscretizeTrace t = discretize_model(delta, {}, b, d);  // a = 0
-        INFO("p = " << p << ", delta = " << float_to_string(delta) << ", b = " << float_to_string(b));
+        INFO("p = " << p << ", delta = " << float_to_string(delta)
+                    << ", b = " << float_to_string(b));
         REQUIRE(t.abar == one);
         REQUIRE(t.phi == round_to_float(1, d.wide()));
         REQUIRE(t.bbar == exact_mul(delta, b, f));  // round_p(Delta b)
@@ -139,8 +142,8 @@ TEST_CASE("the discretize reference names the spec circuit's outputs as the algo
       std::vector<std::vector<bool>> words;
       Assignment in(spec.input_nodes().size());
       for (const Word& w : spec.input_words()) {
-        const FloatValue v = sampler.with_exponent(-static_cast<int64_t>(sampler.below(5)),
-                                                   w.name[0] == 'a');
+        const FloatValue v =
+            sampler.with_exponent(-static_cast<int64_t>(sampler.below(5)), w.name[0] == 'a');
         set_float_input(spec, in, w.name, v, f);
         words.push_back(float_to_bits(v, f));
       }
@@ -149,8 +152,8 @@ TEST_CASE("the discretize reference names the spec circuit's outputs as the algo
       REQUIRE(lines.size() == out.size());
       for (size_t i = 0; i < out.size(); ++i) {
         const std::string word = spec.output_words()[i].name;
-        const std::string expected = "algorithm " + word.substr(0, 4) + " = " +
-                                     float_to_string(float_from_bits(out[i], f));
+        const std::string expected =
+            "algorithm " + word.substr(0, 4) + " = " + float_to_string(float_from_bits(out[i], f));
         INFO(lines[i] << "\n expected: " << expected);
         CHECK(lines[i].find(expected) != std::string::npos);
       }

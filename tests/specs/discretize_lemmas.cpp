@@ -1,11 +1,11 @@
 // The discretization's lemma chain: proved at p = 2..4 (with exp's chain at p1), the lemma-level
 // mutant refuted, the measurement inside the proved bounds, and the trusted fact (P) on a grid.
-#include <catch2/catch.hpp>
+#include "specs/discretize_lemmas.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "specs/discretize.hpp"
-#include "specs/discretize_lemmas.hpp"
 #include "specs/discretize_measure.hpp"
 
 namespace tc {
@@ -20,7 +20,8 @@ Params zoh_params(int p, const std::string& mutant = "", bool euler = false) {
   return params;
 }
 
-TEST_CASE("the discretize lemmas are proved at p = 2, 3 and 4 (euler at 4)", "[discretize][lemmas]") {
+TEST_CASE("the discretize lemmas are proved at p = 2, 3 and 4 (euler at 4)",
+          "[discretize][lemmas]") {
   for (int p = 2; p <= 4; ++p)
     for (bool euler : {false, true}) {
       if (euler && p != 4) continue;
@@ -29,7 +30,8 @@ TEST_CASE("the discretize lemmas are proved at p = 2, 3 and 4 (euler at 4)", "[d
         INFO("p = " << p << " euler = " << euler << ": " << r.name << ": " << r.statement << " "
                     << r.witness << " " << r.note);
         CHECK(r.verdict == LemmaVerdict::Proved);
-        if (r.kind == LemmaKind::Z3 && r.name.rfind("discretize.", 0) == 0) CHECK_FALSE(r.failing_bound.empty());
+        if (r.kind == LemmaKind::Z3 && r.name.rfind("discretize.", 0) == 0)
+          CHECK_FALSE(r.failing_bound.empty());
       }
       CHECK(results.back().name == "discretize.measured");
     }
@@ -39,7 +41,8 @@ TEST_CASE("ignoring the cancellation makes phi.quotient fail", "[discretize][lem
   for (int p = 2; p <= 4; ++p) {
     bool quotient_refuted = false;
     for (const LemmaResult& r : discretize_lemmas(zoh_params(p, "cancellation-ignored")))
-      if (r.name == "discretize.phi.quotient") quotient_refuted = r.verdict == LemmaVerdict::Refuted;
+      if (r.name == "discretize.phi.quotient")
+        quotient_refuted = r.verdict == LemmaVerdict::Refuted;
     INFO("p = " << p);
     CHECK(quotient_refuted);
     const DiscretizeDesign d = discretize_design(zoh_params(p));
@@ -58,7 +61,7 @@ TEST_CASE("the discretize measurement stays within the proved bounds at p = 3",
     CHECK(m.exhaustive);
     CHECK(m.pairs > 100);
     CHECK(m.points == m.pairs * 4);  // every pair with every significand of b
-    CHECK(m.z_inexact == 0);  // p1 = p + 4 >= 2p
+    CHECK(m.z_inexact == 0);         // p1 = p + 4 >= 2p
     CHECK(m.abar.error > 0);
     CHECK(m.abar.error <= b.A);
     CHECK(m.phi.error <= b.Phi_x);

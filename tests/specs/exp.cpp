@@ -1,7 +1,8 @@
 // The exp spec against its integer model, and the error lemmas against the MPFR measurement.
+#include "specs/exp.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "specs/exp.hpp"
 #include "specs/exp_algorithm.hpp"
 #include "specs/exp_lemmas.hpp"
 #include "specs/exp_measure.hpp"
@@ -37,15 +38,17 @@ TEST_CASE("the exp spec circuit equals the integer model on every input at p = 4
 TEST_CASE("the exp model saturates, flushes and returns 1 where round_p(e^x) does", "[exp]") {
   const FloatFormat f{5, 6};
   const ExpDesign d = exp_design(5);
-  CHECK(exp_model({false, 16, 1}, d, f).z == float_max(f));     // x = 32 >= 2^p
-  CHECK(exp_model({true, 16, 1}, d, f).z == FloatValue{});      // x = -32
-  CHECK(exp_model({}, d, f).z == FloatValue{false, 16, -4});    // e^0 = 1
+  CHECK(exp_model({false, 16, 1}, d, f).z == float_max(f));                // x = 32 >= 2^p
+  CHECK(exp_model({true, 16, 1}, d, f).z == FloatValue{});                 // x = -32
+  CHECK(exp_model({}, d, f).z == FloatValue{false, 16, -4});               // e^0 = 1
   CHECK(exp_model({true, 31, -20}, d, f).z == FloatValue{false, 16, -4});  // tiny x
 }
 
-TEST_CASE("the exp error lemmas prove at p = 4 and the measured worst case lies within them", "[exp]") {
+TEST_CASE("the exp error lemmas prove at p = 4 and the measured worst case lies within them",
+          "[exp]") {
   const std::vector<LemmaResult> results = exp_lemmas(exp_params(4));
-  REQUIRE(results.size() == 10);  // range, error, taylor, steps 2..4, rounding, algorithm, end, measured
+  REQUIRE(results.size() ==
+          10);  // range, error, taylor, steps 2..4, rounding, algorithm, end, measured
   for (const LemmaResult& r : results) {
     INFO(r.name << ": " << r.statement << " " << r.witness << " " << r.note);
     CHECK(r.verdict == LemmaVerdict::Proved);

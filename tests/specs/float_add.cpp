@@ -1,8 +1,9 @@
 // Cross-check of the float addition spec (specs/float_add.cpp) against exact_add: every valid
 // pair at p = 4 and at a few tiny formats, then random and directed pairs at p = 8.
+#include "specs/float_add.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "specs/float_add.hpp"
 #include "specs/float_exact.hpp"
 #include "tests/support/float_check.hpp"
 
@@ -67,17 +68,26 @@ TEST_CASE("float add spec handles the named edge cases at p = 8", "[float-spec]"
   const FloatFormat f{8, 9};
   const Circuit c = build_float_add_spec(float_params(f));
   const FloatValue max = float_max(f), min = float_min(f), zero{};
-  const FloatValue neg_max{true, max.magnitude, max.exponent}, neg_min{true, min.magnitude, min.exponent};
+  const FloatValue neg_max{true, max.magnitude, max.exponent},
+      neg_min{true, min.magnitude, min.exponent};
   const FloatValue one{false, 128, -7}, neg_one{true, 128, -7};
   std::vector<std::vector<FloatValue>> cases = {
-      {max, max}, {neg_max, neg_max}, {max, neg_max}, {max, min}, {min, neg_min}, {min, min},
-      {zero, zero}, {zero, neg_min}, {max, zero}, {one, neg_one},
-      {one, {false, 128, -15}},   // 1 + 2^-8: the tie, stays 1
-      {one, {false, 129, -15}},   // just above the tie
+      {max, max},
+      {neg_max, neg_max},
+      {max, neg_max},
+      {max, min},
+      {min, neg_min},
+      {min, min},
+      {zero, zero},
+      {zero, neg_min},
+      {max, zero},
+      {one, neg_one},
+      {one, {false, 128, -15}},               // 1 + 2^-8: the tie, stays 1
+      {one, {false, 129, -15}},               // just above the tie
       {{false, 129, -7}, {false, 128, -15}},  // odd significand: the tie rounds up
-      {one, {true, 128, -15}},    // 1 - 2^-8: exact at p = 8 (binade below)
-      {one, {true, 128, -16}},    // 1 - 2^-9: tie below 1
-      {{false, 255, 0}, {false, 128, -8}},  // carry into a new binade
+      {one, {true, 128, -15}},                // 1 - 2^-8: exact at p = 8 (binade below)
+      {one, {true, 128, -16}},                // 1 - 2^-9: tie below 1
+      {{false, 255, 0}, {false, 128, -8}},    // carry into a new binade
   };
   // Exponent differences p + 1 .. p + 4 around the guard boundary, both effective operations.
   for (int64_t d = f.p; d <= f.p + 5; ++d)

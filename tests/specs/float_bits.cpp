@@ -1,9 +1,10 @@
 // Exhaustive tests of the spec arithmetic helpers (specs/float_bits.hpp) at small widths, so a
 // failure in a float spec can be told apart from a failure in its parts.
+#include "specs/float_bits.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "lib/simulate.hpp"
-#include "specs/float_bits.hpp"
 
 using namespace tc;
 

@@ -1,10 +1,11 @@
-// Tests of the float checking loop (tests/support/float_check.hpp): it finds and reports a wrong answer,
-// its sampler is deterministic and yields valid floats, and it rejects non-float inputs.
+// Tests of the float checking loop (tests/support/float_check.hpp): it finds and reports a wrong
+// answer, its sampler is deterministic and yields valid floats, and it rejects non-float inputs.
+#include "tests/support/float_check.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "specs/float_exact.hpp"
 #include "specs/float_mul.hpp"
-#include "tests/support/float_check.hpp"
 
 using namespace tc;
 
@@ -29,7 +30,8 @@ TEST_CASE("float_check reports the first point where circuit and oracle differ",
   CHECK(float_check(c, f, n, float_all_pairs(values), right).mismatches == 0);
 }
 
-TEST_CASE("float_check rejects invalid generated inputs and non-float input words", "[float-spec]") {
+TEST_CASE("float_check rejects invalid generated inputs and non-float input words",
+          "[float-spec]") {
   const FloatFormat f{3, 3};
   const Circuit c = build_float_mul_spec(float_params(f));
   const auto invalid = [](uint64_t, std::vector<FloatValue>& in) {

@@ -1,7 +1,8 @@
 // Cross-check of the float comparison spec (specs/float_cmp.cpp) against exact_le / exact_eq.
+#include "specs/float_cmp.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "specs/float_cmp.hpp"
 #include "specs/float_exact.hpp"
 #include "tests/support/float_check.hpp"
 
@@ -45,10 +46,17 @@ TEST_CASE("float cmp spec decides x <= y and x = y exactly on random and near pa
     if (index % 2 == 1 && x.magnitude != 0) {
       y = x;
       switch (s.below(4)) {
-        case 0: break;
-        case 1: y.negative = !y.negative; break;
-        case 2: y.magnitude = y.magnitude == 255 ? 254 : y.magnitude + 1; break;
-        default: y.exponent += (y.exponent < 255) ? 1 : -1; break;
+        case 0:
+          break;
+        case 1:
+          y.negative = !y.negative;
+          break;
+        case 2:
+          y.magnitude = y.magnitude == 255 ? 254 : y.magnitude + 1;
+          break;
+        default:
+          y.exponent += (y.exponent < 255) ? 1 : -1;
+          break;
       }
     }
     in.assign({x, y});

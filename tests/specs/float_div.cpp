@@ -1,8 +1,9 @@
 // Cross-check of the float division spec (specs/float_div.cpp) against exact_div, including
 // the defined result of division by zero.
+#include "specs/float_div.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "specs/float_div.hpp"
 #include "specs/float_exact.hpp"
 #include "tests/support/float_check.hpp"
 

@@ -1,10 +1,9 @@
 // Tests of the exact float evaluator (specs/float_exact.hpp): hand-computed roundings, the
 // literal "nearest element of F_p" definition by brute force, and the exactness claim for floor.
-#include <catch2/catch.hpp>
+#include "specs/float_exact.hpp"
 
 #include <algorithm>
-
-#include "specs/float_exact.hpp"
+#include <catch2/catch.hpp>
 
 using namespace tc;
 
@@ -50,8 +49,8 @@ TEST_CASE("round_to_float rounds hand-computed cases at p = 4", "[float-spec]") 
   CHECK(round_to_float(q(17, 16), f) == FloatValue{false, 8, -3});   // 8.5 * 2^-3
   CHECK(round_to_float(q(19, 16), f) == FloatValue{false, 10, -3});  // 9.5 * 2^-3
   CHECK(round_to_float(q(-19, 16), f) == FloatValue{true, 10, -3});
-  CHECK(round_to_float(q(31, 2), f) == FloatValue{false, 8, 1});     // 15.5 -> 16
-  CHECK(round_to_float(q(61, 4), f) == FloatValue{false, 15, 0});    // 15.25 -> 15
+  CHECK(round_to_float(q(31, 2), f) == FloatValue{false, 8, 1});        // 15.5 -> 16
+  CHECK(round_to_float(q(61, 4), f) == FloatValue{false, 15, 0});       // 15.25 -> 15
   CHECK(round_to_float(q(1025, 1024), f) == FloatValue{false, 8, -3});  // just above 1
 }
 
@@ -140,9 +139,9 @@ TEST_CASE("exact_floor gives floor(x) as a float", "[float-spec]") {
   CHECK(exact_floor({true, 8, -4}, f) == FloatValue{true, 8, -3});     // -0.5 -> -1
   CHECK(exact_floor({false, 15, -4}, f) == FloatValue{});              // 0.9375 -> 0
   CHECK(exact_floor(float_min(f), f) == FloatValue{});
-  CHECK(exact_floor({true, 8, -16}, f) == FloatValue{true, 8, -3});    // -min -> -1
+  CHECK(exact_floor({true, 8, -16}, f) == FloatValue{true, 8, -3});  // -min -> -1
   CHECK(exact_floor(float_max(f), f) == float_max(f));
-  CHECK(exact_floor({true, 15, -1}, f) == FloatValue{true, 8, 0});     // -7.5 -> -8
+  CHECK(exact_floor({true, 15, -1}, f) == FloatValue{true, 8, 0});  // -7.5 -> -8
 }
 
 // The claim behind the floor output format (specs/float_exact.hpp): floor(x) is in F_p, so

@@ -1,9 +1,10 @@
 // Cross-check of the float floor spec (specs/float_floor.cpp) against exact_floor. Floor has
 // one input, so every valid input is checked, at p = 8 too: a complete proof for these formats.
+#include "specs/float_floor.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "specs/float_exact.hpp"
-#include "specs/float_floor.hpp"
 #include "tests/support/float_check.hpp"
 
 using namespace tc;
@@ -45,9 +46,19 @@ TEST_CASE("float floor spec handles values around 0 and -1 at p = 8", "[float-sp
   const FloatFormat f{8, 9};
   const Circuit c = build_float_floor_spec(float_params(f));
   const std::vector<FloatValue> cases = {
-      {}, float_min(f), {true, 128, -256}, {false, 255, -8}, {true, 255, -8},  // +-0.996
-      {false, 128, -7}, {true, 128, -7}, {true, 129, -7}, {true, 255, -7},     // 1, -1, < -1
-      {false, 255, -1}, {true, 255, -1}, {true, 128, 0}, float_max(f),
+      {},
+      float_min(f),
+      {true, 128, -256},
+      {false, 255, -8},
+      {true, 255, -8},  // +-0.996
+      {false, 128, -7},
+      {true, 128, -7},
+      {true, 129, -7},
+      {true, 255, -7},  // 1, -1, < -1
+      {false, 255, -1},
+      {true, 255, -1},
+      {true, 128, 0},
+      float_max(f),
   };
   const auto oracle = [f](const std::vector<FloatValue>& in) -> std::vector<std::vector<bool>> {
     return {float_to_bits(exact_floor(in[0], f), f)};

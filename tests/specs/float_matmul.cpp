@@ -1,13 +1,13 @@
 // Cross-check of the matrix-multiplication spec (specs/float_matmul.cpp) against the exact
 // evaluator (exact_dot of specs/float_exact_sum.hpp): every input of tiny formats, then random
 // points with exactly cancelling products at p = 4 and 6.
-#include <catch2/catch.hpp>
+#include "specs/float_matmul.hpp"
 
+#include <catch2/catch.hpp>
 #include <memory>
 
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
-#include "specs/float_matmul.hpp"
 #include "tests/specs/float_sum_points.hpp"
 #include "tests/support/float_check.hpp"
 
@@ -58,8 +58,9 @@ TEST_CASE("matmul spec equals the rounded exact dot product on every input of a 
 
 TEST_CASE("matmul spec equals the rounded exact dot product on random and cancelling points",
           "[matmul]") {
-  for (auto [f, rows, n, cols] : {std::tuple{FloatFormat{4, 4}, 2, 2, 2}, std::tuple{FloatFormat{6, 5}, 1, 3, 2},
-                                  std::tuple{FloatFormat{4, 3}, 2, 4, 1}}) {
+  for (auto [f, rows, n, cols] :
+       {std::tuple{FloatFormat{4, 4}, 2, 2, 2}, std::tuple{FloatFormat{6, 5}, 1, 3, 2},
+        std::tuple{FloatFormat{4, 3}, 2, 4, 1}}) {
     const Params params = shape(f, rows, n, cols);
     auto s = std::make_shared<FloatSampler>(f, 5);
     const int words = rows * n + n * cols;

@@ -1,8 +1,9 @@
 // Cross-check of the float multiplication spec (specs/float_mul.cpp) against exact_mul.
+#include "specs/float_mul.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "specs/float_exact.hpp"
-#include "specs/float_mul.hpp"
 #include "tests/support/float_check.hpp"
 
 using namespace tc;

@@ -1,11 +1,11 @@
 // Cross-check of the widening, negation and narrowing specs (specs/float_resize.cpp) against
 // the exact GMP evaluator, over every valid input of many tiny format pairs.
-#include <catch2/catch.hpp>
+#include "specs/float_resize.hpp"
 
+#include <catch2/catch.hpp>
 #include <stdexcept>
 
 #include "specs/float_exact.hpp"
-#include "specs/float_resize.hpp"
 #include "tests/support/float_check.hpp"
 
 using namespace tc;

@@ -3,11 +3,12 @@
 // clustered exponents, saturation, underflow) at p = 6 and 8. Also checks that the exact sum
 // and the step-by-step rounded sum really differ on such inputs, so the fsum mutant
 // "step-by-step-rounding" is a real mistake.
+#include "specs/float_sum.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
-#include "specs/float_sum.hpp"
 #include "tests/specs/float_sum_points.hpp"
 #include "tests/support/float_check.hpp"
 
@@ -31,7 +32,8 @@ void check_all_tuples(FloatFormat f, int n) {
   const auto values = all_float_values(f);
   uint64_t count = 1;
   for (int i = 0; i < n; ++i) count *= values.size();
-  const FloatCheckResult r = float_check(sum_spec(f, n), f, count, test::all_tuples(values, n), sum_oracle(f));
+  const FloatCheckResult r =
+      float_check(sum_spec(f, n), f, count, test::all_tuples(values, n), sum_oracle(f));
   INFO("p = " << f.p << ", e = " << f.e << ", n = " << n << ": " << r.first_mismatch);
   CHECK(r.checked == count);
   CHECK(r.mismatches == 0);
@@ -42,7 +44,8 @@ void check_all_tuples(FloatFormat f, int n) {
 TEST_CASE("fsum spec equals the rounded exact sum on every tuple of tiny formats", "[fsum]") {
   for (FloatFormat f : {FloatFormat{2, 2}, FloatFormat{3, 3}, FloatFormat{4, 3}, FloatFormat{4, 4}})
     check_all_tuples(f, 2);
-  for (FloatFormat f : {FloatFormat{2, 2}, FloatFormat{2, 3}, FloatFormat{3, 3}}) check_all_tuples(f, 3);
+  for (FloatFormat f : {FloatFormat{2, 2}, FloatFormat{2, 3}, FloatFormat{3, 3}})
+    check_all_tuples(f, 3);
   check_all_tuples({2, 2}, 4);
 }
 

@@ -14,7 +14,9 @@
 namespace tc::test {
 
 // -x; the zero stays the canonical zero.
-inline FloatValue negated(FloatValue x) { return {x.magnitude != 0 && !x.negative, x.magnitude, x.exponent}; }
+inline FloatValue negated(FloatValue x) {
+  return {x.magnitude != 0 && !x.negative, x.magnitude, x.exponent};
+}
 
 // Point index -> the index-th n-tuple of values (mixed radix, first word slowest).
 inline FloatCaseGenerator all_tuples(const std::vector<FloatValue>& values, int n) {
@@ -39,12 +41,23 @@ inline FloatCaseGenerator sum_points(FloatFormat f, int n, uint64_t seed) {
     const bool sign = s->coin();
     for (int i = 0; i < n; ++i) {
       switch (index % 6) {
-        case 0: in[i] = s->any(); break;
-        case 1: in[i] = s->with_exponent(k - static_cast<int64_t>(s->below(2 * f.p + 4)), s->coin()); break;
+        case 0:
+          in[i] = s->any();
+          break;
+        case 1:
+          in[i] = s->with_exponent(k - static_cast<int64_t>(s->below(2 * f.p + 4)), s->coin());
+          break;
         case 2:
-        case 3: in[i] = s->with_exponent(k - f.p - 1 - static_cast<int64_t>(s->below(2 * f.p + 4)), s->coin()); break;
-        case 4: in[i] = s->with_exponent(f.emax() - static_cast<int64_t>(s->below(3)), sign); break;
-        default: in[i] = s->with_exponent(f.emin() + static_cast<int64_t>(s->below(3)), s->coin()); break;
+        case 3:
+          in[i] = s->with_exponent(k - f.p - 1 - static_cast<int64_t>(s->below(2 * f.p + 4)),
+                                   s->coin());
+          break;
+        case 4:
+          in[i] = s->with_exponent(f.emax() - static_cast<int64_t>(s->below(3)), sign);
+          break;
+        default:
+          in[i] = s->with_exponent(f.emin() + static_cast<int64_t>(s->below(3)), s->coin());
+          break;
       }
     }
     if (index % 6 == 2 || index % 6 == 3) {

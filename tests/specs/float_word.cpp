@@ -1,8 +1,9 @@
 // Tests of the shared float word (lib/float_word.hpp): layout, validity constraint, conversions.
+#include "lib/float_word.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "lib/decode.hpp"
-#include "lib/float_word.hpp"
 #include "lib/simulate.hpp"
 #include "specs/float_exact.hpp"
 
@@ -46,7 +47,7 @@ TEST_CASE("float bits round-trip through the word layout", "[float-spec]") {
   CHECK_THROWS_AS(float_to_bits({false, 8, -17}, f), std::invalid_argument);
   CHECK_NOTHROW(float_to_bits({true, 3, 1}, f));  // invalid but encodable
   CHECK_FALSE(float_is_valid({true, 3, 1}, f));
-  CHECK_FALSE(float_is_valid({true, 0, 0}, f));   // -0 is not canonical
+  CHECK_FALSE(float_is_valid({true, 0, 0}, f));  // -0 is not canonical
   CHECK_FALSE(float_is_valid({false, 0, 1}, f));
 }
 

@@ -1,14 +1,14 @@
 // Tests of the schoolbook integer specs (specs/int_ripple.hpp) against exact integer arithmetic:
 // exhaustive for operands of up to 6 bits, random at 12 bits.
-#include <catch2/catch.hpp>
+#include "specs/int_ripple.hpp"
 
+#include <catch2/catch.hpp>
 #include <functional>
 #include <random>
 #include <sstream>
 
 #include "lib/simulate.hpp"
 #include "tests/int_oracle_check.hpp"
-#include "specs/int_ripple.hpp"
 
 using namespace tc;
 using tc::test::first_mismatch;
@@ -52,8 +52,7 @@ TEST_CASE("ripple_add honours its carry-in and mixed widths", "[int-ripple]") {
   CHECK(first_mismatch(c, sum_of) == "");
 }
 
-TEST_CASE("ripple_ge is integer comparison, true at a = b and false at a = b - 1",
-          "[int-ripple]") {
+TEST_CASE("ripple_ge is integer comparison, true at a = b and false at a = b - 1", "[int-ripple]") {
   auto ge = [](Circuit& c, Bits a, Bits b) { return Bits{ripple_ge(c, a, b)}; };
   auto exact = [](const Values& v) { return Values{v[0] >= v[1]}; };
   for (int p = 1; p <= 6; ++p) CHECK(first_mismatch(two_operand_circuit(p, ge), exact) == "");
@@ -72,7 +71,8 @@ TEST_CASE("ripple_multiply is integer multiplication", "[int-ripple]") {
 }
 
 TEST_CASE("ripple_iterated_add is the integer sum of n operands", "[int-ripple]") {
-  const std::vector<std::pair<int, int>> shapes = {  // (p, n), exhaustive while n p <= 18
+  const std::vector<std::pair<int, int>> shapes = {
+      // (p, n), exhaustive while n p <= 18
       {1, 2}, {1, 8}, {2, 5}, {3, 4}, {4, 4}, {6, 3}, {2, 8}};
   for (auto [p, n] : shapes) {
     Circuit c("ripple-chain");

@@ -1,11 +1,11 @@
 // Tests of the log spec, its fast model, the Z3 lemmas and the MPFR measurement.
-#include <catch2/catch.hpp>
+#include "specs/log.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "lib/float_word.hpp"
 #include "specs/float_exact.hpp"
-#include "specs/log.hpp"
 #include "specs/log_lemmas.hpp"
 #include "specs/log_measure.hpp"
 #include "specs/log_model.hpp"
@@ -43,20 +43,21 @@ TEST_CASE("the fast log model equals the spec circuit on every input at p = 4 an
     const FloatFormat f{p, p + 1};
     const LogModel model(f);
     const auto values = all_float_values(f);
-    const FloatCheckResult r =
-        float_check(build_log_spec(log_params(p)), f, values.size(), float_all_singles(values), model_oracle(model, f));
+    const FloatCheckResult r = float_check(build_log_spec(log_params(p)), f, values.size(),
+                                           float_all_singles(values), model_oracle(model, f));
     INFO(r.first_mismatch);
     CHECK(r.checked == values.size());
     CHECK(r.mismatches == 0);
   }
 }
 
-TEST_CASE("the fast log model equals the spec circuit on every positive input at p = 8", "[log][.slow]") {
+TEST_CASE("the fast log model equals the spec circuit on every positive input at p = 8",
+          "[log][.slow]") {
   const FloatFormat f{8, 9};
   const LogModel model(f);
   const auto values = all_float_values(f);
-  const FloatCheckResult r =
-      float_check(build_log_spec(log_params(8)), f, values.size(), float_all_singles(values), model_oracle(model, f));
+  const FloatCheckResult r = float_check(build_log_spec(log_params(8)), f, values.size(),
+                                         float_all_singles(values), model_oracle(model, f));
   INFO(r.first_mismatch);
   CHECK(r.mismatches == 0);
 }
@@ -88,7 +89,8 @@ TEST_CASE("log lemmas hold at p = 4 and each is non-vacuous", "[log][lemma]") {
   }
 }
 
-TEST_CASE("the measured log error at p = 4 and 5 lies within the Z3-proved bounds", "[log][lemma]") {
+TEST_CASE("the measured log error at p = 4 and 5 lies within the Z3-proved bounds",
+          "[log][lemma]") {
   for (int p : {4, 5}) {
     INFO("p = " << p);
     const LogDesign d = log_design(p);

@@ -1,10 +1,9 @@
-// The specs of scan, conv-kernel and conv-ssm (specs/scan.cpp, specs/conv.cpp) against the exact GMP models
-// (specs/scan_reference.cpp) on random and edge inputs, and the error lemmas of scan
+// The specs of scan, conv-kernel and conv-ssm (specs/scan.cpp, specs/conv.cpp) against the exact
+// GMP models (specs/scan_reference.cpp) on random and edge inputs, and the error lemmas of scan
 // (specs/scan_lemmas.cpp): every lemma proved, the bound's growth in L, the measurement.
 #include "specs/scan.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <random>
 #include <string>
 
@@ -34,9 +33,13 @@ FloatValue random_value(std::mt19937_64& rng, FloatFormat f) {
   FloatValue v;
   v.negative = rng() % 2;
   v.magnitude = (uint64_t{1} << (f.p - 1)) + rng() % (uint64_t{1} << (f.p - 1));
-  if (kind <= 4) v.exponent = -f.p + 1 - static_cast<int64_t>(rng() % 3);
-  else if (kind == 5) v.exponent = rng() % 2 ? f.emax() : f.emin();
-  else v.exponent = f.emin() + static_cast<int64_t>(rng() % static_cast<uint64_t>(f.emax() - f.emin() + 1));
+  if (kind <= 4)
+    v.exponent = -f.p + 1 - static_cast<int64_t>(rng() % 3);
+  else if (kind == 5)
+    v.exponent = rng() % 2 ? f.emax() : f.emin();
+  else
+    v.exponent =
+        f.emin() + static_cast<int64_t>(rng() % static_cast<uint64_t>(f.emax() - f.emin() + 1));
   return v;
 }
 
@@ -62,7 +65,8 @@ TEST_CASE("the scan specs equal the exact block models on random inputs", "[scan
               for (FloatValue& v : row) v = random_value(rng, f);
           }
           for (int t = 0; t < L; ++t) in.x.push_back(random_value(rng, f));
-          const ScanTrace model = recurrent ? scan_recurrent_model(in, f) : scan_closed_model(in, f);
+          const ScanTrace model =
+              recurrent ? scan_recurrent_model(in, f) : scan_closed_model(in, f);
           const auto out = simulate_outputs(spec, assignment_of(scan_words(in, f)));
           for (int t = 0; t < L; ++t) {
             INFO("p = " << p << " L = " << L << " N = " << N << (recurrent ? " recurrent" : "")
@@ -73,7 +77,8 @@ TEST_CASE("the scan specs equal the exact block models on random inputs", "[scan
       }
 }
 
-TEST_CASE("the conv-kernel and conv-ssm specs equal the exact block models", "[conv-kernel][conv-ssm]") {
+TEST_CASE("the conv-kernel and conv-ssm specs equal the exact block models",
+          "[conv-kernel][conv-ssm]") {
   std::mt19937_64 rng(11);
   for (int p : {2, 3, 4})
     for (auto [L, N] : {std::pair{2, 1}, std::pair{3, 2}}) {
@@ -98,7 +103,8 @@ TEST_CASE("the conv-kernel and conv-ssm specs equal the exact block models", "[c
     }
 }
 
-TEST_CASE("the reference evaluators print one line per output word", "[scan][conv-kernel][conv-ssm]") {
+TEST_CASE("the reference evaluators print one line per output word",
+          "[scan][conv-kernel][conv-ssm]") {
   const Params params = ssm_params(3, 3, 2);
   const FloatFormat f = float_format(params);
   std::mt19937_64 rng(3);
@@ -115,7 +121,8 @@ TEST_CASE("the reference evaluators print one line per output word", "[scan][con
   CHECK(conv_ssm_reference(params, conv_words(ci, f, true)).size() == 3);
 }
 
-TEST_CASE("the exact models satisfy the real recurrence and the convolution identity", "[scan][conv-ssm]") {
+TEST_CASE("the exact models satisfy the real recurrence and the convolution identity",
+          "[scan][conv-ssm]") {
   // For time-invariant parameters (the same Abar, Bbar, C at every t) the exact recurrence and
   // the exact convolution agree: the identity the convolution form rests on (Lemma 4.3).
   std::mt19937_64 rng(5);
@@ -138,9 +145,9 @@ TEST_CASE("the scan error bound grows linearly in L for the recurrence, not for 
     for (int L = 2; L <= 6; ++L) {
       const ScanBudget b = scan_budget(p, L);
       INFO("p = " << p << " L = " << L);
-      CHECK(b.y_closed == scan_budget(p, 2).y_closed);    // flat in L
-      CHECK(b.y_recurrent > previous);                    // grows
-      CHECK(b.e.back() >= (2 * L - 1) * u);               // at least (2L - 1) u ...
+      CHECK(b.y_closed == scan_budget(p, 2).y_closed);         // flat in L
+      CHECK(b.y_recurrent > previous);                         // grows
+      CHECK(b.e.back() >= (2 * L - 1) * u);                    // at least (2L - 1) u ...
       CHECK(b.e.back() <= (2 * L - 1) * u * (1 + 2 * L * u));  // ... and about that
       previous = b.y_recurrent;
     }
@@ -153,7 +160,8 @@ TEST_CASE("the scan error bound grows linearly in L for the recurrence, not for 
   }
 }
 
-TEST_CASE("every scan lemma proves at p = 4, L = 3 and the measurement stays within", "[scan][lemma]") {
+TEST_CASE("every scan lemma proves at p = 4, L = 3 and the measurement stays within",
+          "[scan][lemma]") {
   const std::vector<LemmaResult> results = scan_lemmas(ssm_params(4, 3, 2));
   CHECK(results.size() == 1 + 2 + 1 + 5 + 1);
   for (const LemmaResult& r : results) {

@@ -1,7 +1,8 @@
 // The selection spec against the exact evaluator (GMP dot products rounded once, then the softplus
 // algorithm's model), and the reference lines of `verify eval` against the spec's outputs.
-#include <catch2/catch.hpp>
+#include "specs/selection.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "lib/decode.hpp"
@@ -9,7 +10,6 @@
 #include "lib/simulate.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/float_exact_sum.hpp"
-#include "specs/selection.hpp"
 #include "specs/selection_measure.hpp"
 #include "specs/softplus_measure.hpp"
 #include "tests/support/float_check.hpp"
@@ -26,7 +26,8 @@ Params selection_params(int p, int L, int D, int N, bool paper) {
 
 // Mamba's selection written out: inputs x (L x D), W_B, W_C (D x N), W_delta (D x D, paper D x 1),
 // b_delta (D, paper 1), in that order.
-std::vector<std::vector<bool>> selection_oracle(const Params& q, const std::vector<FloatValue>& in) {
+std::vector<std::vector<bool>> selection_oracle(const Params& q,
+                                                const std::vector<FloatValue>& in) {
   const FloatFormat f = float_format(q);
   const int L = q.L, D = q.D, N = q.N, J = q.flag("paper") ? 1 : D;
   const size_t wb = L * D, wc = wb + D * N, wd = wc + D * N, bd = wd + D * J;
@@ -35,7 +36,8 @@ std::vector<std::vector<bool>> selection_oracle(const Params& q, const std::vect
     const std::vector<FloatValue> x(in.begin() + t * D, in.begin() + (t + 1) * D);
     for (int n = 0; n < N; ++n) {
       std::vector<FloatValue> cb, cc;
-      for (int d = 0; d < D; ++d) cb.push_back(in[wb + d * N + n]), cc.push_back(in[wc + d * N + n]);
+      for (int d = 0; d < D; ++d)
+        cb.push_back(in[wb + d * N + n]), cc.push_back(in[wc + d * N + n]);
       B.push_back(float_to_bits(exact_dot(x, cb, f), f));
       C.push_back(float_to_bits(exact_dot(x, cc, f), f));
     }
@@ -56,17 +58,22 @@ std::vector<std::vector<bool>> selection_oracle(const Params& q, const std::vect
 }
 
 TEST_CASE("the selection spec equals the exact evaluator on sampled inputs", "[selection]") {
-  struct Case { int p, L, D, N; bool paper; };
+  struct Case {
+    int p, L, D, N;
+    bool paper;
+  };
   for (const Case& s : {Case{3, 2, 1, 2, false}, Case{3, 1, 2, 3, false}, Case{4, 2, 2, 2, false},
                         Case{3, 2, 2, 1, true}}) {
     const Params q = selection_params(s.p, s.L, s.D, s.N, s.paper);
-    INFO("p = " << s.p << ", L = " << s.L << ", D = " << s.D << ", N = " << s.N << (s.paper ? " paper" : ""));
+    INFO("p = " << s.p << ", L = " << s.L << ", D = " << s.D << ", N = " << s.N
+                << (s.paper ? " paper" : ""));
     const FloatFormat f = float_format(q);
     FloatSampler sampler(f, 11);
     const FloatCheckResult r = float_check(
         build_selection_spec(q), f, 512,
         [&](uint64_t, std::vector<FloatValue>& in) {
-          for (FloatValue& v : in) v = sampler.coin() ? sampler.any() : sampler.with_exponent(-1, sampler.coin());
+          for (FloatValue& v : in)
+            v = sampler.coin() ? sampler.any() : sampler.with_exponent(-1, sampler.coin());
         },
         [&](const std::vector<FloatValue>& in) { return selection_oracle(q, in); });
     INFO(r.first_mismatch);

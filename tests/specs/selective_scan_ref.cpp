@@ -8,7 +8,6 @@
 // to double precision on random inputs means the two are the same function (with --euler, as
 // Mamba's code discretizes B by Euler).
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <random>
 
@@ -30,7 +29,9 @@ struct Model {
   int L, N, D, K;
   std::vector<std::vector<mpq_class>> x, z;
   std::map<std::string, std::vector<mpq_class>> w;
-  double at(const std::string& field, int i) const { return w.at(field).at(static_cast<size_t>(i)).get_d(); }
+  double at(const std::string& field, int i) const {
+    return w.at(field).at(static_cast<size_t>(i)).get_d();
+  }
 };
 
 Model random_model(std::mt19937& rng, int L, int N, int D, int K, bool mamba) {
@@ -41,11 +42,15 @@ Model random_model(std::mt19937& rng, int L, int N, int D, int K, bool mamba) {
   m.x.assign(L, std::vector<mpq_class>(D));
   m.z = m.x;
   for (int t = 0; t < L; ++t)
-    for (int d = 0; d < D; ++d) m.x[t][d] = random_dyadic(rng, 2), m.z[t][d] = random_dyadic(rng, 2);
+    for (int d = 0; d < D; ++d)
+      m.x[t][d] = random_dyadic(rng, 2), m.z[t][d] = random_dyadic(rng, 2);
   fill("W_B", D * N, 1), fill("W_C", D * N, 1), fill("W_delta", D * D, 1), fill("b_delta", D, 1);
-  for (int i = 0; i < D * N; ++i) m.w["A"].push_back(-mpq_class(1 + static_cast<int>(rng() % 16), 4));
+  for (int i = 0; i < D * N; ++i)
+    m.w["A"].push_back(-mpq_class(1 + static_cast<int>(rng() % 16), 4));
   fill("D_skip", D, 1);
-  if (mamba) fill("W_in", D * D, 1), fill("W_z", D * D, 1), fill("W_conv", K * D, 1), fill("b_conv", D, 1), fill("W_out", D * D, 1);
+  if (mamba)
+    fill("W_in", D * D, 1), fill("W_z", D * D, 1), fill("W_conv", K * D, 1), fill("b_conv", D, 1),
+        fill("W_out", D * D, 1);
   return m;
 }
 
@@ -58,7 +63,8 @@ std::vector<std::vector<double>> scan_ref(const Model& m, const std::vector<std:
   for (int t = 0; t < L; ++t) {
     std::vector<double> B(N, 0.0), C(N, 0.0);  // x_proj: B_t, C_t shared by every channel
     for (int n = 0; n < N; ++n)
-      for (int d = 0; d < D; ++d) B[n] += u[t][d] * m.at("W_B", d * N + n), C[n] += u[t][d] * m.at("W_C", d * N + n);
+      for (int d = 0; d < D; ++d)
+        B[n] += u[t][d] * m.at("W_B", d * N + n), C[n] += u[t][d] * m.at("W_C", d * N + n);
     for (int d = 0; d < D; ++d) {
       double pre = 0;  // dt_proj of x_proj (one full-rank matrix here)
       for (int e = 0; e < D; ++e) pre += u[t][e] * m.at("W_delta", e * D + d);
@@ -93,11 +99,13 @@ SsmLayerInput layer_input(const Model& m, bool gate) {
   return in;
 }
 
-void check_close(const std::vector<std::vector<mpq_class>>& ours, const std::vector<std::vector<double>>& ref) {
+void check_close(const std::vector<std::vector<mpq_class>>& ours,
+                 const std::vector<std::vector<double>>& ref) {
   REQUIRE(ours.size() == ref.size());
   for (size_t t = 0; t < ref.size(); ++t)
     for (size_t d = 0; d < ref[t].size(); ++d) {
-      INFO("t = " << t << ", d = " << d << ": ours " << ours[t][d].get_d() << ", selective_scan_ref " << ref[t][d]);
+      INFO("t = " << t << ", d = " << d << ": ours " << ours[t][d].get_d()
+                  << ", selective_scan_ref " << ref[t][d]);
       CHECK(std::abs(ours[t][d].get_d() - ref[t][d]) <= 1e-12 * (1 + std::abs(ref[t][d])));
     }
 }
@@ -108,12 +116,14 @@ TEST_CASE("the real selective SSM layer (--euler --skip --gate) is Mamba's selec
   for (int round = 0; round < 20; ++round) {
     const int L = 2 + round % 3, N = 1 + round % 2, D = 1 + (round / 2) % 2;
     const Model m = random_model(rng, L, N, D, 2, false);
-    check_close(selective_ssm_real(layer_input(m, true)).y, scan_ref(m, as_doubles(m.x), as_doubles(m.z)));
+    check_close(selective_ssm_real(layer_input(m, true)).y,
+                scan_ref(m, as_doubles(m.x), as_doubles(m.z)));
   }
 }
 
-TEST_CASE("a layer that pairs C_t with the previous state is not selective_scan_ref (the check can fail)",
-          "[selective-ssm][reference]") {
+TEST_CASE(
+    "a layer that pairs C_t with the previous state is not selective_scan_ref (the check can fail)",
+    "[selective-ssm][reference]") {
   std::mt19937 rng(7);
   const Model m = random_model(rng, 3, 1, 1, 2, false);
   SsmLayerInput zoh = layer_input(m, true);
@@ -121,12 +131,14 @@ TEST_CASE("a layer that pairs C_t with the previous state is not selective_scan_
   const auto ours = selective_ssm_real(zoh).y;
   const auto ref = scan_ref(m, as_doubles(m.x), as_doubles(m.z));
   double worst = 0;
-  for (size_t t = 0; t < ref.size(); ++t) worst = std::max(worst, std::abs(ours[t][0].get_d() - ref[t][0]));
+  for (size_t t = 0; t < ref.size(); ++t)
+    worst = std::max(worst, std::abs(ours[t][0].get_d() - ref[t][0]));
   CHECK(worst > 1e-6);
 }
 
-TEST_CASE("the real Mamba block is in_proj, causal depthwise conv1d, SiLU, selective_scan_ref, out_proj",
-          "[mamba][reference]") {
+TEST_CASE(
+    "the real Mamba block is in_proj, causal depthwise conv1d, SiLU, selective_scan_ref, out_proj",
+    "[mamba][reference]") {
   std::mt19937 rng(42);
   for (int round = 0; round < 12; ++round) {
     const int L = 2 + round % 2, N = 1 + round % 2, D = 1 + (round / 2) % 2, K = 1 + round % 4;
@@ -135,7 +147,8 @@ TEST_CASE("the real Mamba block is in_proj, causal depthwise conv1d, SiLU, selec
     std::vector<std::vector<double>> u(L, std::vector<double>(D, 0.0)), z = u, act = u;
     for (int t = 0; t < L; ++t)
       for (int d = 0; d < D; ++d)
-        for (int e = 0; e < D; ++e) u[t][d] += x[t][e] * m.at("W_in", e * D + d), z[t][d] += x[t][e] * m.at("W_z", e * D + d);
+        for (int e = 0; e < D; ++e)
+          u[t][d] += x[t][e] * m.at("W_in", e * D + d), z[t][d] += x[t][e] * m.at("W_z", e * D + d);
     for (int t = 0; t < L; ++t)
       for (int d = 0; d < D; ++d) {
         double c = m.at("b_conv", d);  // PyTorch conv1d, padding K - 1, first L outputs kept

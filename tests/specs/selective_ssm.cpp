@@ -1,11 +1,11 @@
 // selective-ssm's lemmas and real-valued layer: the Z3 chain proves, the measurement stays in
 // the bound at p = 3, and the MPFR layer matches hand-computed values.
-#include <catch2/catch.hpp>
+#include "specs/selective_ssm.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <set>
 
-#include "specs/selective_ssm.hpp"
 #include "specs/selective_ssm_lemmas.hpp"
 #include "specs/ssm_layer_real.hpp"
 
@@ -44,7 +44,8 @@ TEST_CASE("the selective-ssm lemma chain proves at p = 2 (smaller domain) and wi
   check_chain(ssm_params(2, {"gate", "skip"}));
 }
 
-TEST_CASE("the selective-ssm budget shrinks with p and grows with the options", "[selective-ssm][lemmas]") {
+TEST_CASE("the selective-ssm budget shrinks with p and grows with the options",
+          "[selective-ssm][lemmas]") {
   const mpq_class at3 = selective_ssm_budget(ssm_params(3)).total;
   const mpq_class at5 = selective_ssm_budget(ssm_params(5)).total;
   CHECK(at5 < at3);
@@ -58,8 +59,11 @@ TEST_CASE("the real-valued selective SSM matches a hand computation", "[selectiv
   SsmLayerInput in;
   in.euler = true;
   in.x = {{mpq_class(1)}, {mpq_class(0)}};
-  in.w = {{"W_B", {mpq_class(3, 4)}}, {"W_C", {mpq_class(3, 2)}}, {"W_delta", {mpq_class(3, 2)}},
-          {"b_delta", {mpq_class(-1, 2)}}, {"A", {mpq_class(-1)}}};
+  in.w = {{"W_B", {mpq_class(3, 4)}},
+          {"W_C", {mpq_class(3, 2)}},
+          {"W_delta", {mpq_class(3, 2)}},
+          {"b_delta", {mpq_class(-1, 2)}},
+          {"A", {mpq_class(-1)}}};
   const SsmLayerTrace tr = selective_ssm_real(in);
   const double delta = std::log1p(std::exp(1.0));
   CHECK(tr.y[0][0].get_d() == Approx(1.5 * delta * 0.75));

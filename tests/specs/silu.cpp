@@ -1,9 +1,10 @@
 // The silu spec against its fast model, and the measurement against the proved bounds. The lemma
 // chain itself runs in tests/verify/silu_cli.cpp (through verify, about 5 s).
+#include "specs/silu.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "specs/float_exact.hpp"
-#include "specs/silu.hpp"
 #include "specs/silu_lemmas.hpp"
 #include "specs/silu_measure.hpp"
 #include "tests/support/float_check.hpp"
@@ -34,8 +35,7 @@ TEST_CASE("the silu spec circuit equals the fast model on every input at p = 3 a
   }
 }
 
-TEST_CASE("the silu model at 0, at -1 and 1, and at large |x|",
-          "[silu]") {
+TEST_CASE("the silu model at 0, at -1 and 1, and at large |x|", "[silu]") {
   const SiluDesign d = silu_design(4);
   CHECK(silu_model({}, d).z == FloatValue{});
   CHECK(silu_model({false, 8, 6}, d).z == FloatValue{false, 8, 6});  // 512: e^-512 flushes

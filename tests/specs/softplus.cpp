@@ -1,11 +1,11 @@
 // The softplus spec against its fast model, the trusted enclosure (G) on a grid, and the error
 // lemmas against the MPFR measurement.
-#include <catch2/catch.hpp>
+#include "specs/softplus.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "specs/float_exact.hpp"
-#include "specs/softplus.hpp"
 #include "specs/softplus_lemmas.hpp"
 #include "specs/softplus_measure.hpp"
 #include "tests/support/float_check.hpp"

@@ -21,12 +21,12 @@ std::vector<std::vector<size_t>> input_positions(const Circuit& circuit, FloatFo
   std::vector<std::vector<size_t>> positions;
   for (const Word& w : circuit.input_words()) {
     if (static_cast<int>(w.bits.size()) != f.width() || w.decoding != float_decoding(f))
-      throw std::invalid_argument("float_check: input word '" + w.name + "' of '" +
-                                  circuit.name() + "' is not a float word of this format");
+      throw std::invalid_argument("float_check: input word '" + w.name + "' of '" + circuit.name() +
+                                  "' is not a float word of this format");
     std::vector<size_t> pos;
     for (Signal s : w.bits)
-      pos.push_back(static_cast<size_t>(std::find(nodes.begin(), nodes.end(), s.node()) -
-                                        nodes.begin()));
+      pos.push_back(
+          static_cast<size_t>(std::find(nodes.begin(), nodes.end(), s.node()) - nodes.begin()));
     positions.push_back(pos);
   }
   return positions;
@@ -104,7 +104,9 @@ FloatCaseGenerator float_all_pairs(const std::vector<FloatValue>& values) {
 }
 
 FloatCaseGenerator float_all_singles(const std::vector<FloatValue>& values) {
-  return [&values](uint64_t index, std::vector<FloatValue>& inputs) { inputs.assign({values[index]}); };
+  return [&values](uint64_t index, std::vector<FloatValue>& inputs) {
+    inputs.assign({values[index]});
+  };
 }
 
 }  // namespace tc

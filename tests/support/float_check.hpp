@@ -33,7 +33,6 @@ struct FloatCheckResult {
 FloatCheckResult float_check(const Circuit& circuit, FloatFormat f, uint64_t count,
                              const FloatCaseGenerator& next, const FloatOracle& oracle);
 
-
 // The generators below keep a reference to `values`: it must outlive them.
 // Points index -> (values[index / n], values[index % n]) for all n^2 pairs.
 FloatCaseGenerator float_all_pairs(const std::vector<FloatValue>& values);

@@ -7,7 +7,8 @@
 namespace tc::test {
 
 void check_read_error(const std::function<void()>& read, const std::string& text,
-                      const std::string& file, const std::string& where, const std::string& fragment) {
+                      const std::string& file, const std::string& where,
+                      const std::string& fragment) {
   try {
     read();
     FAIL("accepted: " << text);

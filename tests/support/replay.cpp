@@ -101,7 +101,8 @@ std::string replay_counterexample(const Component& c, const Params& params,
   }
   const Assignment for_spec = assignment(spec, words);
   const Assignment for_construction = assignment(construction, words);
-  if (!satisfies_constraints(spec, for_spec)) return "the inputs violate the spec's input constraints";
+  if (!satisfies_constraints(spec, for_spec))
+    return "the inputs violate the spec's input constraints";
   const auto spec_out = simulate_outputs(spec, for_spec);
   const auto construction_out = simulate_outputs(construction, for_construction);
   std::vector<std::string> differing;

@@ -23,11 +23,12 @@ std::string slurp(const std::string& path) {
 }  // namespace
 
 VerifyRun run_verify(const std::string& arguments) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("tc_verify_run_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("tc_verify_run_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string out = (dir / "out").string(), err = (dir / "err").string();
-  const std::string cmd = std::string(TC_VERIFY_BINARY) + " " + arguments + " >" + out + " 2>" + err;
+  const std::string cmd =
+      std::string(TC_VERIFY_BINARY) + " " + arguments + " >" + out + " 2>" + err;
   const int status = std::system(cmd.c_str());
   VerifyRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

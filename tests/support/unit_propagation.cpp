@@ -10,7 +10,7 @@
 namespace tc {
 
 std::optional<std::vector<int8_t>> cnf_unit_propagate(const Cnf& cnf,
-                                                     const std::vector<Lit>& assumptions) {
+                                                      const std::vector<Lit>& assumptions) {
   int num_vars = cnf.num_vars;
   for (Lit a : assumptions) num_vars = std::max(num_vars, std::abs(a));
   for (const Clause& c : cnf.clauses)

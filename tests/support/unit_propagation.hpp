@@ -19,6 +19,6 @@ namespace tc {
 // (including contradictory assumptions and an empty clause in the formula).
 // Variables in assumptions beyond cnf.num_vars are allowed.
 std::optional<std::vector<int8_t>> cnf_unit_propagate(const Cnf& cnf,
-                                                     const std::vector<Lit>& assumptions);
+                                                      const std::vector<Lit>& assumptions);
 
 }  // namespace tc

@@ -2,15 +2,15 @@
 // docs/circuit-format.md): our exported construction proves in place of the built-in one, in the
 // text format and as AIGER; one broken gate gives a replayed counterexample; mismatched ports,
 // malformed files, too large files and misused options are one error line each with exit 2.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/support/run_verify.hpp"
 
@@ -20,7 +20,8 @@ using tc::test::verify_binary;
 namespace {
 
 std::string scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("tc_circuit_file_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("tc_circuit_file_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return (dir / name).string();
 }
@@ -34,7 +35,9 @@ std::string slurp(const std::string& path) {
 
 void spit(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
-size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t count_lines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 // fmul at p = 4, exported; the README's worked example starts here.
 std::string exported_fmul() {
@@ -56,7 +59,8 @@ TEST_CASE("an exported construction proves in place of the built-in one", "[cli]
     CHECK(r.out.find("PROVED") != std::string::npos);
     CHECK(r.out.find("circuit       " + path) != std::string::npos);
   }
-  const auto j = nlohmann::json::parse(run_verify("--component fmul --p 4 --json --circuit " + path).out);
+  const auto j =
+      nlohmann::json::parse(run_verify("--component fmul --p 4 --json --circuit " + path).out);
   CHECK(j["verdict"] == "proved");
   CHECK(j["circuit_file"] == path);
   CHECK(j["construction"]["gates"] == j["builtin_construction"]["gates"]);
@@ -64,7 +68,8 @@ TEST_CASE("an exported construction proves in place of the built-in one", "[cli]
   CHECK(j["construction"]["max_weight"] == j["builtin_construction"]["max_weight"]);
 }
 
-TEST_CASE("one broken gate in a circuit file gives a replayed counterexample", "[cli][circuit_file]") {
+TEST_CASE("one broken gate in a circuit file gives a replayed counterexample",
+          "[cli][circuit_file]") {
   std::string text = slurp(exported_fmul());
   const size_t at = text.find("\ng8 = AND(");
   REQUIRE(at != std::string::npos);
@@ -81,7 +86,8 @@ TEST_CASE("one broken gate in a circuit file gives a replayed counterexample", "
   }
 }
 
-TEST_CASE("AIGER files from our exporter and from ABC prove in place of the construction", "[cli][circuit_file]") {
+TEST_CASE("AIGER files from our exporter and from ABC prove in place of the construction",
+          "[cli][circuit_file]") {
   const std::string base = scratch("fmul4");
   REQUIRE(run_verify("--component fmul --p 4 --stats-only --export-aiger " + base).exit_code == 0);
   auto r = run_verify("--component fmul --p 4 --circuit " + base + ".construction.aig");
@@ -89,14 +95,16 @@ TEST_CASE("AIGER files from our exporter and from ABC prove in place of the cons
   CHECK(r.out.find("PROVED") != std::string::npos);
   // ABC rewrites the file without symbols: the pins are then the spec's words in order.
   const std::string plain = scratch("plain.aig");
-  const std::string abc = "berkeley-abc -c \"read " + base + ".construction.aig; strash; write_aiger " + plain + "\" >/dev/null";
+  const std::string abc = "berkeley-abc -c \"read " + base +
+                          ".construction.aig; strash; write_aiger " + plain + "\" >/dev/null";
   REQUIRE(std::system(abc.c_str()) == 0);
   r = run_verify("--component fmul --p 4 --circuit " + plain);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("PROVED") != std::string::npos);
 }
 
-TEST_CASE("circuit files with the wrong ports name each mismatch on its own line", "[cli][circuit_file]") {
+TEST_CASE("circuit files with the wrong ports name each mismatch on its own line",
+          "[cli][circuit_file]") {
   std::string text = slurp(exported_fmul());
   // Rename input y to w, drop the top bit of output z.
   std::string ports;
@@ -104,7 +112,9 @@ TEST_CASE("circuit files with the wrong ports name each mismatch on its own line
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("input y ", 0) == 0) line = "input w 10 float 4 5";
     for (size_t at; (at = line.find("y[")) != std::string::npos;) line.replace(at, 2, "w[");
-    if (line.rfind("output z ", 0) == 0) line = "output z 9 = " + line.substr(line.find('=') + 2, line.rfind(' ') - line.find('=') - 2);
+    if (line.rfind("output z ", 0) == 0)
+      line =
+          "output z 9 = " + line.substr(line.find('=') + 2, line.rfind(' ') - line.find('=') - 2);
     ports += line + "\n";
   }
   const std::string path = scratch("ports.tc");
@@ -117,12 +127,16 @@ TEST_CASE("circuit files with the wrong ports name each mismatch on its own line
   CHECK(r.err.find("output word 'z' has 9 bits, the spec's has 10") != std::string::npos);
 }
 
-TEST_CASE("bad circuit files and misused options are one error line with exit 2", "[cli][circuit_file]") {
+TEST_CASE("bad circuit files and misused options are one error line with exit 2",
+          "[cli][circuit_file]") {
   const std::string good = exported_fmul();
   const std::string bad = scratch("bad.tc");
-  spit(bad, "input x 10\ninput y 10\ng1 = AND(x[0], q)\noutput z 10 = g1 g1 g1 g1 g1 g1 g1 g1 g1 g1\n");
+  spit(bad,
+       "input x 10\ninput y 10\ng1 = AND(x[0], q)\noutput z 10 = g1 g1 g1 g1 g1 g1 g1 g1 g1 g1\n");
   const std::string xor_file = scratch("xor.tc");
-  spit(xor_file, "input x 10\ninput y 10\ng1 = XOR(x[0], y[0])\noutput z 10 = g1 g1 g1 g1 g1 g1 g1 g1 g1 g1\n");
+  spit(xor_file,
+       "input x 10\ninput y 10\ng1 = XOR(x[0], y[0])\noutput z 10 = g1 g1 g1 g1 g1 g1 g1 g1 g1 "
+       "g1\n");
   const std::string huge = scratch("huge.tc");  // each line asks for 2^20 input nodes
   std::string words;
   for (int i = 0; i < 64; ++i) words += "input w" + std::to_string(i) + " 1048576\n";
@@ -145,8 +159,9 @@ TEST_CASE("bad circuit files and misused options are one error line with exit 2"
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--circuit takes one --component") != std::string::npos);
   // Memory running out while reading is one line too (the address space is capped at 500 MB).
-  const std::string cmd = std::string("ulimit -v 500000; ") + verify_binary() + " --component fmul --p 4 --circuit " +
-                          huge + " >/dev/null 2>" + scratch("oom.err");
+  const std::string cmd = std::string("ulimit -v 500000; ") + verify_binary() +
+                          " --component fmul --p 4 --circuit " + huge + " >/dev/null 2>" +
+                          scratch("oom.err");
   const int status = std::system(cmd.c_str());
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);
@@ -155,7 +170,9 @@ TEST_CASE("bad circuit files and misused options are one error line with exit 2"
   CHECK(err.find("out of memory") != std::string::npos);
 }
 
-TEST_CASE("a weights file with a number beyond a double is one error line and not an internal error", "[cli]") {
+TEST_CASE(
+    "a weights file with a number beyond a double is one error line and not an internal error",
+    "[cli]") {
   // Found by fuzz/value_parsers.cpp: nlohmann's out_of_range escaped as exit 4.
   const std::string path = scratch("huge-number.json");
   spit(path, "{\"W\": 2E582}");

@@ -1,11 +1,11 @@
 // End-to-end tests of the verify command line: verdicts, exit codes, JSON, and bad input.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "lib/sat/compositional.hpp"
 #include "lib/simulate.hpp"
@@ -44,7 +44,9 @@ std::vector<std::string> test_engines(const Component& c) {
 
 bool lemma_only(const Mutant& m) { return m.lemma_only; }
 
-size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t count_lines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 }  // namespace
 
@@ -67,7 +69,8 @@ TEST_CASE("every mutant of every component ends in a replayed counterexample", "
     for (const auto& m : c.mutants) {
       if (lemma_only(m)) continue;  // next test
       for (const std::string& engine : test_engines(c))
-        check_mutant_refuted(c, "--p " + std::to_string(regression_p(c)) + " --engine " + engine, m);
+        check_mutant_refuted(c, "--p " + std::to_string(regression_p(c)) + " --engine " + engine,
+                             m);
     }
   }
 }
@@ -84,7 +87,8 @@ TEST_CASE("every lemma-level mutant makes a lemma fail with a witness", "[cli][m
       CHECK(j["verdict"] == "proved");  // the circuits are unchanged
       bool refuted_with_witness = false;
       for (const auto& l : j["lemmas"])
-        refuted_with_witness = refuted_with_witness || (l["verdict"] == "refuted" && l["witness"].is_string());
+        refuted_with_witness =
+            refuted_with_witness || (l["verdict"] == "refuted" && l["witness"].is_string());
       CHECK(refuted_with_witness);
     }
   }
@@ -130,16 +134,19 @@ TEST_CASE("a size that is not polynomial in p is said in the report, text and JS
   CHECK(text.out.find("size note     exponential in p") != std::string::npos);
   auto json = run_verify("--component softplus --p 2 --stats-only --json");
   REQUIRE(json.exit_code == 0);
-  CHECK(nlohmann::json::parse(json.out)["size_note"].get<std::string>().rfind("exponential", 0) == 0);
+  CHECK(nlohmann::json::parse(json.out)["size_note"].get<std::string>().rfind("exponential", 0) ==
+        0);
   auto polynomial = run_verify("--component fmul --p 4 --stats-only --json");
   REQUIRE(polynomial.exit_code == 0);
   CHECK_FALSE(nlohmann::json::parse(polynomial.out).contains("size_note"));
 }
 
 TEST_CASE("with --export-cnf the report gives the CNF's size and each gate's encoding", "[cli]") {
-  const std::string cnf = std::filesystem::temp_directory_path() / ("tc-cli-" + std::to_string(::getpid()) + ".cnf");
+  const std::string cnf =
+      std::filesystem::temp_directory_path() / ("tc-cli-" + std::to_string(::getpid()) + ".cnf");
   const std::string opb = cnf + ".opb";
-  auto r = run_verify("--component exp --p 4 --stats-only --json --export-cnf " + cnf + " --export-opb " + opb);
+  auto r = run_verify("--component exp --p 4 --stats-only --json --export-cnf " + cnf +
+                      " --export-opb " + opb);
   REQUIRE(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"].is_null());
@@ -151,7 +158,8 @@ TEST_CASE("with --export-cnf the report gives the CNF's size and each gate's enc
   CHECK(m["adder_sums"] < m["gates_adder"]);
   std::ifstream in(cnf);
   std::string header;
-  while (std::getline(in, header) && header.rfind("p ", 0) != 0) {}
+  while (std::getline(in, header) && header.rfind("p ", 0) != 0) {
+  }
   CHECK(header == "p cnf " + m["variables"].dump() + " " + m["clauses"].dump());
   std::ifstream opb_in(opb);
   std::string first;
@@ -177,12 +185,12 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
       "",
       "--component int-add --all --p 4",
       "--component int-add --p 8 --check-proofs",
-      "--component fprod --p 16 --n 9 --stats-only",  // n beyond 2..8
+      "--component fprod --p 16 --n 9 --stats-only",                      // n beyond 2..8
       "eval --component fprod --p 4 --n 3 --inputs x0=1 x1=1 x2=1 x3=1",  // no fourth operand
-      "--component fadd --p 4 --n 3",           // fadd takes no n
-      "--component fmul --p 4 --rows 2",        // nor a matrix shape
-      "--component log --p 4 --e 5",            // log takes no exponent width
-      "--component fadd --p 4 --weights w.json", // nor weights
+      "--component fadd --p 4 --n 3",                                     // fadd takes no n
+      "--component fmul --p 4 --rows 2",                                  // nor a matrix shape
+      "--component log --p 4 --e 5",                               // log takes no exponent width
+      "--component fadd --p 4 --weights w.json",                   // nor weights
       "eval --component fadd --p 8 --inputs x=1,99999999999 y=1",  // refused before 2^e is built
   };
   for (const char* args : bad) {
@@ -242,6 +250,7 @@ TEST_CASE("a run that outgrows --memory-limit ends with one line and no verdict"
   auto r = run_verify("--component softplus --p 8 --engine sat --memory-limit 0.5");
   CHECK(r.exit_code == 3);
   CHECK(r.out.find("PROVED") == std::string::npos);
-  CHECK(r.err.find("verify: error: out of memory: the run needs more than its 0.5 GiB (--memory-limit)") !=
+  CHECK(r.err.find(
+            "verify: error: out of memory: the run needs more than its 0.5 GiB (--memory-limit)") !=
         std::string::npos);
 }

@@ -1,12 +1,11 @@
 // Certified verdicts: every UNSAT obligation's DRAT proof is checked by the in-project checker.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "lib/cnf/dimacs.hpp"
 #include "lib/equivalence.hpp"
@@ -29,7 +28,8 @@ std::filesystem::path fresh_dir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("every component's SAT proof at a small p is certified by the DRUP checker", "[proof][cli]") {
+TEST_CASE("every component's SAT proof at a small p is certified by the DRUP checker",
+          "[proof][cli]") {
   size_t components = 0, certified = 0;
   for (const auto& c : all_components()) {
     if (!bit_level_sweep_covers(c)) continue;
@@ -117,7 +117,8 @@ TEST_CASE("verify --proof refuses an engine without certificates and a directory
 
   const auto file = fresh_dir("file");
   std::ofstream(file) << "a file, not a directory\n";
-  auto blocked = tc::test::run_verify("--component int-mul --p 4 --proof " + (file / "sub").string());
+  auto blocked =
+      tc::test::run_verify("--component int-mul --p 4 --proof " + (file / "sub").string());
   CHECK(blocked.exit_code == 2);
   CHECK(blocked.err.find("cannot create the proof directory") != std::string::npos);
   CHECK(std::count(blocked.err.begin(), blocked.err.end(), '\n') == 1);

@@ -1,7 +1,8 @@
 // Properties every registered component must have, swept over the registry.
-#include <catch2/catch.hpp>
+#include "verify/registry.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <set>
@@ -9,7 +10,6 @@
 
 #include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
-#include "verify/registry.hpp"
 
 using namespace tc;
 
@@ -29,7 +29,8 @@ TEST_CASE("every construction is threshold-only and matches its spec's interface
   }
 }
 
-TEST_CASE("construction depth is the same at p = 4, 8, 12 and 16 where the paper says so", "[registry][depth]") {
+TEST_CASE("construction depth is the same at p = 4, 8, 12 and 16 where the paper says so",
+          "[registry][depth]") {
   for (const auto& c : all_components()) {
     if (!c.depth_note.empty()) continue;  // documented growth, reported by the CLI instead
     std::set<int> depths;
@@ -61,8 +62,10 @@ TEST_CASE("a pinned depth holds from p = 4 on, for every operand count", "[regis
         params.n = count;
         INFO(c.name << " at p = " << p << ", n = " << count);
         const int depth = analyze(c.construction(params)).depth;
-        if (p >= 4) CHECK(depth == c.depth);
-        else CHECK(depth <= c.depth);  // tiny widths fold a layer away (int-mul at p = 1)
+        if (p >= 4)
+          CHECK(depth == c.depth);
+        else
+          CHECK(depth <= c.depth);  // tiny widths fold a layer away (int-mul at p = 1)
       }
     }
   }

@@ -2,7 +2,6 @@
 // replayed counterexample or a failing lemma with Z3's witness.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "tests/support/mutant_check.hpp"

@@ -13,14 +13,14 @@
 // partial products; measured ratios <= 4.75 for gates, fprod at p = 5 -> 10, and <= 4.1 for
 // fan-in, exp at p = 6 -> 12; fdiv's series quotient x2.95 gates, x4 fan-in at p = 5 -> 10),
 // so cubic growth is a factor 2 of margin (log --polynomial, not the default, grows like p^3.4:
-// raise k here with its measured reason before measuring it). Depth must be the same at p and 2p (constant depth).
+// raise k here with its measured reason before measuring it). Depth must be the same at p and 2p
+// (constant depth).
 //
 // Measured by building each construction in-process (the registry, as tests/verify/cli.cpp
 // uses it) and lib's analyze(); sizes only, no proof. bench/size_growth.py prints the same
 // sizes at p = 4 .. 32 for the README.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -94,8 +94,8 @@ const KnownExponential* listed_at_defaults(const std::string& name) {
 }
 
 struct Growth {
-  double gates = 0;   // gates(2p) / gates(p)
-  double fanin = 0;   // max fan-in(2p) / max fan-in(p)
+  double gates = 0;  // gates(2p) / gates(p)
+  double fanin = 0;  // max fan-in(2p) / max fan-in(p)
   int depth_p = 0;
   int depth_2p = 0;
 };
@@ -109,16 +109,17 @@ Growth measure_growth(const Component& c, int p, bool paper_exponent) {
   };
   const CircuitStats small = stats_at(p), large = stats_at(2 * p);
   return {static_cast<double>(large.gates) / static_cast<double>(small.gates),
-          static_cast<double>(large.max_fanin) / static_cast<double>(small.max_fanin),
-          small.depth, large.depth};
+          static_cast<double>(large.max_fanin) / static_cast<double>(small.max_fanin), small.depth,
+          large.depth};
 }
 
 }  // namespace
 
-TEST_CASE("no construction outside the known list grows faster than p^3, and depth stays", "[size]") {
+TEST_CASE("no construction outside the known list grows faster than p^3, and depth stays",
+          "[size]") {
   int measured = 0;
   for (const auto& c : all_components()) {
-    if (listed_at_defaults(c.name)) continue;  // next test
+    if (listed_at_defaults(c.name)) continue;       // next test
     if (measured_through_blocks(c.name)) continue;  // the test after it
     int pairs = 0;
     for (int p : kPairs) {
@@ -126,7 +127,8 @@ TEST_CASE("no construction outside the known list grows faster than p^3, and dep
       ++pairs;
       const Growth g = measure_growth(c, p, false);
       INFO(c.name << " from p = " << p << " to " << 2 * p << ": gates x" << g.gates
-                  << ", widest gate x" << g.fanin << ", depth " << g.depth_p << " -> " << g.depth_2p);
+                  << ", widest gate x" << g.fanin << ", depth " << g.depth_p << " -> "
+                  << g.depth_2p);
       CHECK(g.gates <= kBound);
       CHECK(g.fanin <= kBound);
       CHECK(g.depth_p == g.depth_2p);
@@ -156,7 +158,8 @@ TEST_CASE("every component known to be exponential still is (issue #15)", "[size
     REQUIRE(2 * entry.p <= c->p_spec().max);
     const Growth g = measure_growth(*c, entry.p, entry.paper_exponent);
     INFO("from p = " << entry.p << " to " << 2 * entry.p << ": gates x" << g.gates
-                     << ", widest gate x" << g.fanin << ", depth " << g.depth_p << " -> " << g.depth_2p);
+                     << ", widest gate x" << g.fanin << ", depth " << g.depth_p << " -> "
+                     << g.depth_2p);
     CHECK((g.gates > kBound || g.fanin > kBound));
     CHECK(g.depth_p == g.depth_2p);
   }
