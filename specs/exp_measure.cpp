@@ -11,6 +11,7 @@
 #include "lib/error_measure.hpp"
 #include "lib/random_float.hpp"
 #include "specs/float_exact.hpp"
+#include "specs/measured_inputs.hpp"
 
 namespace tc {
 
@@ -57,15 +58,8 @@ ExpMeasurement exp_measure(const ExpDesign& d, FloatFormat f, uint64_t samples, 
     keep_worse(m.final_error, final_error, x, t.z);
     keep_worse(m.algorithm_error, enclosure.relative_error(dyadic(t.Y, t.k - d.q)), x, t.z);
   };
-  if (m.exhaustive) {
-    for (const FloatValue& x : all_float_values(f)) measure(x);
-    return m;
-  }
-  uint64_t state = seed;
-  const int64_t band = 2 - d.e_lo();  // exponents e_lo - 1 .. 0
-  for (uint64_t i = 0; i < samples; ++i) {
-    measure(random_float(splitmix(state), f.p, d.e_lo() - 1, band));
-  }
+  const int64_t band = 2 - d.e_lo();  // sampled exponents e_lo - 1 .. 0
+  for_each_measured_float(f, m.exhaustive, samples, seed, d.e_lo() - 1, band, measure);
   return m;
 }
 

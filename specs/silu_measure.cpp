@@ -12,6 +12,7 @@
 #include "lib/random_float.hpp"
 #include "specs/exp_algorithm.hpp"
 #include "specs/float_exact.hpp"
+#include "specs/measured_inputs.hpp"
 
 namespace tc {
 
@@ -146,16 +147,9 @@ SiluMeasurement silu_measure(const SiluDesign& d, uint64_t samples, uint64_t see
     keep_worse(m.final_error, error, x, t.z);
     keep_worse(m.before_narrowing, enclosure.relative_error(value(t.w)), x, t.z);
   };
-  if (m.exhaustive) {
-    for (const FloatValue& x : all_float_values(f)) measure(x);
-    return m;
-  }
-  // Exponents with |x| in [2^-(p + 3), 2^(p1 + 2)): where silu is neither flushed nor tiny.
-  uint64_t state = seed;
+  // Sampled exponents with |x| in [2^-(p + 3), 2^(p1 + 2)): where silu is neither flushed nor tiny.
   const int64_t e_lo = -2 * d.p - 3, e_hi = d.p1 + 2 - d.p;
-  for (uint64_t i = 0; i < samples; ++i) {
-    measure(random_float(splitmix(state), d.p, e_lo, e_hi - e_lo));
-  }
+  for_each_measured_float(f, m.exhaustive, samples, seed, e_lo, e_hi - e_lo, measure);
   return m;
 }
 

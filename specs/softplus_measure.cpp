@@ -13,6 +13,7 @@
 #include "specs/exp_algorithm.hpp"
 #include "specs/float_exact.hpp"
 #include "specs/log_model.hpp"
+#include "specs/measured_inputs.hpp"
 
 namespace tc {
 
@@ -132,15 +133,8 @@ SoftplusMeasurement softplus_measure(const SoftplusDesign& d, uint64_t samples, 
     if (x.negative) keep_worse(m.negative_side, error, x, t.z);
     keep_worse(m.before_narrowing, enclosure.relative_error(value(t.w)), x, t.z);
   };
-  if (m.exhaustive) {
-    for (const FloatValue& x : all_float_values(f)) measure(x);
-    return m;
-  }
-  uint64_t state = seed;
   const int64_t e_lo = -2 * d.p - 3, e_hi = d.p1 + 2 - d.p;
-  for (uint64_t i = 0; i < samples; ++i) {
-    measure(random_float(splitmix(state), d.p, e_lo, e_hi - e_lo));
-  }
+  for_each_measured_float(f, m.exhaustive, samples, seed, e_lo, e_hi - e_lo, measure);
   return m;
 }
 
