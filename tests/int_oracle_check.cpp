@@ -2,6 +2,8 @@
 #include "tests/int_oracle_check.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <numeric>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -54,6 +56,10 @@ std::string first_mismatch(const Circuit& circuit,
     }
   }
   return "";
+}
+
+Values product_of(const Values& words) {
+  return {std::accumulate(words.begin(), words.end(), uint64_t{1}, std::multiplies<>())};
 }
 
 }  // namespace tc::test

@@ -20,4 +20,7 @@ std::string first_mismatch(const Circuit& circuit,
                            const std::function<Values(const Values&)>& expected,
                            uint64_t random_rounds = 0);
 
+// The oracle of product circuits: one output word, the product of the input words (mod 2^64).
+Values product_of(const Values& words);
+
 }  // namespace tc::test

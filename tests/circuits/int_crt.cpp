@@ -4,6 +4,7 @@
 #include "circuits/int_crt.hpp"
 
 #include <catch2/catch.hpp>
+#include <numeric>
 #include <string>
 
 #include "lib/analysis.hpp"
@@ -11,6 +12,7 @@
 
 using namespace tc;
 using tc::test::first_mismatch;
+using tc::test::product_of;
 using tc::test::Values;
 
 namespace {
@@ -34,16 +36,8 @@ Circuit power_circuit(int width, int k) {
   return c;
 }
 
-Values product_of(const Values& v) {
-  uint64_t x = 1;
-  for (uint64_t f : v) x *= f;
-  return {x};
-}
-
 int total(const std::vector<int>& widths) {
-  int t = 0;
-  for (int w : widths) t += w;
-  return t;
+  return std::accumulate(widths.begin(), widths.end(), 0);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <gmpxx.h>
 
 #include <catch2/catch.hpp>
+#include <numeric>
 #include <random>
 #include <string>
 
@@ -15,6 +16,7 @@
 
 using namespace tc;
 using tc::test::first_mismatch;
+using tc::test::product_of;
 using tc::test::Values;
 
 namespace {
@@ -30,16 +32,8 @@ Circuit wide_product_circuit(const std::vector<int>& widths, bool small_modulus 
   return c;
 }
 
-Values product_of(const Values& v) {
-  uint64_t x = 1;
-  for (uint64_t f : v) x *= f;
-  return {x};
-}
-
 int total(const std::vector<int>& widths) {
-  int t = 0;
-  for (int w : widths) t += w;
-  return t;
+  return std::accumulate(widths.begin(), widths.end(), 0);
 }
 
 // The number of random operand tuples (rounds of 64, simulated bit-parallel) whose product the
