@@ -31,6 +31,8 @@ const char* verdict_name(Verdict v) {
       return "counterexample";
     case Verdict::Unknown:
       return "unknown";
+    case Verdict::Emitted:
+      return "emitted";
   }
   return "?";
 }
@@ -111,6 +113,8 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
         bp.engine = Engine::Auto;
       }
       EquivalenceResult br = check_equivalence(a, b, bp);
+      if (br.verdict == Verdict::Emitted)  // --collect checks it; the rest of the run assumes it
+        return "SAT, obligations emitted (" + std::to_string(br.sat.obligations.size()) + ")";
       if (br.verdict != Verdict::Proved) return std::nullopt;
       return br.engine == Engine::Sim
                  ? "exhaustive simulation of " + std::to_string(br.simulated_points) + " inputs"
@@ -119,6 +123,8 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     std::optional<bool> eq = check_equivalence_sat(construction, spec, mp, &r.sat);
     candidate = r.sat.counterexample;
     r.verdict = !eq ? Verdict::Unknown : (*eq ? Verdict::Proved : Verdict::Counterexample);
+    if (r.verdict == Verdict::Proved && mp.exchange == ObligationExchange::Emit)
+      r.verdict = Verdict::Emitted;  // every obligation was written, none answered
   }
   if (r.verdict == Verdict::Counterexample)
     r.counterexample = replay_counterexample(construction, spec, *candidate);

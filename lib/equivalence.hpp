@@ -19,10 +19,12 @@
 namespace tc {
 
 enum class Engine { Auto, Sat, Sim, Z3 };  // Z3: a second opinion on the same miter (lib/smt)
-enum class Verdict { Proved, Counterexample, Unknown };
+// Emitted: the SAT obligations were written for outside solvers (ObligationExchange::Emit); no
+// verdict until their answers are collected.
+enum class Verdict { Proved, Counterexample, Unknown, Emitted };
 
 const char* engine_name(Engine e);
-const char* verdict_name(Verdict v);  // "proved", "counterexample", "unknown"
+const char* verdict_name(Verdict v);  // "proved", "counterexample", "unknown", "emitted"
 
 struct EquivalenceParams {
   Engine engine = Engine::Auto;

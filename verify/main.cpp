@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
 #include "verify/memory_limit.hpp"
+#include "verify/obligation_manifest.hpp"
 #include "verify/registry.hpp"
 #include "verify/run_component.hpp"
 #include "verify/user_circuit.hpp"
@@ -28,6 +30,8 @@ struct Options {
   bool check_proofs = false;
   std::string export_aiger, export_cnf, export_opb, export_dot, export_circuit, circuit_file;
   std::string component, engine = "auto", proof_dir, weights_file, mutant;
+  std::string emit_dir, collect_dir;  // obligations for outside solvers, and their answers
+  ObligationExchange exchange = ObligationExchange::None;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
   double memory_limit = default_memory_limit_gib();
@@ -160,6 +164,7 @@ int run(const Options& o) {
   eq.miter.timeout_seconds = o.timeout;
   eq.miter.proof_dir = o.proof_dir;
   eq.miter.check_proofs = o.check_proofs;
+  eq.miter.exchange = o.exchange;
   eq.miter.progress = [&](const std::string& msg) { progress.say(msg); };
   int code = 0;
   for (const auto* c : targets) {
@@ -201,9 +206,26 @@ int run(const Options& o) {
   return code;
 }
 
-}  // namespace
+// --emit-obligations DIR: certified-run checks, plus an empty DIR so that the manifest lists this
+// run's obligations only.
+void prepare_emit(Options& o) {
+  if (!o.proof_dir.empty() || o.check_proofs)
+    throw UsageError(
+        "--emit-obligations writes the obligations for outside solvers; it takes no "
+        "--proof or --check-proofs");
+  std::error_code ec;
+  if (std::filesystem::exists(o.emit_dir, ec) && !std::filesystem::is_empty(o.emit_dir, ec))
+    throw UsageError("the obligation directory '" + o.emit_dir + "' is not empty");
+  o.proof_dir = o.emit_dir;
+  o.exchange = ObligationExchange::Emit;
+}
 
-int main(int argc, char** argv) {
+double memory_limit_in_force = 0;  // GiB, for the out-of-memory message
+
+// Parses `args` (without the program name) and runs them. `collect_dir`: a --collect run, whose
+// arguments come from the manifest.
+int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
+                  bool collect_json) {
   CLI::App app{"verify: prove threshold-circuit constructions equivalent to their specs"};
   Options o;
   app.add_flag("--list", o.list, "List the components: name, parameters, paper lemma");
@@ -260,6 +282,12 @@ int main(int argc, char** argv) {
                  "Write the construction in the .tc text format");
   app.add_flag("--check-proofs", o.check_proofs,
                "Certify each UNSAT answer with the DRUP checker (needs --proof)");
+  app.add_option("--emit-obligations", o.emit_dir,
+                 "Write every SAT obligation as DIR/.../BASE.cnf with DIR/manifest.json, for "
+                 "outside solvers (docs/obligations.md); no verdict until --collect DIR");
+  app.add_option("--collect", o.collect_dir,
+                 "Rerun the emitted run of DIR, each obligation answered by the solver's "
+                 "BASE.out and BASE.drat there, every proof and model checked here");
   CLI::App* eval = app.add_subcommand(
       "eval", "Evaluate a component on given inputs: construction, spec and exact reference");
   eval->add_option("--component", o.component, "Component to evaluate")->required();
@@ -274,8 +302,30 @@ int main(int argc, char** argv) {
                    "word=value ...: integers; floats as m,e (value m * 2^e) or an exact decimal")
       ->required();
   eval->add_flag("--json", o.json, "One JSON object on stdout");
+  const std::vector<std::string> given = args;
+  std::reverse(args.begin(), args.end());  // CLI11 takes a vector last argument first
   try {
-    app.parse(argc, argv);
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  }
+  {
+    if (!o.collect_dir.empty()) {
+      if (!collect_dir.empty()) throw UsageError("a manifest's arguments contain --collect");
+      const bool json = o.json;
+      for (const std::string& a : given)
+        if (a.rfind("--", 0) == 0 && a != "--json" && a.rfind("--collect", 0) != 0)
+          throw UsageError("--collect takes only --json; the run's options come from " +
+                           o.collect_dir + "/manifest.json");
+      return parse_and_run(read_obligation_manifest(o.collect_dir), o.collect_dir, json);
+    }
+    if (!collect_dir.empty()) {
+      o.proof_dir = collect_dir;
+      o.exchange = ObligationExchange::Collect;
+      o.json = collect_json;
+    }
+    if (!o.emit_dir.empty()) prepare_emit(o);
     if (*eval) return run_eval_command(o);
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
@@ -295,10 +345,24 @@ int main(int argc, char** argv) {
                          (ec ? ": " + ec.message() : ": a file of that name exists"));
     }
     o.memory_limit = set_memory_limit(o.memory_limit);
-    return run(o);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return 0;
+    memory_limit_in_force = o.memory_limit;
+    const int code = run(o);
+    if (o.exchange == ObligationExchange::Emit) {
+      const size_t n = write_obligation_manifest(o.emit_dir, arguments_to_replay(given));
+      std::fprintf(stderr,
+                   "verify: emitted %zu obligations under %s (manifest %s/manifest.json); answer "
+                   "each BASE.cnf with BASE.out and BASE.drat, then run verify --collect %s\n",
+                   n, o.emit_dir.c_str(), o.emit_dir.c_str(), o.emit_dir.c_str());
+    }
+    return code;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return parse_and_run(std::vector<std::string>(argv + 1, argv + argc), "", false);
   } catch (const CLI::ParseError& e) {
     std::fprintf(stderr, "verify: error: %s\n", e.what());
     return 2;
@@ -314,7 +378,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "verify: error: out of memory: the run needs more than its %.1f GiB "
                  "(--memory-limit); no verdict\n",
-                 o.memory_limit);
+                 memory_limit_in_force);
     return 3;
   } catch (const ReplayError& e) {
     std::fprintf(stderr, "verify: internal error: %s\n", e.what());

@@ -18,6 +18,8 @@ int report_exit_code(const Report& r) {
       case Verdict::Unknown:
         code = 3;
         break;
+      case Verdict::Emitted:  // the emission succeeded; the verdict comes with --collect
+        break;
     }
   }
   for (const auto& l : r.lemmas) {
@@ -59,6 +61,12 @@ bool all_certified(const EquivalenceResult& e) {
   for (const auto& ob : e.sat.obligations)
     if (!ob.certified) return false;
   return true;
+}
+
+// A collected run (--collect) stopped at an obligation whose answer was missing or did not check.
+bool unchecked_answer(const EquivalenceResult& e) {
+  return !e.sat.obligations.empty() && e.sat.obligations.back().result == SatAnswer::Unknown &&
+         !e.sat.obligations.back().certificate_message.empty();
 }
 
 nlohmann::json stats_json(const CircuitStats& s) {
@@ -157,8 +165,16 @@ void print_equivalence(const Report& r) {
       fmt::print("verdict       PROVED{} ({})\n", all_certified(e) ? " (certified)" : "", how);
       break;
     case Verdict::Unknown:
-      fmt::print("verdict       UNKNOWN: limit reached before a proof or counterexample ({})\n",
+      fmt::print("verdict       UNKNOWN: {} ({})\n",
+                 unchecked_answer(e) ? "an obligation's outside answer did not check (below)"
+                                     : "limit reached before a proof or counterexample",
                  how);
+      break;
+    case Verdict::Emitted:
+      fmt::print(
+          "verdict       none yet: SAT obligations emitted for outside solvers ({}); answer each "
+          "BASE.cnf with BASE.out and BASE.drat, then verify --collect DIR\n",
+          how);
       break;
     case Verdict::Counterexample:
       fmt::print("verdict       COUNTEREXAMPLE, replayed by simulation on both circuits ({})\n",
@@ -182,10 +198,13 @@ void print_equivalence(const Report& r) {
                cut.proof);
   }
   for (const auto& why : e.sat.unshared_cuts) fmt::print("  cut    {} (not shared)\n", why);
-  for (const auto& ob : e.sat.obligations)
+  for (const auto& ob : e.sat.obligations) {
     if (ob.certified)
       fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word,
                  ob.proof_path);
+    else if (ob.result == SatAnswer::Unknown && !ob.certificate_message.empty())
+      fmt::print("  output {}: no verdict: {}\n", ob.output_word, ob.certificate_message);
+  }
 }
 
 }  // namespace
@@ -231,6 +250,9 @@ nlohmann::json report_json(const Report& r) {
         o["proof"] = ob.proof_path;
         o["certified"] = ob.certified;
       }
+      if (ob.emitted) o["emitted"] = true;
+      if (ob.result == SatAnswer::Unknown && !ob.certificate_message.empty())
+        o["why_unknown"] = ob.certificate_message;
       obs.push_back(o);
     }
     j["obligations"] = obs;

@@ -7,8 +7,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include "lib/sat/bit_solver.hpp"
 #include "lib/sat/miter_progress.hpp"
 #include "lib/sat/miter_word_cnf.hpp"
+#include "lib/sat/obligation_exchange.hpp"
 #include "lib/sat/obligation_proof.hpp"
 
 namespace tc {
@@ -21,17 +23,6 @@ void add_clauses(CaDiCaL::Solver& solver, const std::vector<Clause>& clauses) {
     solver.add(0);
   }
 }
-
-// Where one word's bit obligations are solved.
-class BitSolver {
- public:
-  virtual ~BitSolver() = default;
-  virtual void add_proved(Lit differs) = 0;  // a lower bit is equal: a lemma from now on
-  // Is "`differs` holds" satisfiable (with the lemmas so far)? Fills ob's files, if any.
-  virtual SatAnswer solve(Lit differs, ObligationStats& ob) = 0;
-  virtual void after_unsat(ObligationStats& /*ob*/) {}
-  virtual bool model_value(Lit l) = 0;  // after SatAnswer::Sat
-};
 
 void set_conflict_limit(CaDiCaL::Solver& solver, int limit) {
   if (limit >= 0) solver.limit("conflicts", limit);
@@ -111,7 +102,9 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
   const MiterWordCnf wc = encode_miter_word(miter.circuit, word);
   DeadlineTerminator terminator(deadline, [&progress] { progress.still_solving(); });
   std::unique_ptr<BitSolver> solver;
-  if (params.proof_dir.empty())
+  if (params.exchange != ObligationExchange::None)
+    solver = make_exchange_bit_solver(params, wc);
+  else if (params.proof_dir.empty())
     solver = std::make_unique<IncrementalBitSolver>(wc.cc.cnf, terminator, params.conflict_limit);
   else
     solver = std::make_unique<CertifiedBitSolver>(wc, terminator, params);
@@ -130,6 +123,13 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
     ob.clauses = wc.cc.cnf.clauses.size() + proved + 1;
     ob.result = solver->solve(wc.diff_lits[k], ob);
     ob.seconds = seconds_since(ob_start);
+    if (ob.emitted) {  // answered elsewhere; the later bits assume it, as --collect checks
+      solver->add_proved(wc.diff_lits[k]);
+      ++proved;
+      progress.answered(ob);
+      st.obligations.push_back(ob);
+      continue;
+    }
     if (ob.result == SatAnswer::Sat) {
       Assignment cex;
       for (size_t i = 0; i < miter.primary_bits; ++i)

@@ -13,12 +13,19 @@
 
 namespace tc {
 
+// Who answers the SAT obligations of a run with a proof directory: CaDiCaL here (None), outside
+// solvers (Emit: every obligation's CNF is written and assumed for the later ones, no verdict), or
+// their answers read back and checked (Collect: each DRAT proof by the DRUP checker, each model
+// against the obligation's CNF). See lib/sat/obligation_exchange.hpp.
+enum class ObligationExchange { None, Emit, Collect };
+
 struct MiterParams {
   double timeout_seconds = 0;  // 0: none. Shared by all obligations.
   int conflict_limit = -1;     // per obligation; -1: none
   std::string proof_dir;       // empty: no proofs written
   bool check_proofs = false;   // certify each UNSAT answer with the DRUP checker
-  std::function<void(const std::string&)> progress;  // one line per obligation
+  ObligationExchange exchange = ObligationExchange::None;  // needs proof_dir
+  std::function<void(const std::string&)> progress;        // one line per obligation
   // Proves two circuits equivalent on their valid inputs: two extracted cut blocks, or a cut's
   // assumption against constant true (lib/sat/cut_points.hpp); unset: no cut sharing. `label`
   // names the pair for files ("significand-product", "significand-product-assumption"). Returns
@@ -63,7 +70,8 @@ struct ObligationStats {
   double seconds = 0;
   std::string cnf_path, proof_path;  // certified runs only
   bool certified = false;
-  std::string certificate_message;
+  bool emitted = false;             // ObligationExchange::Emit: written, not answered
+  std::string certificate_message;  // the DRUP checker's line, or why a collected answer failed
 };
 
 struct MiterStats {
