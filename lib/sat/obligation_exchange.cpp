@@ -14,27 +14,37 @@ namespace tc {
 
 namespace {
 
-// Writes every obligation and leaves it unanswered (ob.emitted).
-class EmittingBitSolver : public BitSolver {
+// What both directions share: the word, the lower bits proved so far, and the obligation's files.
+class ExchangeBitSolver : public BitSolver {
  public:
-  EmittingBitSolver(const MiterParams& params, const MiterWordCnf& word)
+  ExchangeBitSolver(const MiterParams& params, const MiterWordCnf& word)
       : params_(params), word_(word) {}
   void add_proved(Lit differs) override { proved_.push_back(differs); }
-  SatAnswer solve(Lit differs, ObligationStats& ob) override {
-    const std::string base = obligation_file_base(params_.proof_dir, ob.output_word);
+
+ protected:
+  // The obligation's formula, with ob's file names set (BASE.cnf, BASE.drat); returns BASE.
+  Cnf obligation(Lit differs, ObligationStats& ob, std::string& base) const {
+    base = obligation_file_base(params_.proof_dir, ob.output_word);
     ob.cnf_path = base + ".cnf";
     ob.proof_path = base + ".drat";
-    write_obligation_dimacs(ob, obligation_cnf(word_.cc.cnf, proved_, differs), !proved_.empty(),
-                            word_.input_lits);
+    return obligation_cnf(word_.cc.cnf, proved_, differs);
+  }
+  const MiterParams& params_;
+  const MiterWordCnf& word_;
+  std::vector<Lit> proved_;
+};
+
+// Writes every obligation and leaves it unanswered (ob.emitted).
+class EmittingBitSolver : public ExchangeBitSolver {
+ public:
+  using ExchangeBitSolver::ExchangeBitSolver;
+  SatAnswer solve(Lit differs, ObligationStats& ob) override {
+    std::string base;
+    write_obligation_dimacs(ob, obligation(differs, ob, base), !proved_.empty(), word_.input_lits);
     ob.emitted = true;
     return SatAnswer::Unknown;
   }
   bool model_value(Lit) override { return false; }  // never asked: no answer is Sat
-
- private:
-  const MiterParams& params_;
-  const MiterWordCnf& word_;
-  std::vector<Lit> proved_;
 };
 
 // A worker's answer: its "s" line, and the model of its "v" lines (index = variable).
@@ -79,16 +89,12 @@ bool model_satisfies(const Cnf& cnf, const std::vector<int>& values) {
 }
 
 // Reads each worker's answer and accepts it only when it checks against the rebuilt formula.
-class CollectingBitSolver : public BitSolver {
+class CollectingBitSolver : public ExchangeBitSolver {
  public:
-  CollectingBitSolver(const MiterParams& params, const MiterWordCnf& word)
-      : params_(params), word_(word) {}
-  void add_proved(Lit differs) override { proved_.push_back(differs); }
+  using ExchangeBitSolver::ExchangeBitSolver;
   SatAnswer solve(Lit differs, ObligationStats& ob) override {
-    const Cnf cnf = obligation_cnf(word_.cc.cnf, proved_, differs);
-    const std::string base = obligation_file_base(params_.proof_dir, ob.output_word);
-    ob.cnf_path = base + ".cnf";
-    ob.proof_path = base + ".drat";
+    std::string base;
+    const Cnf cnf = obligation(differs, ob, base);
     const std::string out_path = base + ".out";
     WorkerAnswer answer;
     if (!read_worker_answer(out_path, answer)) {
@@ -125,9 +131,6 @@ class CollectingBitSolver : public BitSolver {
   }
 
  private:
-  const MiterParams& params_;
-  const MiterWordCnf& word_;
-  std::vector<Lit> proved_;
   std::vector<int> model_;
 };
 

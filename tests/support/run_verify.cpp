@@ -6,21 +6,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "tests/support/temp_files.hpp"
 
 namespace tc::test {
-
-namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
 
 VerifyRun run_verify(const std::string& arguments) {
   const auto dir =
@@ -32,8 +21,8 @@ VerifyRun run_verify(const std::string& arguments) {
   const int status = std::system(cmd.c_str());
   VerifyRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
+  r.out = read_whole_file(out);
+  r.err = read_whole_file(err);
   return r;
 }
 

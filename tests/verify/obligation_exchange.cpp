@@ -2,27 +2,20 @@
 // recipe of docs/obligations.md run locally with GNU parallel and CaDiCaL, and untrusted answers
 // that must not pass: a proof that does not check, a model that does not satisfy, a missing
 // answer.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/run_verify.hpp"
+#include "tests/support/temp_files.hpp"
 
+using tc::test::fresh_temp_dir;
+using tc::test::read_whole_file;
 using tc::test::run_verify;
 
 namespace {
-
-std::filesystem::path fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("tc_exchange_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 // The documented worker step: every obligation through CaDiCaL, in parallel.
 void answer_all(const std::filesystem::path& dir) {
@@ -37,18 +30,13 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 }  // namespace
 
 TEST_CASE(
     "emitted obligations answered by CaDiCaL through GNU parallel collect to a certified "
     "proof",
     "[cli][exchange]") {
-  const auto dir = fresh_dir("fadd");
+  const auto dir = fresh_temp_dir("exchange_fadd");
   auto emit = run_verify("--component fadd --p 4 --emit-obligations " + dir.string() + " --json");
   INFO(emit.err);
   REQUIRE(emit.exit_code == 0);
@@ -77,7 +65,7 @@ TEST_CASE(
   // Untrusted answers, one at a time (each file restored after).
   const auto tampered = [&](const std::string& file, const std::string& text) {
     const auto path = dir / file;
-    const std::string kept = read_file(path);
+    const std::string kept = read_whole_file(path);
     write_file(path, text);
     auto r = run_verify("--collect " + dir.string());
     write_file(path, kept);
@@ -98,7 +86,7 @@ TEST_CASE(
 
 TEST_CASE("a broken construction's emitted obligations collect to a replayed counterexample",
           "[cli][exchange]") {
-  const auto dir = fresh_dir("mutant");
+  const auto dir = fresh_temp_dir("exchange_mutant");
   auto emit = run_verify(
       "--component fadd --p 4 --mutant ties-away-from-zero "
       "--emit-obligations " +
@@ -114,7 +102,7 @@ TEST_CASE("a broken construction's emitted obligations collect to a replayed cou
 }
 
 TEST_CASE("emitting and collecting refuse bad requests with one line", "[cli][exchange]") {
-  const auto dir = fresh_dir("bad");
+  const auto dir = fresh_temp_dir("exchange_bad");
   std::filesystem::create_directories(dir);
   write_file(dir / "stale.cnf", "p cnf 1 1\n1 0\n");
   auto nonempty = run_verify("--component fadd --p 4 --emit-obligations " + dir.string());

@@ -12,18 +12,15 @@
 #include "lib/proof/drup_check.hpp"
 #include "tests/export/sweep.hpp"
 #include "tests/support/run_verify.hpp"
+#include "tests/support/temp_files.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
 
 namespace {
 
-// Per process: two test runs at once (CI and a developer) must not share a directory.
 std::filesystem::path fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("tc_proofs_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
+  return tc::test::fresh_temp_dir("proofs_" + name);
 }
 
 }  // namespace
