@@ -28,6 +28,7 @@ using namespace tc;
 struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
+  bool lower_weights = false;  // check the construction with its large weights lowered
   std::string export_aiger, export_cnf, export_opb, export_dot, export_circuit, circuit_file;
   std::string component, engine = "auto", proof_dir, weights_file, mutant;
   std::string emit_dir, collect_dir;  // obligations for outside solvers, and their answers
@@ -193,7 +194,7 @@ int run(const Options& o) {
     }
     if (o.all && !o.circuit_file.empty())
       throw UsageError("--circuit takes one --component, not --all");
-    Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file);
+    Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file, o.lower_weights);
     r.miter_cnf = cnf_size;
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;
@@ -282,6 +283,9 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
                  "Write the construction in the .tc text format");
   app.add_flag("--check-proofs", o.check_proofs,
                "Certify each UNSAT answer with the DRUP checker (needs --proof)");
+  app.add_flag("--lower-weights", o.lower_weights,
+               "Measure and check the construction with every gate of weight >= 2^b > fan-in "
+               "replaced by a depth-6 circuit of weights below 2^b (lib/lower_weights.hpp)");
   app.add_option("--emit-obligations", o.emit_dir,
                  "Write every SAT obligation as DIR/.../BASE.cnf with DIR/manifest.json, for "
                  "outside solvers (docs/obligations.md); no verdict until --collect DIR");
@@ -327,6 +331,12 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
     }
     if (!o.emit_dir.empty()) prepare_emit(o);
     if (*eval) return run_eval_command(o);
+    if (o.lower_weights &&
+        (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_opb.empty() ||
+         !o.export_dot.empty() || !o.export_circuit.empty()))
+      throw UsageError(
+          "--lower-weights checks the lowered circuit; the exports write the "
+          "construction as built: give one or the other");
     if (!o.list && !o.all && o.component.empty())
       throw UsageError("nothing to do: give --component NAME, --all or --list (see --help)");
     if (o.all && !o.component.empty())

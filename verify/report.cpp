@@ -136,6 +136,11 @@ void print_report(const Report& r) {
   } else {
     fmt::print("construction  {}\n", stats_line(r.construction));
   }
+  if (r.lowering)
+    fmt::print(
+        "  lowered     from {} (weights lowered below 2^b > fan-in: {} gates replaced, {} kept)\n",
+        stats_line(r.lowering->original), r.lowering->counts.gates_lowered,
+        r.lowering->counts.gates_kept);
   fmt::print("spec          {}\n", stats_line(r.spec));
   if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
   if (!r.component->size_note.empty()) fmt::print("size note     {}\n", r.component->size_note);
@@ -221,6 +226,10 @@ nlohmann::json report_json(const Report& r) {
     j["circuit_file"] = r.circuit_file;
     j["builtin_construction"] = stats_json(*r.builtin);
   }
+  if (r.lowering)
+    j["weights_lowered"] = {{"gates_lowered", r.lowering->counts.gates_lowered},
+                            {"gates_kept", r.lowering->counts.gates_kept},
+                            {"original", stats_json(r.lowering->original)}};
   j["spec"] = stats_json(r.spec);
   if (!r.component->depth_note.empty()) j["depth_note"] = r.component->depth_note;
   if (!r.component->size_note.empty()) j["size_note"] = r.component->size_note;

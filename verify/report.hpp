@@ -10,8 +10,15 @@
 #include "lib/component.hpp"
 #include "lib/equivalence.hpp"
 #include "lib/export/miter_cnf.hpp"
+#include "lib/lower_weights.hpp"
 
 namespace tc {
+
+// --lower-weights: what the lowering replaced, and the circuit before it.
+struct LoweringReport {
+  WeightLowering counts;
+  CircuitStats original;
+};
 
 struct Report {
   const Component* component = nullptr;
@@ -20,7 +27,8 @@ struct Report {
   // --circuit FILE: `construction` is the file's circuit, `builtin` the component's own.
   std::string circuit_file;
   std::optional<CircuitStats> builtin;
-  size_t ignored_constraints = 0;  // the file's input constraints, not assumed
+  size_t ignored_constraints = 0;          // the file's input constraints, not assumed
+  std::optional<LoweringReport> lowering;  // `construction` is the lowered circuit
   bool stats_only = false;
   std::optional<MiterCnfSize> miter_cnf;  // --export-cnf: the CNF's size and encodings
   std::optional<EquivalenceResult> equivalence;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "lib/decode.hpp"
+#include "lib/lower_weights.hpp"
 #include "lib/sat/compositional.hpp"
 #include "verify/user_circuit.hpp"
 
@@ -42,7 +43,8 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params) {
 }
 
 Report run_component(const Component& c, const Params& params, bool stats_only,
-                     const EquivalenceParams& eq, const std::string& circuit_file) {
+                     const EquivalenceParams& eq, const std::string& circuit_file,
+                     bool lower_weights) {
   validate_params(c, params);
   Report r;
   r.component = &c;
@@ -66,7 +68,18 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
     r.ignored_constraints = user->ignored_constraints;
     r.builtin = analyze(builtin);
   }
-  const Circuit& construction = user ? user->circuit : builtin;
+  std::optional<Circuit> lowered;
+  if (lower_weights) {
+    const Circuit& original = user ? user->circuit : builtin;
+    WeightLowering counts;
+    try {
+      lowered = tc::lower_weights(original, &counts);
+    } catch (const std::length_error& e) {
+      throw UsageError(std::string("--lower-weights: ") + e.what());
+    }
+    r.lowering = LoweringReport{counts, analyze(original)};
+  }
+  const Circuit& construction = lowered ? *lowered : user ? user->circuit : builtin;
   r.construction = analyze(construction);
   r.spec = analyze(spec);
   if (stats_only) return r;

@@ -23,8 +23,11 @@ void validate_params(const Component& c, const Params& params);
 Circuit build_side(const CircuitBuilder& builder, const Params& params);
 
 // `circuit_file` non-empty: that file (verify/user_circuit.hpp) is checked in place of the
-// built-in construction, whose statistics the report gives beside the file's.
+// built-in construction, whose statistics the report gives beside the file's. `lower_weights`:
+// the construction (or the file's circuit) with its large weights lowered (lib/lower_weights.hpp)
+// is measured and checked instead, the original's statistics beside it.
 Report run_component(const Component& c, const Params& params, bool stats_only,
-                     const EquivalenceParams& eq, const std::string& circuit_file = "");
+                     const EquivalenceParams& eq, const std::string& circuit_file = "",
+                     bool lower_weights = false);
 
 }  // namespace tc
