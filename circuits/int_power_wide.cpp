@@ -64,13 +64,14 @@ std::vector<Bits> int_powers_wide(Circuit& circuit, const std::vector<PowerBaseC
   if (cases.empty()) throw std::invalid_argument("int_powers_wide: no base case");
   if (k < 2) throw std::invalid_argument("int_powers_wide: the exponent must be at least 2");
   if (y_max < 1) throw std::invalid_argument("int_powers_wide: y_max must be at least 1");
-  const int base_width = static_cast<int>(mpz_sizeinbase(mpz_class(y_max).get_mpz_t(), 2));
   std::vector<WideCrtPlan> plans(static_cast<size_t>(k) + 1);
+  std::vector<int> widths(static_cast<size_t>(k) + 1);  // bits of y_max^i, no more
   size_t primes = 0;
   for (int i = 2; i <= k; ++i) {
     mpz_class x_max;
     mpz_pow_ui(x_max.get_mpz_t(), mpz_class(y_max).get_mpz_t(), static_cast<unsigned long>(i));
     plans[i] = wide_crt_plan(x_max, small_modulus);
+    widths[i] = static_cast<int>(mpz_sizeinbase(x_max.get_mpz_t(), 2));
     primes = std::max(primes, plans[i].moduli.size());
   }
   // The residues of y, shared by every power (each plan's primes are a prefix of the largest).
@@ -85,7 +86,7 @@ std::vector<Bits> int_powers_wide(Circuit& circuit, const std::vector<PowerBaseC
     std::vector<ResidueView> views;
     for (size_t j = 0; j < plans[i].moduli.size(); ++j)
       views.push_back(power_view(one_hots[j], plans[i].moduli[j], i));
-    powers[i] = wide_crt_reconstruct(circuit, plans[i], views, i * base_width);
+    powers[i] = wide_crt_reconstruct(circuit, plans[i], views, widths[i]);
   }
   return powers;
 }

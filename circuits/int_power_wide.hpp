@@ -28,7 +28,7 @@ struct PowerBaseCase {
   Signal when = kTrue;
 };
 
-// powers[i] = y^i (LSB first, i * bit_width(y_max) bits) for i = 2..k; powers[0], powers[1] are
+// powers[i] = y^i (LSB first, bit_width(y_max^i) bits) for i = 2..k; powers[0], powers[1] are
 // left empty. y_max bounds y (y_max >= 1). small_modulus (a deliberate mistake, for mutants):
 // the largest primes are dropped from each power's modulus until M <= y_max^i, so the largest
 // powers wrap modulo M. Throws std::invalid_argument on an empty case list or k < 2.

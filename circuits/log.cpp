@@ -10,12 +10,18 @@
 //  - v_i = sign_i round_q(|t|^i / i) for i = 1..N (round half up at q fractional bits), sign_i =
 //    -1 when t < 0 or i is even: the Taylor terms of ln(1 + t).
 //  - L = k LN2 + sum_i v_i with LN2 = round(ln 2 * 2^q); z = round_p(L 2^-q), once.
-// The layers of S = sum_i v_i with "polynomial" (power_terms below):
-//  1-10  the exact powers |T|^i, i = 2..N, all at once by Chinese remaindering
-//     (circuits/int_power_wide.hpp: residues, CRT terms, one wide block addition);
-//  11  u_i = floor((floor(|T|^i 2^(q+1-ip)) + i) / 2i) as a linear form: the power's bits with
-//     weights floor(2^j / 2i) plus the steps of the short remainder sum (rounded_quotient);
-//  12-13  S, one telescoping read per case (the sign of the odd terms is B), 14  OR of the cases.
+// The layers of S = sum_i v_i with "polynomial" (power_terms below), |T| = 2^A y with y = m''
+// (case A) or 2^(p-2) - m'' (case B), m'' = m' mod 2^(p-2), so y <= 2^(p-2):
+//  1-10  the exact powers y^i, i = 2..N, all at once by Chinese remaindering
+//     (circuits/int_power_wide.hpp: residues, CRT terms, one wide block addition); y rather than
+//     |T| saves i bits of the i-th power (a seventh of its width at p = 8, and of its primes);
+//  11  u_i = floor((floor(|T|^i 2^(q+1-ip)) + i) / 2i) as a linear form per case: the power's
+//     bits with weights floor(2^j / 2i) plus the steps of the short remainder sum
+//     (rounded_quotient); 12-13  the bits of u_i per case (fb_form_bit);
+//  14-15  S from those words, one telescoping read per case (the sign of the odd terms is B),
+//  16  OR of the cases. Reading S from the u_i forms directly (two layers less) cost 4.5 times
+//     the wires of these layers at p = 8 (335,000 against 75,000): their weights floor(2^j / 2i)
+//     have many one bits, so every bit of S telescoped over a long range.
 // By default (thermometer_terms): 1  thermometer [m' >= v] over the p - 1 low
 // significand bits (circuits/short_word_function); 2  each bit of each v_i, a telescoping gate
 // over it, the powers and the division by i tabulated at build time: 2^(p-1) thermometer gates,
@@ -169,25 +175,24 @@ LinearForm rounded_quotient(Circuit& c, const std::vector<std::pair<Signal, int>
   return u;
 }
 
-// The iterated-multiplication construction (polynomial size): |T| = 2 m'' (case A, B = 0) or
-// 2^(p-2) - m'' (case B), m'' = m' mod 2^(p-2); its powers |T|^i by int_powers_wide (depth 9);
-// a_i = floor(|T|^i 2^(q+1-ip)) is a slice of those bits and u_i one rounded_quotient layer above;
-// S is read per case (the sign of the odd terms is the case), ORed: depth 13 in all.
+// The iterated-multiplication construction (polynomial size): the powers y^i by
+// int_powers_wide (depth 10); a_i = floor(|T|^i 2^(q+1-ip)) is a slice of their bits (shifted by
+// i in case A) and u_i one rounded_quotient layer above, then its bits; S is read per case (the
+// sign of the odd terms is the case), ORed: depth 16 in all.
 TermSum power_terms(Circuit& c, const Bits& reduced, Signal b, int p,
                     const LogConstructionDesign& d, const std::string& mutant) {
   const int q = d.frac_bits;
   const Bits low(reduced.begin(), reduced.begin() + (p - 2));  // m''
-  PowerBaseCase case_a, case_b;
-  case_a.value.add_unsigned(low, 2);
+  PowerBaseCase case_a, case_b;  // y = m'' (|T| = 2y) or 2^(p-2) - m'' (|T| = y)
+  case_a.value.add_unsigned(low, 1);
   case_a.when = !b;
   case_b.value.constant = int64_t{1} << (p - 2);
   case_b.value.add_unsigned(low, -1);
   case_b.when = b;
-  const int64_t t_max = std::max((int64_t{1} << (p - 1)) - 2, int64_t{1} << (p - 2));
-  const std::vector<Bits> powers =
-      d.terms >= 2
-          ? int_powers_wide(c, {case_a, case_b}, t_max, d.terms, mutant == "power-modulus-short")
-          : std::vector<Bits>{};
+  const std::vector<Bits> powers = d.terms >= 2
+                                       ? int_powers_wide(c, {case_a, case_b}, int64_t{1} << (p - 2),
+                                                         d.terms, mutant == "power-modulus-short")
+                                       : std::vector<Bits>{};
   // v_1 = T 2^(q-p) exactly: 2 m'' 2^(q-p) in case A, (m'' - 2^(p-2)) 2^(q-p) in case B.
   LinearForm sum_a, sum_b;
   sum_a.add_unsigned(low, int64_t{2} << (q - p));
@@ -197,15 +202,26 @@ TermSum power_terms(Circuit& c, const Bits& reduced, Signal b, int p,
   sum.max_abs = int64_t{1} << (q - 1);
   for (int i = 2; i <= d.terms; ++i) {
     // |v_i| <= floor((2^(q+1-i) + i) / 2i) since |t| <= 1/2.
-    sum.max_abs += ((int64_t{1} << (q + 1 - i)) + i) / (2 * i);
+    const int64_t u_max = ((int64_t{1} << (q + 1 - i)) + i) / (2 * i);
+    sum.max_abs += u_max;
     if (mutant == "taylor-term-dropped" && i == 2) continue;
-    std::vector<std::pair<Signal, int>> a_bits;  // bit b of |T|^i weighs 2^(b + q + 1 - ip) in a_i
-    for (int bit = 0; bit < static_cast<int>(powers[i].size()); ++bit)
-      if (const int j = bit + q + 1 - i * p; j >= 0) a_bits.emplace_back(powers[i][bit], j);
-    const LinearForm u = rounded_quotient(c, a_bits, i);
-    const LinearForm minus_u = negated_by_complement(u);
-    sum_a.add_form(i % 2 ? u : minus_u, 1);
-    sum_b.add_form(minus_u, 1);
+    // u_i as a word, per case (|T|^i = 2^i y^i in case A): the sum S then adds words, whose
+    // power-of-two weights keep its telescoping short (a third of the wires at p = 8).
+    const auto u_word = [&](int case_shift) {
+      std::vector<std::pair<Signal, int>> a_bits;  // bit b of y^i weighs 2^j in a_i
+      for (int bit = 0; bit < static_cast<int>(powers[i].size()); ++bit)
+        if (const int j = bit + case_shift + q + 1 - i * p; j >= 0)
+          a_bits.emplace_back(powers[i][bit], j);
+      const LinearForm form = rounded_quotient(c, a_bits, i);
+      Bits bits;
+      for (int j = 0; j < bit_width_u(u_max); ++j) bits.push_back(fb_form_bit(c, form, j));
+      LinearForm u;
+      u.add_unsigned(bits, 1);
+      return u;
+    };
+    const LinearForm u_a = u_word(i), u_b = u_word(0);
+    sum_a.add_form(i % 2 ? u_a : negated_by_complement(u_a), 1);
+    sum_b.add_form(negated_by_complement(u_b), 1);
   }
   const int s_width = bit_width_u(sum.max_abs) + 1;
   for (int j = 0; j < s_width; ++j)
@@ -243,8 +259,8 @@ const std::vector<Mutant>& log_mutants() {
        "comes out positive"},
       {"negative-input-accepted", "x < 0 is treated as |x| (no domain error, z = ln |x|)"},
       {"power-modulus-short",
-       "the Chinese-remainder modulus of each power |T|^i is too small "
-       "(its largest primes dropped until M <= max |T|^i), so the largest "
+       "the Chinese-remainder modulus of each power y^i (|T|^i = 2^A y^i) is too small "
+       "(its largest primes dropped until M <= max y^i), so the largest "
        "powers wrap modulo M (a mistake of the --polynomial construction, which it builds: the "
        "tabulation has no powers)"},
       {"taylor-terms-short",

@@ -278,7 +278,7 @@ const std::vector<Component>& all_components() {
        .params = {p_param(3, 12, 8)},
        .flags = {{"polynomial",
                   "log: the powers |T|^i by iterated multiplication (Chinese "
-                  "remaindering; polynomial size, depth 21) instead of every Taylor "
+                  "remaindering; polynomial size, depth 23) instead of every Taylor "
                   "term tabulated over a thermometer of the p - 1 low significand bits"}},
        .construction = log_construction,
        .spec = build_log_spec,
@@ -289,9 +289,9 @@ const std::vector<Component>& all_components() {
        .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
                     "low significand bits over a thermometer of 2^(p-1) - 1 gates (5,093 gates, "
                     "291,558 wires at p = 12), still the smaller up to p = 12; --polynomial "
-                    "builds the powers by Chinese remaindering, polynomial (gates ~ p^3.4) but "
-                    "larger at these widths (2,278 gates at p = 4, 99,876 and 7,436,101 wires at "
-                    "p = 12, depth 21)"},
+                    "builds the powers by Chinese remaindering, polynomial (gates ~ p^4) but "
+                    "larger at these widths (1,876 gates at p = 4, 85,749 and 4,678,375 wires at "
+                    "p = 12, depth 23)"},
       {.name = "exp",
        .description =
            "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "

@@ -15,7 +15,7 @@ TEST_CASE("verify proves log at p = 4 with every lemma proved", "[log][cli]") {
   CHECK(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"] == "proved");
-  CHECK(j["construction"]["depth"] == 11);  // --polynomial: 21
+  CHECK(j["construction"]["depth"] == 11);  // --polynomial: 23
   REQUIRE(j["lemmas"].size() == 7);
   for (const auto& l : j["lemmas"]) CHECK(l["verdict"] == "proved");
 }
@@ -26,7 +26,7 @@ TEST_CASE("verify proves the polynomial log (--polynomial) against the same spec
   CHECK(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"] == "proved");
-  CHECK(j["construction"]["depth"] == 21);
+  CHECK(j["construction"]["depth"] == 23);
 }
 
 TEST_CASE("every log mutant is refuted by verify at p = 4", "[log][cli][mutants]") {

@@ -12,9 +12,9 @@
 // k = 3: the polynomial constructions built today grow at most like p^2 (int-mul's p^2
 // partial products; measured ratios <= 4.75 for gates, fprod at p = 5 -> 10, and <= 4.1 for
 // fan-in, exp at p = 6 -> 12; fdiv's series quotient x2.95 gates, x4 fan-in at p = 5 -> 10),
-// so cubic growth is a factor 2 of margin (log --polynomial, not the default, grows like p^3.4:
-// raise k here with its measured reason before measuring it). Depth must be the same at p and 2p
-// (constant depth).
+// so cubic growth is a factor 2 of margin (log --polynomial, not the default, grows like p^4,
+// gates x16.8 from p = 8 to 16: raise k here with its measured reason before measuring it). Depth
+// must be the same at p and 2p (constant depth).
 //
 // Measured by building each construction in-process (the registry, as tests/verify/cli.cpp
 // uses it) and lib's analyze(); sizes only, no proof. bench/size_growth.py prints the same
