@@ -123,6 +123,10 @@ int ThresholdBddCache::suffix_id(int rest, SinkLit x, int64_t w) {
 SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,
                             int64_t max_new_nodes) {
+  if (terms.size() > kMaxThresholdBddFanin)
+    throw ThresholdBddTooLarge("threshold BDD of a gate of fan-in " + std::to_string(terms.size()) +
+                               " (the builder's limit is " + std::to_string(kMaxThresholdBddFanin) +
+                               ")");
   const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
 #ifndef NDEBUG
   int64_t total = 0;
@@ -139,6 +143,7 @@ SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
 int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,
                             int64_t max_new_nodes) {
+  if (terms.size() > kMaxThresholdBddFanin) return max_new_nodes + 1;
   const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
   ThresholdBddTrialSink trial(sink);
   std::vector<std::pair<int, int64_t>> journal;

@@ -58,17 +58,23 @@ class ThresholdBddTooLarge : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The builder recurses once per input, so a gate of more inputs than this gets no BDD (the adder
+// network serves it): the tabulated log's 24,575-input gates at p = 16 overflowed the stack.
+inline constexpr size_t kMaxThresholdBddFanin = 4096;
+
 // Writes the BDD of [sum terms >= T] into `sink`, reusing and extending `cache` (which must only
 // ever serve this sink), and returns the root's literal. Preconditions (asserted): weights >= 1,
 // 1 <= T <= sum of the weights clipped to T, which is below 2^61. Throws ThresholdBddTooLarge
-// once the gate needs more than `max_new_nodes` nodes not in the cache; the nodes already written
+// for more than kMaxThresholdBddFanin terms, or once the gate needs more than `max_new_nodes`
+// nodes not in the cache; the nodes already written
 // stay (each is defined by its children, so they constrain nothing but themselves).
 SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,
                             int64_t max_new_nodes);
 
 // How many nodes threshold_bdd_build would add to `cache` for this gate (the nodes it already
-// holds are free), counting no further than max_new_nodes + 1. Writes nothing into the sink and
+// holds are free), counting no further than max_new_nodes + 1 (which it also returns beyond
+// kMaxThresholdBddFanin terms). Writes nothing into the sink and
 // leaves the cache as it was: the estimate by which lib/threshold_encode.hpp chooses an encoding.
 int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,

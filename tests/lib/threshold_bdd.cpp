@@ -10,6 +10,8 @@
 #include <set>
 #include <vector>
 
+#include "lib/threshold_encode.hpp"
+
 using namespace tc;
 
 namespace {
@@ -119,4 +121,37 @@ TEST_CASE("gates sharing a BDD cache reuse nodes; the budget stops a large BDD",
   CHECK_THROWS_AS(threshold_bdd_build(fresh, empty, terms, 21, 2), ThresholdBddTooLarge);
   CHECK_THROWS_WITH(threshold_bdd_build(fresh, empty, terms, 21, 2),
                     Catch::Contains("threshold BDD exceeds 2 new nodes"));
+}
+
+namespace {
+
+// Counts what is written; every node a fresh literal.
+class CountingSink : public GateSink {
+ public:
+  SinkLit constant(bool value) override { return value ? 1 : 0; }
+  SinkLit monotone_ite(SinkLit, SinkLit, SinkLit) override { return ++next; }
+  SinkLit negate(SinkLit) override { return ++next; }
+  SinkLit and2(SinkLit, SinkLit) override { return ++next; }
+  SinkLit xor2(SinkLit, SinkLit) override { return ++next; }
+  SinkLit next = 1;
+};
+
+}  // namespace
+
+TEST_CASE("a gate wider than the BDD builder's limit gets the adder, not a stack overflow",
+          "[threshold][bdd]") {
+  // The tabulated log at p = 16 had 24,575-input gates; one recursion frame per input.
+  const size_t n = 3 * kMaxThresholdBddFanin;
+  std::vector<ThresholdTerm> terms;
+  for (size_t i = 0; i < n; ++i) terms.push_back({SinkLit(2 + i), 1});
+  CountingSink sink;
+  sink.next = SinkLit(2 + n);
+  ThresholdSharing sharing;
+  // The OR of the inputs: a chain of n nodes, well within the budget, yet refused for its depth.
+  CHECK(threshold_bdd_count(sink, sharing.bdd, terms, 1, 1000000) == 1000001);
+  CHECK_THROWS_AS(threshold_bdd_build(sink, sharing.bdd, terms, n / 2, int64_t{1} << 40),
+                  ThresholdBddTooLarge);
+  threshold_encode(sink, sharing, terms, n / 2, ThresholdMethod::Auto, int64_t{1} << 20);
+  CHECK(sharing.stats.adder_gates == 1);
+  CHECK(sharing.stats.bdd_gates == 0);
 }
