@@ -311,9 +311,9 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
                  "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
       ->check(CLI::Range(0.0, 1e6));
   app.add_option("--jobs", o.jobs,
-                 "Obligations side by side (default 1): with --all each component in a process of "
-                 "its own; else the independent output words and blocks of the proof. The report "
-                 "and the exit code do not depend on N")
+                 "Work side by side (default 1): with --all N components at a time, each in a "
+                 "process of its own; else the output words of each SAT miter on N threads. The "
+                 "report and the exit code do not depend on N")
       ->check(CLI::Range(1, 256));
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
