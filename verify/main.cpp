@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 
+#include "verify/child_tasks.hpp"
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
 #include "verify/memory_limit.hpp"
@@ -35,6 +36,7 @@ struct Options {
   ObligationExchange exchange = ObligationExchange::None;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
+  int jobs = 1;  // --all: components side by side, each in a child process
   double memory_limit = default_memory_limit_gib();
   // Every parameter and flag any component declares, with what the user typed; a component's
   // Params start at its own defaults and take only the options it declares (params_for).
@@ -121,6 +123,33 @@ void print_list() {
   }
 }
 
+// The error line(s) and exit code for the exception being handled (call inside a catch).
+int report_error(double memory_limit) {
+  try {
+    throw;
+  } catch (const UsageError& e) {
+    // One line per problem (a circuit file's port mismatches come several at once).
+    const std::string message = e.what();
+    for (size_t start = 0, end; start <= message.size(); start = end + 1) {
+      end = std::min(message.find('\n', start), message.size());
+      std::fprintf(stderr, "verify: error: %s\n", message.substr(start, end - start).c_str());
+    }
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr,
+                 "verify: error: out of memory: the run needs more than its %.1f GiB "
+                 "(--memory-limit); no verdict\n",
+                 memory_limit);
+    return 3;
+  } catch (const ReplayError& e) {
+    std::fprintf(stderr, "verify: internal error: %s\n", e.what());
+    return 4;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "verify: internal error: %s\n", e.what());
+    return 4;
+  }
+}
+
 int worse(int a, int b) {  // internal error > counterexample > unknown > proved
   auto rank = [](int code) { return code == 4 ? 3 : code == 1 ? 2 : code == 3 ? 1 : 0; };
   return rank(a) >= rank(b) ? a : b;
@@ -167,17 +196,17 @@ int run(const Options& o) {
   eq.miter.check_proofs = o.check_proofs;
   eq.miter.exchange = o.exchange;
   eq.miter.progress = [&](const std::string& msg) { progress.say(msg); };
-  int code = 0;
-  for (const auto* c : targets) {
+  auto verify_one = [&](const Component* c) -> int {
     const Params params = params_for(o, *c, o.all);
     if (o.all) {  // each component at the requested p, clamped to what it supports
       if (params.p < c->p_spec().min || params.p > c->p_spec().max) {
         std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
                      params.p, c->p_spec().min, c->p_spec().max);
-        continue;
+        return 0;
       }
     }
-    if (o.all && !o.proof_dir.empty()) eq.miter.proof_dir = o.proof_dir + "/" + c->name;
+    EquivalenceParams eq_c = eq;
+    if (o.all && !o.proof_dir.empty()) eq_c.miter.proof_dir = o.proof_dir + "/" + c->name;
     progress.say("building " + c->name);
     std::optional<MiterCnfSize> cnf_size;  // --export-cnf: reported with the circuits' sizes
     if (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_opb.empty() ||
@@ -194,7 +223,7 @@ int run(const Options& o) {
     }
     if (o.all && !o.circuit_file.empty())
       throw UsageError("--circuit takes one --component, not --all");
-    Report r = run_component(*c, params, o.stats_only, eq, o.circuit_file, o.lower_weights);
+    Report r = run_component(*c, params, o.stats_only, eq_c, o.circuit_file, o.lower_weights);
     r.miter_cnf = cnf_size;
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;
@@ -202,8 +231,29 @@ int run(const Options& o) {
       print_report(r);
       if (targets.size() > 1) fmt::print("\n");
     }
-    code = worse(code, report_exit_code(r));
+    return report_exit_code(r);
+  };
+  int code = 0;
+  if (o.jobs > 1 && targets.size() > 1) {
+    // Side by side, reports in registry order: the output and the exit code do not depend on N.
+    const auto outcomes = run_child_tasks(targets.size(), o.jobs, [&](size_t i) {
+      try {
+        return TaskOutcome{verify_one(targets[i]), false};
+      } catch (...) {  // what main would print for the sequential run, which stops here
+        return TaskOutcome{report_error(o.memory_limit), true};
+      }
+    });
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+      if (outcomes[i].signal != 0)
+        std::fprintf(stderr,
+                     "verify: internal error: the process verifying %s ended by signal %d\n",
+                     targets[i]->name.c_str(), outcomes[i].signal);
+      code = outcomes[i].stops_run ? outcomes[i].code : worse(code, outcomes[i].code);
+    }
+    return code;
   }
+  eq.miter.jobs = o.jobs;  // one component: its independent obligations side by side
+  for (const auto* c : targets) code = worse(code, verify_one(c));
   return code;
 }
 
@@ -261,6 +311,11 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
   app.add_option("--timeout", o.timeout,
                  "Seconds before the proof engine (sat, sim or z3) gives up (UNKNOWN)")
       ->check(CLI::Range(0.0, 1e6));
+  app.add_option("--jobs", o.jobs,
+                 "Work side by side (default 1): with --all N components at a time, each in a "
+                 "process of its own; else the output words of each SAT miter on N threads. The "
+                 "report and the exit code do not depend on N")
+      ->check(CLI::Range(1, 256));
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
   app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");
@@ -376,25 +431,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::fprintf(stderr, "verify: error: %s\n", e.what());
     return 2;
-  } catch (const UsageError& e) {
-    // One line per problem (a circuit file's port mismatches come several at once).
-    const std::string message = e.what();
-    for (size_t start = 0, end; start <= message.size(); start = end + 1) {
-      end = std::min(message.find('\n', start), message.size());
-      std::fprintf(stderr, "verify: error: %s\n", message.substr(start, end - start).c_str());
-    }
-    return 2;
-  } catch (const std::bad_alloc&) {
-    std::fprintf(stderr,
-                 "verify: error: out of memory: the run needs more than its %.1f GiB "
-                 "(--memory-limit); no verdict\n",
-                 memory_limit_in_force);
-    return 3;
-  } catch (const ReplayError& e) {
-    std::fprintf(stderr, "verify: internal error: %s\n", e.what());
-    return 4;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "verify: internal error: %s\n", e.what());
-    return 4;
+  } catch (...) {
+    return report_error(memory_limit_in_force);
   }
 }

@@ -23,8 +23,12 @@ bool deadline_passed(const SatDeadline& deadline) {
   return deadline && SatClock::now() >= *deadline;
 }
 
-DeadlineTerminator::DeadlineTerminator(SatDeadline deadline, std::function<void()> tick)
-    : deadline_(deadline), tick_(std::move(tick)), next_tick_(SatClock::now() + kTickInterval) {}
+DeadlineTerminator::DeadlineTerminator(SatDeadline deadline, std::function<void()> tick,
+                                       std::function<bool()> abandon)
+    : deadline_(deadline),
+      tick_(std::move(tick)),
+      abandon_(std::move(abandon)),
+      next_tick_(SatClock::now() + kTickInterval) {}
 
 bool DeadlineTerminator::terminate() {
   const auto now = SatClock::now();
@@ -32,7 +36,7 @@ bool DeadlineTerminator::terminate() {
     next_tick_ = now + kTickInterval;
     tick_();
   }
-  return deadline_ && now >= *deadline_;
+  return (deadline_ && now >= *deadline_) || (abandon_ && abandon_());
 }
 
 }  // namespace tc

@@ -19,16 +19,19 @@ SatDeadline deadline_after(SatClock::time_point start, double timeout_seconds);
 
 bool deadline_passed(const SatDeadline& deadline);
 
-// Stops CaDiCaL when the deadline passes, and calls `tick` (if set) every five seconds so that
+// Stops CaDiCaL when the deadline passes or `abandon` (if set) says the answer is no longer
+// needed (obligations solved side by side), and calls `tick` (if set) every five seconds so that
 // long solves can show progress.
 class DeadlineTerminator : public CaDiCaL::Terminator {
  public:
-  explicit DeadlineTerminator(SatDeadline deadline, std::function<void()> tick = nullptr);
+  explicit DeadlineTerminator(SatDeadline deadline, std::function<void()> tick = nullptr,
+                              std::function<bool()> abandon = nullptr);
   bool terminate() override;
 
  private:
   SatDeadline deadline_;
   std::function<void()> tick_;
+  std::function<bool()> abandon_;
   SatClock::time_point next_tick_;
 };
 

@@ -1,10 +1,16 @@
 // The per-bit obligations of a miter (see miter_obligations.hpp).
 #include "lib/sat/miter_obligations.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cadical.hpp>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "lib/sat/bit_solver.hpp"
@@ -96,11 +102,14 @@ class CertifiedBitSolver : public BitSolver {
   std::optional<CaDiCaL::Solver> solver_;  // the current obligation's solver
 };
 
-// One word's obligations, least significant bit first.
+// One word's obligations, least significant bit first. `abandon`, if set, says the word's answer
+// is no longer needed (words solved side by side): the run then ends as unknown.
 std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const MiterParams& params,
-                               SatDeadline deadline, ObligationProgress& progress, MiterStats& st) {
+                               SatDeadline deadline, ObligationProgress& progress, MiterStats& st,
+                               const std::function<bool()>& abandon = nullptr) {
   const MiterWordCnf wc = encode_miter_word(miter.circuit, word);
-  DeadlineTerminator terminator(deadline, [&progress] { progress.still_solving(); });
+  DeadlineTerminator terminator(
+      deadline, [&progress] { progress.still_solving(); }, abandon);
   std::unique_ptr<BitSolver> solver;
   if (params.exchange != ObligationExchange::None)
     solver = make_exchange_bit_solver(params, wc);
@@ -115,6 +124,7 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
       ++proved;
       continue;
     }
+    if (abandon && abandon()) return std::nullopt;
     ObligationStats ob;
     ob.output_word = word.diff.size() == 1 ? word.name : word.name + "[" + std::to_string(k) + "]";
     const auto ob_start = SatClock::now();
@@ -149,11 +159,66 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
   return true;
 }
 
+// The words on `params.jobs` threads, each word on a solver of its own (CaDiCaL instances share
+// nothing; the miter circuit is only read). The results are merged in word order and cut at the
+// first word not proved equal, so that statistics, counterexample and verdict are those of the
+// one-thread run; a word after an unequal one is abandoned as soon as that is known.
+std::optional<bool> solve_words_side_by_side(const Miter& miter, const MiterParams& params,
+                                             SatDeadline deadline, MiterStats& st) {
+  const size_t n = miter.words.size();
+  std::vector<MiterStats> per_word(n);
+  std::vector<std::optional<bool>> verdicts(n, true);
+  std::vector<std::exception_ptr> errors(n);
+  std::atomic<size_t> next{0}, first_unequal{n};
+  std::mutex say_mutex;  // one progress line at a time
+  MiterParams p = params;
+  if (params.progress)
+    p.progress = [&say_mutex, &params](const std::string& msg) {
+      std::lock_guard<std::mutex> lock(say_mutex);
+      params.progress(msg);
+    };
+  auto ended_unequal = [&first_unequal](size_t w) {
+    size_t seen = first_unequal.load();
+    while (w < seen && !first_unequal.compare_exchange_weak(seen, w)) {
+    }
+  };
+  auto work = [&] {
+    for (size_t w; (w = next++) < n;) {
+      if (first_unequal.load() < w) continue;  // not needed: an earlier word decides
+      try {
+        ObligationProgress progress(p.progress);
+        verdicts[w] = prove_word(miter, miter.words[w], p, deadline, progress, per_word[w],
+                                 [&first_unequal, w] { return first_unequal.load() < w; });
+      } catch (...) {
+        errors[w] = std::current_exception();
+      }
+      if (verdicts[w] != true || errors[w]) ended_unequal(w);
+    }
+  };
+  std::vector<std::thread> threads;
+  const size_t count = std::min(n, static_cast<size_t>(params.jobs));
+  for (size_t t = 0; t < count; ++t) threads.emplace_back(work);
+  for (std::thread& t : threads) t.join();
+  for (size_t w = 0; w < n; ++w) {
+    if (errors[w]) std::rethrow_exception(errors[w]);
+    st.obligations.insert(st.obligations.end(), per_word[w].obligations.begin(),
+                          per_word[w].obligations.end());
+    if (verdicts[w] != true) {
+      st.counterexample = per_word[w].counterexample;
+      st.differing_word = per_word[w].differing_word;
+      return verdicts[w];
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<bool> solve_miter_outputs(const Miter& miter, const MiterParams& params,
                                         SatDeadline deadline, MiterStats& st) {
   if (!params.proof_dir.empty()) std::filesystem::create_directories(params.proof_dir);
+  if (params.jobs > 1 && miter.words.size() > 1)
+    return solve_words_side_by_side(miter, params, deadline, st);
   ObligationProgress progress(params.progress);
   for (const MiterWord& word : miter.words) {
     const std::optional<bool> verdict = prove_word(miter, word, params, deadline, progress, st);

@@ -5,7 +5,8 @@
 // by the earlier obligation), which is what makes arithmetic miters tractable: the carries into
 // bit k are known to agree. The first SAT answer (a counterexample candidate) or limit ends the
 // run. With a proof directory every obligation is solved on a fresh solver and leaves a CNF and
-// a DRAT file (lib/sat/obligation_proof.hpp).
+// a DRAT file (lib/sat/obligation_proof.hpp). With params.jobs > 1 the words are solved on that
+// many threads, each on its own solver, and merged in word order: the result is the same.
 #pragma once
 
 #include <optional>

@@ -25,7 +25,8 @@ struct MiterParams {
   std::string proof_dir;       // empty: no proofs written
   bool check_proofs = false;   // certify each UNSAT answer with the DRUP checker
   ObligationExchange exchange = ObligationExchange::None;  // needs proof_dir
-  std::function<void(const std::string&)> progress;        // one line per obligation
+  int jobs = 1;  // output words solved side by side (threads); the verdict and stats do not change
+  std::function<void(const std::string&)> progress;  // one line per obligation
   // Proves two circuits equivalent on their valid inputs: two extracted cut blocks, or a cut's
   // assumption against constant true (lib/sat/cut_points.hpp); unset: no cut sharing. `label`
   // names the pair for files ("significand-product", "significand-product-assumption"). Returns

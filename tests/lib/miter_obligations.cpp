@@ -1,0 +1,132 @@
+// Tests of the miter's obligations solved side by side (MiterParams::jobs): the verdict, the
+// obligations and the counterexample are those of the one-thread run.
+#include "lib/sat/miter_obligations.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "lib/sat/miter.hpp"
+#include "lib/simulate.hpp"
+
+using namespace tc;
+
+namespace {
+
+std::string numbered(const char* prefix, int i) {
+  std::string name = prefix;
+  name += std::to_string(i);
+  return name;
+}
+
+// `words` independent sums a_i + b_i of `width` bits: ripple adders, or (threshold) each sum bit
+// as one comparison of the weighted operands. `broken_word` (ripple only) drops the carry into
+// bit 2 of that word.
+Circuit sums(int words, int width, bool threshold, int broken_word = -1) {
+  Circuit c(threshold ? "weighted-sums" : "ripple-sums");
+  std::vector<Bits> a, b;
+  for (int w = 0; w < words; ++w) {
+    a.push_back(c.add_input_word(numbered("a", w), width, Decoding::unsigned_int()));
+    b.push_back(c.add_input_word(numbered("b", w), width, Decoding::unsigned_int()));
+  }
+  for (int w = 0; w < words; ++w) {
+    Bits s;
+    if (threshold) {
+      for (int k = 0; k <= width; ++k) {
+        std::vector<Signal> xs;
+        std::vector<int64_t> ws;
+        for (int i = 0; i < std::min(k + 1, width); ++i) {
+          xs.insert(xs.end(), {a[w][i], b[w][i]});
+          ws.insert(ws.end(), {int64_t{1} << i, int64_t{1} << i});
+        }
+        // bit k of S is 1 iff S in [2^k, 2^(k+1)) or S >= 3 * 2^k.
+        const Signal ge1 = c.create_threshold(xs, ws, int64_t{1} << k);
+        const Signal ge2 = c.create_threshold(xs, ws, int64_t{2} << k);
+        const Signal ge3 = c.create_threshold(xs, ws, int64_t{3} << k);
+        s.push_back(c.create_threshold({ge1, ge2, ge3}, {1, -1, 1}, 1));
+      }
+    } else {
+      Signal carry = kFalse;
+      for (int i = 0; i < width; ++i) {
+        if (w == broken_word && i == 2) carry = kFalse;
+        s.push_back(c.create_xor(c.create_xor(a[w][i], b[w][i]), carry));
+        carry = c.create_majority({a[w][i], b[w][i], carry});
+      }
+      s.push_back(carry);
+    }
+    c.add_output_word(numbered("sum", w), s, Decoding::unsigned_int());
+  }
+  return c;
+}
+
+struct Run {
+  std::optional<bool> verdict;
+  MiterStats stats;
+};
+
+Run solve(const Circuit& construction, const Circuit& spec, int jobs,
+          const std::string& proof_dir = "") {
+  MiterParams params;
+  params.jobs = jobs;
+  params.proof_dir = proof_dir;
+  params.check_proofs = !proof_dir.empty();
+  Run r;
+  r.verdict = check_equivalence_sat(construction, spec, params, &r.stats);
+  return r;
+}
+
+// The obligations as "bit: answer" lines, in the order the run reports them.
+std::vector<std::string> answers(const MiterStats& st) {
+  std::vector<std::string> lines;
+  for (const ObligationStats& ob : st.obligations)
+    lines.push_back(ob.output_word + ": " + sat_answer_name(ob.result) +
+                    (ob.certified ? " certified" : ""));
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("words proved side by side give the one-thread run's obligations", "[miter][jobs]") {
+  const Circuit construction = sums(4, 6, true), spec = sums(4, 6, false);
+  const Run one = solve(construction, spec, 1);
+  REQUIRE(one.verdict == true);
+  REQUIRE(one.stats.obligations.size() == 4 * 7);
+  for (int jobs : {2, 3, 8}) {
+    INFO("jobs " << jobs);
+    const Run many = solve(construction, spec, jobs);
+    CHECK(many.verdict == true);
+    CHECK(answers(many.stats) == answers(one.stats));
+  }
+}
+
+TEST_CASE("a broken word side by side gives the one-thread run's counterexample", "[miter][jobs]") {
+  const Circuit construction = sums(4, 6, false, 2), spec = sums(4, 6, true);
+  const Run one = solve(construction, spec, 1);
+  REQUIRE(one.verdict == false);
+  REQUIRE(one.stats.differing_word == "sum2");
+  const Run many = solve(construction, spec, 3);
+  CHECK(many.verdict == false);
+  CHECK(many.stats.differing_word == "sum2");
+  CHECK(answers(many.stats) == answers(one.stats));  // nothing after the broken word's answer
+  REQUIRE(many.stats.counterexample);
+  CHECK(*many.stats.counterexample == *one.stats.counterexample);
+  CHECK(simulate_outputs(construction, *many.stats.counterexample) !=
+        simulate_outputs(spec, *many.stats.counterexample));
+}
+
+TEST_CASE("certified words side by side are each certified by the DRUP checker",
+          "[miter][jobs][proof]") {
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / "tc-miter-jobs-proofs").string();
+  std::filesystem::remove_all(dir);
+  const Circuit construction = sums(3, 4, true), spec = sums(3, 4, false);
+  const Run one = solve(construction, spec, 1, dir + "/one");
+  const Run many = solve(construction, spec, 3, dir + "/many");
+  REQUIRE(one.verdict == true);
+  CHECK(many.verdict == true);
+  CHECK(answers(many.stats) == answers(one.stats));
+  for (const ObligationStats& ob : many.stats.obligations) {
+    CHECK(ob.certified);
+    CHECK(std::filesystem::exists(ob.proof_path));
+  }
+  std::filesystem::remove_all(dir);
+}
