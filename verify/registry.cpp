@@ -87,6 +87,11 @@ constexpr const char* kIteratedSizeNote =
     "aligned exactly over all 2^E exponents (about p 2^E gates per term, a 2^E + p bit sum); "
     "hence the default E = 4, not p + 1 (with E = p + 1 the size is exponential in p)";
 
+constexpr const char* kWindowsMeaning =
+    "cluster windows (circuits/float_sum_window.hpp: polynomial in p, n and E, depth 30; proved "
+    "by SAT only at small sizes, no shared cut) instead of aligning every term over all 2^E "
+    "exponents";
+
 // conv1d with every weight an input proves by SAT only at p = 2 (each output's dot-product block
 // has 5 float inputs and its SAT proof does not finish in minutes at p = 3), so its default
 // weights are constants, as selective-ssm's and mamba's are; values exact at every p >= 2.
@@ -213,6 +218,7 @@ const std::vector<Component>& all_components() {
        .params = {p_param(2, 16, 6),
                   {"n", 2, 8, 4, "number of operands"},
                   e_param(kIteratedExponentBits)},
+       .flags = {{"windows", kWindowsMeaning}},
        .construction = [](const Params& p) { return float_sum_construction(iterated(p)); },
        .spec = [](const Params& p) { return build_float_sum_spec(iterated(p)); },
        .mutants = float_sum_mutants(),
@@ -232,6 +238,7 @@ const std::vector<Component>& all_components() {
                   {"rows", 1, 8, 2, "rows of the left matrix"},
                   {"cols", 1, 8, 2, "columns of the right matrix"},
                   e_param(kIteratedExponentBits)},
+       .flags = {{"windows", kWindowsMeaning}},
        .construction = [](const Params& p) { return float_matmul_construction(iterated(p)); },
        .spec = [](const Params& p) { return build_float_matmul_spec(iterated(p)); },
        .mutants = float_matmul_mutants(),
