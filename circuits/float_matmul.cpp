@@ -20,6 +20,7 @@
 #include "circuits/float_blocks.hpp"
 #include "circuits/float_mul.hpp"
 #include "circuits/float_sum_blocks.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_arith.hpp"
 #include "circuits/int_mutants.hpp"
 #include "lib/float_word.hpp"
@@ -83,6 +84,17 @@ SumTerm float_term(const Bits& word, FloatFormat f) {
   return term;
 }
 
+// The same product as a window term (float_sum_window.hpp): exponent e_a + e_b as a form.
+WindowTerm product_window_term(Circuit& c, const FloatBits& a, const FloatBits& b) {
+  WindowTerm term;
+  term.significand = int_multiply(c, a.magnitude, b.magnitude);
+  term.exponent.add_signed(a.exponent, 1);
+  term.exponent.add_signed(b.exponent, 1);
+  term.nonzero = c.create_and(c.create_or(a.magnitude), c.create_or(b.magnitude));
+  term.negative = fb_xor(c, a.sign, b.sign);
+  return term;
+}
+
 }  // namespace
 
 Circuit float_matmul_construction(const Params& params) {
@@ -96,6 +108,7 @@ Circuit float_matmul_construction(const Params& params) {
   else if (!mutant.empty() && mutant != "products-rounded" && mutant != "step-by-step-rounding" &&
            mutant != "column-off-by-one")
     int_unknown_mutant("matmul", mutant);
+  const bool windows = params.flag("windows");
   Params plain = params;
   plain.mutant.clear();
 
@@ -116,7 +129,11 @@ Circuit float_matmul_construction(const Params& params) {
         std::vector<Bits> products;
         for (int k = 0; k < n; ++k)
           products.push_back(import_output(c, multiplier, concat(a[r][k], b[k][read])));
-        if (mutant == "products-rounded") {
+        if (mutant == "products-rounded" && windows) {
+          std::vector<WindowTerm> terms;
+          for (const Bits& w : products) terms.push_back(fsw_float_term(c, split_float(w, f)));
+          z = fsw_round_exact_sum(c, terms, f, options);
+        } else if (mutant == "products-rounded") {
           std::vector<SumTerm> terms;
           for (const Bits& w : products) terms.push_back(float_term(w, f));
           const ExactSum sum = fsb_exact_sum(c, terms);
@@ -126,6 +143,12 @@ Circuit float_matmul_construction(const Params& params) {
           z = products[0];
           for (int k = 1; k < n; ++k) z = import_output(c, adder, concat(z, products[k]));
         }
+      } else if (windows) {
+        std::vector<WindowTerm> terms;
+        for (int k = 0; k < n; ++k)
+          terms.push_back(
+              product_window_term(c, split_float(a[r][k], f), split_float(b[k][read], f)));
+        z = fsw_round_exact_sum(c, terms, f, options);
       } else {
         std::vector<SumTerm> terms;
         Bits cut_inputs, cut_outputs;

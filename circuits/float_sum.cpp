@@ -20,6 +20,7 @@
 #include "circuits/float_add.hpp"
 #include "circuits/float_blocks.hpp"
 #include "circuits/float_sum_blocks.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "lib/float_word.hpp"
 
@@ -87,16 +88,7 @@ Circuit float_sum_construction(const Params& params) {
     cut_inputs.insert(cut_inputs.end(), word.begin(), word.end());
     xs.push_back(split_float(word, f));
   }
-  std::vector<SumTerm> terms;
-  for (const FloatBits& x : xs) {
-    SumTerm term;
-    term.significand = x.magnitude;
-    term.exponent_lo = f.emin();
-    for (int64_t k = f.emin(); k <= f.emax(); ++k)
-      term.exponent_is.push_back(fsb_word_equals(x.exponent, k));
-    term.negative = x.sign;
-    terms.push_back(term);
-  }
+  std::vector<Signal> enabled(params.n, kTrue);
   if (mutant == "far-terms-dropped") {
     for (int j = 0; j < params.n; ++j) {
       Bits far;
@@ -107,8 +99,29 @@ Circuit float_sum_construction(const Params& params) {
         gap.add_signed(xs[j].exponent, -1);
         far.push_back(fb_at_least(c, gap, f.p + 2, {xs[i].magnitude[f.p - 1]}));
       }
-      terms[j].enabled = !c.create_or(far);
+      enabled[j] = !c.create_or(far);
     }
+  }
+  if (params.flag("windows")) {
+    std::vector<WindowTerm> terms;
+    for (int j = 0; j < params.n; ++j) {
+      terms.push_back(fsw_float_term(c, xs[j]));
+      terms.back().nonzero = c.create_and(terms.back().nonzero, enabled[j]);
+    }
+    add_float_output(c, "z", fsw_round_exact_sum(c, terms, f, options), f);
+    return c;
+  }
+  std::vector<SumTerm> terms;
+  for (int j = 0; j < params.n; ++j) {
+    const FloatBits& x = xs[j];
+    SumTerm term;
+    term.significand = x.magnitude;
+    term.exponent_lo = f.emin();
+    for (int64_t k = f.emin(); k <= f.emax(); ++k)
+      term.exponent_is.push_back(fsb_word_equals(x.exponent, k));
+    term.negative = x.sign;
+    term.enabled = enabled[j];
+    terms.push_back(term);
   }
   const ExactSum sum = fsb_exact_sum(c, terms);
   c.add_cut("exact-sum", cut_inputs, sum.cut_outputs);

@@ -201,6 +201,8 @@ ExactSum fsb_exact_sum(Circuit& c, const std::vector<SumTerm>& terms) {
   for (int i = 0; i < width; ++i) not_q.push_back(!bit_or_false(q, i));
   result.difference =
       fsb_add_two(c, p, not_q, true, width, fsb_uniform_blocks(width, kDifferenceBlock));
+  result.positive = p;
+  result.negative = q;
 
   for (int col = 0; col < width; ++col) {
     if (col < width - 1) {
@@ -220,6 +222,13 @@ ExactSum fsb_exact_sum(Circuit& c, const std::vector<SumTerm>& terms) {
 // ---------------------------------------------------------------------------------------------
 
 Bits fsb_round_sum(Circuit& c, const Bits& t, int64_t exponent_lo, FloatFormat f,
+                   const RoundOptions& options) {
+  LinearForm base;
+  base.constant = exponent_lo;
+  return fsb_round_sum(c, t, base, f, options);
+}
+
+Bits fsb_round_sum(Circuit& c, const Bits& t, const LinearForm& exponent_lo, FloatFormat f,
                    const RoundOptions& options) {
   const int width = static_cast<int>(t.size());
   const int p = f.p;
@@ -249,7 +258,7 @@ Bits fsb_round_sum(Circuit& c, const Bits& t, int64_t exponent_lo, FloatFormat f
   std::vector<Bits> window_cases(p + 1);
   Bits sticky_cases;
   UnroundedValue value;
-  value.exponent.constant = exponent_lo;
+  value.exponent = exponent_lo;
   const int lead_group = value.exponent.new_group();
   for (int j = 0; j < w; ++j) {
     const Bits lead = fb_leading_one_literals(magnitude, j);

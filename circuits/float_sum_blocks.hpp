@@ -69,6 +69,8 @@ std::vector<int> fsb_uniform_blocks(int width, int block);
 struct ExactSum {
   int64_t exponent_lo = 0;
   Bits difference;  // T, W bits, two's complement
+  Bits positive;    // P, W - 1 bits
+  Bits negative;    // Q, W - 1 bits
   // The cut-point word, column by column (c = 0 .. W - 1): for each term j that reaches column
   // c (c - shift_j in [0, w_j) for some possible shift_j = e_j - lo), its aligned bit AND !s_j
   // and its aligned bit AND s_j; then P_c and Q_c (for c < W - 1); then T_c. Proving it bit by
@@ -83,6 +85,10 @@ ExactSum fsb_exact_sum(Circuit& circuit, const std::vector<SumTerm>& terms);
 // round_p(T * 2^exponent_lo) for T in two's complement, as a float word of format f.
 // Depth 8 above T: |T| 2, leading-one window and sticky 2, fb_round_pack 4.
 Bits fsb_round_sum(Circuit& circuit, const Bits& t, int64_t exponent_lo, FloatFormat f,
+                   const RoundOptions& options = {});
+// The same with the weight of T's bit 0 a linear form (its terms at most one layer deeper than T
+// plus 4, so the depth stays 8 above T).
+Bits fsb_round_sum(Circuit& circuit, const Bits& t, const LinearForm& exponent_lo, FloatFormat f,
                    const RoundOptions& options = {});
 
 }  // namespace tc
