@@ -3,83 +3,142 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <chrono>
 #include <random>
 #include <stdexcept>
 
 namespace tc {
 
+Simulator::Simulator(const Circuit& circuit) : circuit_(circuit), values_(circuit.num_nodes(), 0) {
+  // Nodes are created after their fanins, so increasing index order is topological.
+  const std::vector<char> needed = circuit.cone_of_outputs_and_constraints();
+  int max_width = 0;
+  for (uint32_t n = 1; n < circuit.num_nodes(); ++n) {
+    const Node& node = circuit.node(n);
+    if (!needed[n] || (node.kind != NodeKind::Threshold && node.kind != NodeKind::Xor)) continue;
+    Gate g{n,
+           GateKind::Threshold,
+           0,
+           static_cast<uint32_t>(fanins_.size()),
+           static_cast<uint32_t>(node.fanins.size()),
+           node.threshold};
+    if (node.kind == NodeKind::Xor) {
+      g.kind = GateKind::Xor;
+    } else if (node.is_and()) {
+      g.kind = GateKind::And;
+    } else if (node.is_or()) {
+      g.kind = GateKind::Or;
+    } else {
+      int64_t total = 0;
+      for (int64_t w : node.weights) total += w;
+      g.width = static_cast<uint8_t>(std::bit_width(static_cast<uint64_t>(total)) + 1);
+      max_width = std::max<int>(max_width, g.width);
+    }
+    for (size_t i = 0; i < node.fanins.size(); ++i) {
+      fanins_.push_back(node.fanins[i].literal());
+      weights_.push_back(g.kind == GateKind::Threshold ? node.weights[i] : 0);
+    }
+    gates_.push_back(g);
+  }
+  slots_.resize(2 * static_cast<size_t>(max_width));
+}
+
 namespace {
 
-// Topological order of the gates in the cone of the outputs and the constraints. Nodes are
-// created after their fanins, so increasing index order is topological.
-std::vector<uint32_t> cone_order(const Circuit& c) {
-  const std::vector<char> needed = c.cone_of_outputs_and_constraints();
-  std::vector<uint32_t> order;
-  for (uint32_t n = 1; n < c.num_nodes(); ++n) {
-    auto kind = c.node(n).kind;
-    if (needed[n] && (kind == NodeKind::Threshold || kind == NodeKind::Xor)) order.push_back(n);
-  }
-  return order;
+uint64_t literal_value(const std::vector<uint64_t>& values, uint32_t literal) {
+  return values[literal >> 1] ^ (0 - static_cast<uint64_t>(literal & 1));
 }
 
 }  // namespace
 
-Simulator::Simulator(const Circuit& circuit)
-    : circuit_(circuit), order_(cone_order(circuit)), values_(circuit.num_nodes(), 0) {}
+// Sum of weights over the lanes, as a carry-save counter: bit position b holds up to two words
+// (slots 2b and 2b + 1; masks `one` and `two` say which are in use). A third word makes a full
+// adder whose sum stays and whose carry moves up, so each weight bit added costs about one full
+// adder for 64 lanes. A lane's count never exceeds the gate's weight sum, so no carry leaves the
+// counter's width. Fanins that are 0 in every lane are skipped; those that are 1 in every lane
+// lower the threshold instead.
+uint64_t Simulator::threshold_value(const Gate& g) {
+  const uint64_t* values = values_.data();
+  const uint32_t* fanins = fanins_.data();
+  const int64_t* weights = weights_.data();
+  uint64_t* slot = slots_.data();
+  uint64_t one = 0, two = 0;
+  int64_t threshold = g.threshold;
+  for (uint32_t i = g.first; i < g.first + g.count; ++i) {
+    const uint64_t x = values[fanins[i] >> 1] ^ (0 - static_cast<uint64_t>(fanins[i] & 1));
+    if (x == 0) continue;
+    if (x == ~0ull) {
+      threshold -= weights[i];
+      continue;
+    }
+    for (uint64_t w = static_cast<uint64_t>(weights[i]); w; w &= w - 1) {
+      uint64_t v = x;
+      for (int b = std::countr_zero(w); v; ++b) {
+        assert(b < g.width);
+        const uint64_t at = uint64_t{1} << b;
+        if (!(one & at)) {
+          slot[2 * b] = v;
+          one |= at;
+          break;
+        }
+        if (!(two & at)) {
+          slot[2 * b + 1] = v;
+          two |= at;
+          break;
+        }
+        const uint64_t a = slot[2 * b], c = slot[2 * b + 1];
+        slot[2 * b] = a ^ c ^ v;
+        v = (a & c) | ((a ^ c) & v);
+        two &= ~at;
+      }
+    }
+  }
+  if (threshold <= 0) return ~0ull;
+  // Resolve the two words per position into one sum (ripple carry) and compare it with the
+  // threshold from the most significant bit down (t <= weight sum < 2^(width - 1)).
+  const uint64_t t = static_cast<uint64_t>(threshold);
+  uint64_t carry = 0;
+  for (int b = 0; b < g.width; ++b) {
+    const uint64_t a = ((one >> b) & 1) ? slot[2 * b] : 0;
+    const uint64_t c = ((two >> b) & 1) ? slot[2 * b + 1] : 0;
+    slot[2 * b] = a ^ c ^ carry;
+    carry = (a & c) | ((a ^ c) & carry);
+  }
+  uint64_t greater = 0, equal = ~0ull;
+  for (int b = g.width - 1; b >= 0; --b) {
+    const uint64_t tb = ((t >> b) & 1) ? ~0ull : 0ull;
+    greater |= equal & slot[2 * b] & ~tb;
+    equal &= ~(slot[2 * b] ^ tb);
+  }
+  return greater | equal;
+}
 
 void Simulator::run(const std::vector<uint64_t>& lanes) {
   const auto& inputs = circuit_.input_nodes();
   if (lanes.size() != inputs.size())
     throw std::invalid_argument("simulate: wrong number of inputs");
   for (size_t i = 0; i < inputs.size(); ++i) values_[inputs[i]] = lanes[i];
-  std::vector<uint64_t> counter;  // bit-sliced per-lane sums, LSB first
-  for (uint32_t n : order_) {
-    const Node& node = circuit_.node(n);
-    if (node.kind == NodeKind::Xor) {
-      values_[n] = value(node.fanins[0]) ^ value(node.fanins[1]);
-      continue;
+  for (const Gate& g : gates_) {
+    uint64_t v = 0;
+    switch (g.kind) {
+      case GateKind::Xor:
+        v = literal_value(values_, fanins_[g.first]) ^ literal_value(values_, fanins_[g.first + 1]);
+        break;
+      case GateKind::And:
+        v = ~0ull;
+        for (uint32_t i = g.first; i < g.first + g.count; ++i)
+          v &= literal_value(values_, fanins_[i]);
+        break;
+      case GateKind::Or:
+        for (uint32_t i = g.first; i < g.first + g.count; ++i)
+          v |= literal_value(values_, fanins_[i]);
+        break;
+      case GateKind::Threshold:
+        v = threshold_value(g);
+        break;
     }
-    if (node.is_and()) {
-      uint64_t v = ~0ull;
-      for (Signal f : node.fanins) v &= value(f);
-      values_[n] = v;
-      continue;
-    }
-    if (node.is_or()) {
-      uint64_t v = 0;
-      for (Signal f : node.fanins) v |= value(f);
-      values_[n] = v;
-      continue;
-    }
-    const size_t k = node.fanins.size();
-    int64_t total = 0;
-    for (int64_t w : node.weights) total += w;
-    const int width = std::bit_width(static_cast<uint64_t>(total)) + 1;
-    counter.assign(width, 0);
-    for (size_t i = 0; i < k; ++i) {
-      const uint64_t x = value(node.fanins[i]);
-      if (!x) continue;
-      uint64_t w = static_cast<uint64_t>(node.weights[i]);
-      for (int j = 0; w; ++j, w >>= 1) {
-        if (!(w & 1)) continue;
-        uint64_t carry = x;
-        for (int b = j; carry && b < width; ++b) {
-          uint64_t next = counter[b] & carry;
-          counter[b] ^= carry;
-          carry = next;
-        }
-      }
-    }
-    // sum >= threshold, compared bit-sliced from the most significant bit down.
-    const uint64_t t = static_cast<uint64_t>(node.threshold);
-    uint64_t greater = 0, equal = ~0ull;
-    for (int b = width - 1; b >= 0; --b) {
-      const uint64_t tb = ((b < 64) && ((t >> b) & 1)) ? ~0ull : 0ull;
-      greater |= equal & counter[b] & ~tb;
-      equal &= ~(counter[b] ^ tb);
-    }
-    values_[n] = greater | equal;
+    values_[g.node] = v;
   }
 }
 

@@ -1,9 +1,13 @@
 // Bit-parallel simulation: 64 input assignments ("lanes") per machine word.
 //
 // Threshold gates are evaluated with bit-sliced counters (a binary number per lane, stored as one
-// machine word per bit), so a gate costs O(fan-in * log weight) word operations for 64 lanes.
-// Exhaustive and random comparison of two circuits over the same input words build on it; when
-// every valid input is enumerated, "no difference found" is a complete proof.
+// machine word per bit). The constructor compiles the circuit's cone into flat arrays (gate kind,
+// fanin literals, weights), so a run touches no Node and decides no gate shape. A fanin that is 0
+// in every lane is skipped and one that is 1 in every lane only lowers the threshold; the others
+// add their weight's set bits to a carry-save counter (two words per bit position, a full adder
+// when a third arrives), about one full adder per weight bit for 64 lanes. Exhaustive and random
+// comparison of two circuits over the same input words build on it; when every valid input is
+// enumerated, "no difference found" is a complete proof.
 #pragma once
 
 #include <cstdint>
@@ -26,9 +30,23 @@ class Simulator {
   uint64_t valid_lanes() const;  // lanes that satisfy every input constraint
 
  private:
+  enum class GateKind : uint8_t { Xor, And, Or, Threshold };
+  struct Gate {
+    uint32_t node;  // where the value goes
+    GateKind kind;
+    uint8_t width;          // Threshold: counter bits (the weight sum fits, plus one)
+    uint32_t first, count;  // fanins_[first, first + count), and weights_ for Threshold
+    int64_t threshold;
+  };
+
   const Circuit& circuit_;
-  std::vector<uint32_t> order_;  // gates in the cone of outputs and constraints, topological
-  std::vector<uint64_t> values_;
+  std::vector<Gate> gates_;       // the cone of outputs and constraints, topological
+  std::vector<uint32_t> fanins_;  // fanin literals of every gate, gate after gate
+  std::vector<int64_t> weights_;  // Threshold: weights beside fanins_ (others: unused)
+  std::vector<uint64_t> values_;  // per node, one bit per lane
+  std::vector<uint64_t> slots_;   // carry-save counter: words 2b and 2b + 1 at bit position b
+
+  uint64_t threshold_value(const Gate& g);
 };
 
 // Values of every output word (outer: word, inner: bits) for one assignment.

@@ -20,7 +20,8 @@ TEST_CASE("verify proves exp at p = 4 with every lemma proved", "[exp][cli]") {
 }
 
 // Each run checks the lemmas too (about a second), so the default suite runs two mutants; the
-// simulation test in tests/circuits/exp.cpp covers every circuit mutant without the CLI.
+// simulation test in tests/circuits/exp.cpp covers every circuit mutant without the CLI, and
+// mutant_widths_cli.cpp every one at every p from 2 to 6.
 TEST_CASE("a circuit mutant and the lemma-level mutant of exp are refuted by verify",
           "[exp][cli][mutants]") {
   for (const auto& m : registered("exp").mutants)

@@ -32,7 +32,8 @@ TEST_CASE("verify proves the polynomial log (--polynomial) against the same spec
 TEST_CASE("every log mutant is refuted by verify at p = 4", "[log][cli][mutants]") {
   const tc::Component& c = registered("log");
   for (const auto& m : c.mutants) {
-    // SAT for one circuit-level mutant (tests/verify/cli.cpp sweeps every mutant with both).
+    // SAT for one circuit-level mutant (tests/verify/cli.cpp sweeps every mutant with both;
+    // mutant_widths_cli.cpp every circuit mutant at every p from 3 to 6).
     check_mutant_refuted(c, "--p 4 --engine sim", m);
     if (m.name == "sign-from-exponent") check_mutant_refuted(c, "--p 4 --engine sat", m);
   }

@@ -30,7 +30,8 @@ TEST_CASE("verify proves silu at p = 4 with every lemma proved", "[silu][cli]") 
 }
 
 // The default suite already runs every silu mutant through verify in tests/verify/cli.cpp (the
-// loops over all components); this one also checks which lemma fails.
+// loops over all components), and every circuit mutant at every p from 2 to 6 in
+// mutant_widths_cli.cpp; this one also checks which lemma fails.
 TEST_CASE("every silu mutant is refuted by verify at p = 4", "[.slow][silu][cli][mutants]") {
   for (const auto& m : registered("silu").mutants)
     check_mutant_refuted(registered("silu"), "--p 4 --engine sim", m, "silu.sum");

@@ -21,7 +21,8 @@ TEST_CASE("verify proves softplus at p = 4 with every lemma proved", "[softplus]
 
 // Each run checks the lemmas too (about 5 s), so the default suite runs one mutant here; the
 // simulation test in tests/circuits/softplus.cpp covers every circuit mutant without the CLI, and
-// tests/verify/cli.cpp sweeps every registered mutant, the lemma-level one included.
+// tests/verify/cli.cpp sweeps every registered mutant, the lemma-level one included;
+// mutant_widths_cli.cpp checks every circuit mutant at every p from 2 to 6.
 TEST_CASE("the naive log(1 + e^x) mutant of softplus is refuted by verify",
           "[softplus][cli][mutants]") {
   for (const auto& m : registered("softplus").mutants)
