@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 
+#include "lib/threshold_encode.hpp"
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
 #include "verify/memory_limit.hpp"
@@ -27,7 +28,7 @@ struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
   std::string export_aiger, export_cnf, export_opb, export_dot, export_circuit, circuit_file;
-  std::string component, engine = "auto", proof_dir, weights_file, mutant;
+  std::string component, engine = "auto", encoding = "auto", proof_dir, weights_file, mutant;
   std::vector<std::string> eval_inputs;
   double timeout = 0;
   double memory_limit = default_memory_limit_gib();
@@ -231,6 +232,10 @@ int main(int argc, char** argv) {
   app.add_option("--engine", o.engine,
                  "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
+  app.add_option("--encoding", o.encoding,
+                 "Wide threshold gates in CNF and AIGER: auto (per gate, the smaller), bdd or "
+                 "adder (every one; for comparing them)")
+      ->check(CLI::IsMember({"auto", "bdd", "adder"}));
   app.add_option("--memory-limit", o.memory_limit,
                  "GiB of address space the run may use, 0 = no limit (default: half the machine's "
                  "memory); beyond it the run stops with one error line, no verdict (exit 3)")
@@ -294,6 +299,9 @@ int main(int argc, char** argv) {
         throw UsageError("cannot create the proof directory '" + o.proof_dir + "'" +
                          (ec ? ": " + ec.message() : ": a file of that name exists"));
     }
+    set_threshold_method_for_auto(o.encoding == "bdd"     ? ThresholdMethod::Bdd
+                                  : o.encoding == "adder" ? ThresholdMethod::Adder
+                                                          : ThresholdMethod::Auto);
     o.memory_limit = set_memory_limit(o.memory_limit);
     return run(o);
   } catch (const CLI::CallForHelp&) {
