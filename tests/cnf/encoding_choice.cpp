@@ -40,7 +40,8 @@ int solve_dimacs(const std::string& text) {  // 10 SAT, 20 UNSAT
 
 }  // namespace
 
-TEST_CASE("forced BDDs and forced adders both prove fadd and int-mul at p = 4", "[cnf][encoding]") {
+TEST_CASE("forced BDDs and forced adders both prove fadd and int-mul at p = 4",
+          "[cnf][encoding-choice]") {
   for (const char* name : {"fadd", "int-mul"}) {
     INFO(name);
     const Component* comp = find_component(name);
@@ -76,7 +77,7 @@ TEST_CASE("forced BDDs and forced adders both prove fadd and int-mul at p = 4", 
 }
 
 TEST_CASE("verify --encoding forces the encoding of the exported CNF and the proof",
-          "[cli][encoding]") {
+          "[cli][encoding-choice]") {
   const std::filesystem::path cnf = std::filesystem::temp_directory_path() /
                                     ("tc-encoding-" + std::to_string(::getpid()) + ".cnf");
   std::map<std::string, nlohmann::json> sizes;
