@@ -12,7 +12,8 @@
 # reports; the export apart). A BDD past its node budget is an error of that run, in its cell.
 #
 # Usage: bench/encodings.sh [VERIFY_BINARY] (default build/verify)
-# Environment: LIMIT (wall seconds per run, default 120; a run past it prints "timeout"),
+# Environment: LIMIT (wall seconds per run, default 120; a run past it prints "timeout" and the CPU
+#              seconds it got: on a loaded machine that is less than LIMIT),
 #              COMPONENTS (default: every component of `verify --list`), WIDTHS (default "4 6 8").
 set -u
 
@@ -62,11 +63,11 @@ for component in $components; do
         --encoding "$encoding" --export-cnf "$base.cnf"
       rm -f "$base.cnf"
       size=$(grep '^{' "$work/cnf.out" | tail -n 1)
-      if [[ $status -eq 124 ]]; then size="timeout"
+      if [[ $status -eq 124 ]]; then size="timeout (cpu $cpu)"
       elif [[ -z "$size" ]]; then size="exit $status: $(first_error cnf)"; fi
       timed sat "$verify" --component "$component" --p "$p" --engine sat --encoding "$encoding" --json
       json=$(grep '^{' "$work/sat.out" | tail -n 1)
-      if [[ $status -eq 124 ]]; then proof="timeout"
+      if [[ $status -eq 124 ]]; then proof="timeout (cpu $cpu)"
       elif [[ -z "$json" ]]; then proof="exit $status: $(first_error sat)"
       else proof="$(printf '%s' "$json" | python3 -c 'import json, sys; print(json.load(sys.stdin)["verdict"])') $cpu"; fi
       record="$record\t$size\t$proof"
@@ -74,13 +75,13 @@ for component in $components; do
     timed opb "$verify" --component "$component" --p "$p" --stats-only --export-opb "$base.opb"
     if [[ $status -eq 0 ]]; then
       timed minisat minisat+ "$base.opb"
-      if [[ $status -eq 124 ]]; then minisat="timeout"
+      if [[ $status -eq 124 ]]; then minisat="timeout (cpu $cpu)"
       else
         answer=$(grep -m 1 '^s ' "$work/minisat.out" | cut -c 3-)
         seconds=$(awk '/CPU time/ { printf "%.2f", $(NF - 1) }' "$work/minisat.out")
         minisat="${answer:-exit $status: $(first_error minisat)} $seconds"
       fi
-    elif [[ $status -eq 124 ]]; then minisat="export timeout"
+    elif [[ $status -eq 124 ]]; then minisat="export timeout (cpu $cpu)"
     else minisat="export exit $status: $(first_error opb)"; fi
     rm -f "$base.opb"
     printf "$record\t%s\n" "$minisat" >>"$results"

@@ -11,7 +11,8 @@
 # not added to the solvers' times.
 #
 # Usage: bench/versus_abc.sh [VERIFY_BINARY] (default build/verify)
-# Environment: LIMIT (wall seconds per run, default 600; a run past it prints "timeout"),
+# Environment: LIMIT (wall seconds per run, default 600; a run past it prints "timeout" and the CPU
+#              seconds it got: on a loaded machine that is less than LIMIT),
 #              COMPONENTS (default "fadd fmul fdiv fsum int-mul"), WIDTHS (default "4 6 8 10 12 16").
 set -u
 
@@ -68,7 +69,7 @@ for component in $components; do
 
     timed verify "$verify" --component "$component" --p "$p" --engine sat --json
     json=$(grep '^{' "$work/verify.out" | tail -n 1)
-    if [[ $status -eq 124 ]]; then ours="timeout"
+    if [[ $status -eq 124 ]]; then ours="timeout (cpu $cpu)"
     elif [[ -z "$json" ]]; then ours="exit $status: $(first_error verify)"
     else ours=""; fi
     ours_cpu=$cpu
@@ -77,11 +78,11 @@ for component in $components; do
     if [[ $status -eq 0 ]]; then
       aig_cell="$cpu"
       timed acec berkeley-abc -c "&cec $base.spec.aig $base.construction.aig"
-      if [[ $status -eq 124 ]]; then acec="timeout"; else acec="$(abc_verdict acec) $cpu"; fi
+      if [[ $status -eq 124 ]]; then acec="timeout (cpu $cpu)"; else acec="$(abc_verdict acec) $cpu"; fi
       timed cec berkeley-abc -c "cec $base.spec.aig $base.construction.aig"
-      if [[ $status -eq 124 ]]; then cec="timeout"; else cec="$(abc_verdict cec) $cpu"; fi
+      if [[ $status -eq 124 ]]; then cec="timeout (cpu $cpu)"; else cec="$(abc_verdict cec) $cpu"; fi
     else
-      if [[ $status -eq 124 ]]; then aig_cell="timeout"; else aig_cell="exit $status: $(first_error aig)"; fi
+      if [[ $status -eq 124 ]]; then aig_cell="timeout (cpu $cpu)"; else aig_cell="exit $status: $(first_error aig)"; fi
       acec="-"
       cec="-"
     fi
@@ -94,11 +95,11 @@ for component in $components; do
       case $status in
         10) cadical="SAT $cpu" ;;
         20) cadical="UNSAT $cpu" ;;
-        124) cadical="timeout" ;;
+        124) cadical="timeout (cpu $cpu)" ;;
         *) cadical="exit $status: $(first_error cadical)" ;;
       esac
     else
-      if [[ $status -eq 124 ]]; then cnf_cell="timeout"; else cnf_cell="exit $status: $(first_error cnf)"; fi
+      if [[ $status -eq 124 ]]; then cnf_cell="timeout (cpu $cpu)"; else cnf_cell="exit $status: $(first_error cnf)"; fi
       cadical="-"
     fi
     rm -f "$base".*
