@@ -24,6 +24,8 @@ std::string temporary_for(const std::string& path) {
 AtomicFiles::~AtomicFiles() { remove_temporaries(); }
 
 std::ostream& AtomicFiles::open(const std::string& path) {
+  for (const Entry& e : entries_)  // one temporary each: the same path twice would share it
+    if (e.path == path) throw ExportFileError("cannot write " + path + " twice in one export");
   Entry e{path, temporary_for(path), nullptr};
   errno = 0;
   e.out = std::make_unique<std::ofstream>(e.temporary, std::ios::binary | std::ios::trunc);

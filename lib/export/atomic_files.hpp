@@ -28,7 +28,7 @@ class AtomicFiles {
   ~AtomicFiles();
 
   // The stream that writes `path` (into its temporary). Throws ExportFileError when the
-  // temporary cannot be created (e.g. the directory does not exist).
+  // temporary cannot be created (e.g. the directory does not exist) or `path` is already open.
   std::ostream& open(const std::string& path);
 
   // Closes every stream and renames each temporary to its path. Throws ExportFileError if a

@@ -94,6 +94,13 @@ TEST_CASE("a file in a missing directory is an error naming it, and nothing is w
       Catch::Contains("no-such-dir/b.txt") && Catch::Contains("No such file or directory"));
 }
 
+TEST_CASE("one path given for two exports is an error, not two writers on one file", "[export]") {
+  ScratchDir dir("twice");
+  AtomicFiles files;
+  files.open(dir / "a.txt") << "x";
+  CHECK_THROWS_WITH(files.open(dir / "a.txt"), Catch::Contains("twice"));
+}
+
 TEST_CASE("verify's exports write exactly their files, and no temporaries", "[export][cli]") {
   ScratchDir dir("cli");
   const auto r =
