@@ -6,6 +6,7 @@
 #include "lib/threshold_encode.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 
 #include "lib/threshold_adder.hpp"
@@ -27,7 +28,14 @@ constexpr int64_t kClausesPerCompareBit = 3;  // an AND or an OR
 // BDDs alone made 16 million clauses).
 constexpr int64_t kBddPreference = 8;
 
+// Atomic: encodings may run on several threads, all after the command line set this.
+std::atomic<ThresholdMethod> method_for_auto{ThresholdMethod::Auto};
+
 }  // namespace
+
+void set_threshold_method_for_auto(ThresholdMethod method) { method_for_auto = method; }
+
+ThresholdMethod threshold_method_for_auto() { return method_for_auto; }
 
 ThresholdSharing::SumKey ThresholdSharing::sum_key(const std::vector<ThresholdTerm>& terms) {
   SumKey key;
@@ -45,6 +53,7 @@ SinkLit threshold_encode(GateSink& sink, ThresholdSharing& sharing,
                          const std::vector<ThresholdTerm>& terms, int64_t T, ThresholdMethod method,
                          int64_t max_bdd_nodes) {
   ThresholdSharing::Sum& sum = sharing.sums_[ThresholdSharing::sum_key(terms)];
+  if (method == ThresholdMethod::Auto) method = method_for_auto;
   if (method == ThresholdMethod::Auto) {
     const ThresholdAdderSize size = threshold_adder_size(terms);
     int64_t adder_cost = kClausesPerCompareBit * size.sum_bits;

@@ -30,6 +30,14 @@ enum class ThresholdMethod {
   Adder,  // always the adder network
 };
 
+// What a gate asked to be encoded Auto gets, for the whole process: Auto (the default) keeps the
+// per-gate choice; Bdd or Adder gives every such gate that encoding, in CNF and AIGER alike, so the
+// encodings can be compared on whole components (verify --encoding, bench/encodings.sh). Gates the
+// CNF encodes as plain or direct clauses (lib/cnf/threshold.hpp) are not affected. Set it before
+// any encoding starts.
+void set_threshold_method_for_auto(ThresholdMethod method);
+ThresholdMethod threshold_method_for_auto();
+
 struct ThresholdEncodeStats {
   int64_t bdd_gates = 0;    // gates encoded as BDDs
   int64_t adder_gates = 0;  // gates encoded as comparators on an adder network's sum

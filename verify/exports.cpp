@@ -1,10 +1,10 @@
 // Exports of a component (see exports.hpp).
 #include "verify/exports.hpp"
 
-#include <fstream>
 #include <stdexcept>
 
 #include "lib/export/aiger.hpp"
+#include "lib/export/atomic_files.hpp"
 #include "lib/export/dot.hpp"
 #include "lib/export/miter_cnf.hpp"
 #include "lib/export/miter_opb.hpp"
@@ -13,55 +13,61 @@
 
 namespace tc {
 
-namespace {
-
-std::ofstream open_for_writing(const std::string& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw UsageError("cannot write " + path);
-  return out;
-}
-
-}  // namespace
-
 std::vector<std::string> export_component(const Component& c, const Params& params,
                                           const Exports& ex,
                                           std::optional<MiterCnfSize>* cnf_size) {
   validate_params(c, params);
+  std::string aiger_base = ex.aiger_base;
+  if (aiger_base.size() > 4 && aiger_base.substr(aiger_base.size() - 4) == ".aig")
+    aiger_base.resize(aiger_base.size() - 4);
+  // All of one command's exports or none: every file is opened (as a temporary) before anything
+  // is built, so a path that cannot be written fails at once, and the files are renamed into
+  // place only once every one is written (a size limit or the memory limit in the last leaves
+  // none of them). A path that cannot be written is the user's to fix: a usage error.
+  AtomicFiles files;
+  std::ostream *construction_aig = nullptr, *spec_aig = nullptr, *miter_aig = nullptr;
+  std::ostream *cnf = nullptr, *opb = nullptr, *dot = nullptr;
+  std::vector<std::string> written;
+  auto open = [&](const std::string& path) -> std::ostream* {
+    if (path.empty()) return nullptr;
+    try {
+      std::ostream& out = files.open(path);
+      written.push_back(path);
+      return &out;
+    } catch (const ExportFileError& e) {
+      throw UsageError(e.what());
+    }
+  };
+  if (!aiger_base.empty()) {
+    construction_aig = open(aiger_base + ".construction.aig");
+    spec_aig = open(aiger_base + ".spec.aig");
+    miter_aig = open(aiger_base + ".miter.aig");
+  }
+  cnf = open(ex.cnf_path);
+  opb = open(ex.opb_path);
+  dot = open(ex.dot_path);
+
   const Circuit construction = build_side(c.construction, params);
   const Circuit spec = build_side(c.spec, params);
-  std::vector<std::string> written;
-  if (!ex.aiger_base.empty()) {
-    std::string base = ex.aiger_base;
-    if (base.size() > 4 && base.substr(base.size() - 4) == ".aig") base.resize(base.size() - 4);
+  if (construction_aig) {
     // Both sides masked by the same validity predicate: ABC's unconstrained equivalence then
     // means "equal on every valid input", as ours does.
     AigerOptions masked;
     masked.mask_invalid_inputs = true;
-    const std::pair<std::string, Circuit> files[] = {
-        {base + ".construction.aig", aiger_share_constraints(construction, spec)},
-        {base + ".spec.aig", aiger_share_constraints(spec, construction)},
-        {base + ".miter.aig", build_miter(construction, spec).circuit}};
-    for (const auto& [path, circuit] : files) {
-      auto out = open_for_writing(path);
-      write_aiger_binary(out, circuit, masked);
-      written.push_back(path);
-    }
+    write_aiger_binary(*construction_aig, aiger_share_constraints(construction, spec), masked);
+    write_aiger_binary(*spec_aig, aiger_share_constraints(spec, construction), masked);
+    write_aiger_binary(*miter_aig, build_miter(construction, spec).circuit, masked);
   }
-  if (!ex.cnf_path.empty()) {
-    auto out = open_for_writing(ex.cnf_path);
-    const MiterCnfSize size = write_miter_dimacs(out, construction, spec);
+  if (cnf) {
+    const MiterCnfSize size = write_miter_dimacs(*cnf, construction, spec);
     if (cnf_size) *cnf_size = size;
-    written.push_back(ex.cnf_path);
   }
-  if (!ex.opb_path.empty()) {
-    auto out = open_for_writing(ex.opb_path);
-    write_miter_opb(out, construction, spec);
-    written.push_back(ex.opb_path);
-  }
-  if (!ex.dot_path.empty()) {
-    auto out = open_for_writing(ex.dot_path);
-    write_dot(out, construction);
-    written.push_back(ex.dot_path);
+  if (opb) write_miter_opb(*opb, construction, spec);
+  if (dot) write_dot(*dot, construction);
+  try {
+    files.commit();
+  } catch (const ExportFileError& e) {
+    throw UsageError(e.what());
   }
   return written;
 }

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 
+#include "lib/threshold_encode.hpp"
 #include "verify/child_tasks.hpp"
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
@@ -31,7 +32,7 @@ struct Options {
   bool check_proofs = false;
   bool lower_weights = false;  // check the construction with its large weights lowered
   std::string export_aiger, export_cnf, export_opb, export_dot, export_circuit, circuit_file;
-  std::string component, engine = "auto", proof_dir, weights_file, mutant;
+  std::string component, engine = "auto", encoding = "auto", proof_dir, weights_file, mutant;
   std::string emit_dir, collect_dir;  // obligations for outside solvers, and their answers
   ObligationExchange exchange = ObligationExchange::None;
   std::vector<std::string> eval_inputs;
@@ -304,6 +305,10 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
   app.add_option("--engine", o.engine,
                  "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
+  app.add_option("--encoding", o.encoding,
+                 "Wide threshold gates in CNF and AIGER: auto (per gate, the smaller), bdd or "
+                 "adder (every one; for comparing them)")
+      ->check(CLI::IsMember({"auto", "bdd", "adder"}));
   app.add_option("--memory-limit", o.memory_limit,
                  "GiB of address space the run may use, 0 = no limit (default: half the machine's "
                  "memory); beyond it the run stops with one error line, no verdict (exit 3)")
@@ -409,6 +414,9 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
         throw UsageError("cannot create the proof directory '" + o.proof_dir + "'" +
                          (ec ? ": " + ec.message() : ": a file of that name exists"));
     }
+    set_threshold_method_for_auto(o.encoding == "bdd"     ? ThresholdMethod::Bdd
+                                  : o.encoding == "adder" ? ThresholdMethod::Adder
+                                                          : ThresholdMethod::Auto);
     o.memory_limit = set_memory_limit(o.memory_limit);
     memory_limit_in_force = o.memory_limit;
     const int code = run(o);

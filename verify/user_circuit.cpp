@@ -7,6 +7,7 @@
 #include <map>
 #include <new>
 
+#include "lib/export/atomic_files.hpp"
 #include "lib/io/aiger_read.hpp"
 #include "lib/io/circuit_text.hpp"
 #include "verify/run_component.hpp"
@@ -134,10 +135,14 @@ UserCircuit load_user_circuit(const std::string& path, const Circuit& spec) {
 void export_circuit_text(const Component& c, const Params& params, const std::string& path) {
   validate_params(c, params);
   const Circuit construction = build_side(c.construction, params);
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw UsageError("cannot write " + path);
-  write_circuit_text(out, construction);
-  if (!out.flush()) throw UsageError("cannot write " + path);
+  // Written all or nothing (lib/export/atomic_files.hpp): a failure leaves no file.
+  try {
+    AtomicFiles file;
+    write_circuit_text(file.open(path), construction);
+    file.commit();
+  } catch (const ExportFileError& e) {
+    throw UsageError(e.what());
+  }
 }
 
 }  // namespace tc
