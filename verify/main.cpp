@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 
+#include "lib/threshold_bdd.hpp"
 #include "lib/threshold_encode.hpp"
 #include "verify/child_tasks.hpp"
 #include "verify/eval.hpp"
@@ -141,6 +142,9 @@ int report_error(double memory_limit) {
                  "verify: error: out of memory: the run needs more than its %.1f GiB "
                  "(--memory-limit); no verdict\n",
                  memory_limit);
+    return 3;
+  } catch (const ThresholdBddTooLarge& e) {  // --encoding bdd: a size limit known in advance
+    std::fprintf(stderr, "verify: error: %s (--encoding bdd); no verdict\n", e.what());
     return 3;
   } catch (const ReplayError& e) {
     std::fprintf(stderr, "verify: internal error: %s\n", e.what());

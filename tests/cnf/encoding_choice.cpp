@@ -104,3 +104,12 @@ TEST_CASE("verify --encoding forces the encoding of the exported CNF and the pro
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--encoding") != std::string::npos);
 }
+
+TEST_CASE("a forced BDD past its node limit is a clean UNKNOWN, not an internal error",
+          "[cli][encoding-choice]") {
+  // silu's wide gates at p = 4 need more than the BDD's per-gate node budget.
+  const auto r = tc::test::run_verify("--component silu --p 4 --engine sat --encoding bdd");
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("threshold BDD exceeds"));
+  CHECK_THAT(r.err, Catch::Contains("no verdict"));
+}
