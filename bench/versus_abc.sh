@@ -36,17 +36,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results="$work/results.tsv"
 
-# timed NAME COMMAND...: runs COMMAND under the limit, its stdout and stderr in $work/NAME.out and
-# $work/NAME.err; sets `status` (124 on timeout) and `cpu` (user + sys seconds).
-timed() {
-  local name=$1 user sys
-  shift
-  local TIMEFORMAT='%U %S'
-  { time timeout -k 10 "$limit" "$@" >"$work/$name.out" 2>"$work/$name.err"; } 2>"$work/$name.time"
-  status=$?
-  read -r user sys <"$work/$name.time"
-  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-}
+# shellcheck source=bench/timed.sh
+source "$(dirname "$0")/timed.sh"
 
 # The first line of a run's stderr, for a cell that explains a failure (tabs and pipes removed).
 first_error() { head -n 1 "$work/$1.err" | tr '\t|' '  ' | cut -c 1-90; }
