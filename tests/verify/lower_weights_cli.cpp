@@ -48,7 +48,7 @@ TEST_CASE("lowering keeps fadd's depth constant in p", "[cli][lower_weights]") {
         6 * at8["weights_lowered"]["original"]["depth"].get<int>());
 }
 
-TEST_CASE("--lower-weights with an export is refused with one line", "[cli][lower_weights]") {
+TEST_CASE("an export with --lower-weights is refused with one line", "[cli][lower_weights]") {
   auto r =
       run_verify("--component fadd --p 4 --lower-weights --stats-only --export-cnf /tmp/x.cnf");
   CHECK(r.exit_code == 2);
