@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -39,6 +38,7 @@ class LoweredGate {
       t_[j] = (threshold >> (beta_ * j)) & (base_ - 1);
     }
     thermometer_.resize(levels_);
+    indicators_.resize(levels_);
     int64_t wires = 0;
     for (int64_t b : bmax_) wires += b * n_;
     if (wires > kMaxWiresPerGate)
@@ -94,37 +94,56 @@ class LoweredGate {
     return s;
   }
 
-  // [f(B_j)] for f over 0..bmax_j: [sum_a (f(a) - f(a-1)) [B_j >= a] >= 1 - f(0)], weights +-1.
-  Signal function_of(int j, const std::function<bool(int64_t)>& f) {
-    std::vector<Signal> steps;
-    std::vector<int64_t> signs;
-    bool previous = f(0);
-    const bool at_zero = previous;
-    for (int64_t a = 1; a <= bmax_[j]; ++a) {
-      const bool now = f(a);
-      if (now != previous) {
-        steps.push_back(at_least(j, a));
-        signs.push_back(now ? 1 : -1);
+  // The indicators [up(B_j) = u] (which P_(j+1) level j allows) and [P_j = v] (P_j = B_j - t_j +
+  // 2^b P_(j+1)) for every u, v in the window, read off one walk over B_j = 0..bmax_j: each is
+  // [sum_a (f(a) - f(a-1)) [B_j >= a] >= 1 - f(0)], weights +-1. Built once per level.
+  struct Indicators {
+    std::vector<Signal> up_is, down_is;  // index: value + n - 1
+  };
+  const Indicators& indicators(int j) {
+    if (indicators_[j]) return *indicators_[j];
+    const size_t width = static_cast<size_t>(n_);
+    std::vector<std::vector<Signal>> steps(2 * width);  // up values, then down values
+    std::vector<std::vector<int64_t>> signs(2 * width);
+    std::vector<bool> at_zero(2 * width, false);
+    // The two indicator slots level j's digit sum b selects (none: outside the window).
+    auto slots = [&](int64_t b) -> std::pair<int64_t, int64_t> {
+      const std::optional<int64_t> u = up(j, b);
+      if (!u) return {-1, -1};
+      const int64_t v = b - t_[j] + base_ * *u;
+      return {*u + n_ - 1, static_cast<int64_t>(width) + v + n_ - 1};
+    };
+    auto [up0, down0] = slots(0);
+    if (up0 >= 0) at_zero[up0] = at_zero[down0] = true;
+    for (int64_t a = 1, up_prev = up0, down_prev = down0; a <= bmax_[j]; ++a) {
+      const auto [up_now, down_now] = slots(a);
+      for (auto [prev, now] : {std::pair{up_prev, up_now}, std::pair{down_prev, down_now}}) {
+        if (prev == now) continue;
+        const Signal step = at_least(j, a);
+        if (prev >= 0) steps[prev].push_back(step), signs[prev].push_back(-1);
+        if (now >= 0) steps[now].push_back(step), signs[now].push_back(1);
       }
-      previous = now;
+      up_prev = up_now;
+      down_prev = down_now;
     }
-    if (steps.empty()) return at_zero ? kTrue : kFalse;
-    return c_.create_threshold(steps, signs, at_zero ? 0 : 1);
+    Indicators result;
+    for (size_t k = 0; k < 2 * width; ++k) {
+      const Signal s = steps[k].empty()
+                           ? (at_zero[k] ? kTrue : kFalse)
+                           : c_.create_threshold(steps[k], signs[k], at_zero[k] ? 0 : 1);
+      (k < width ? result.up_is : result.down_is).push_back(s);
+    }
+    indicators_[j] = std::move(result);
+    return *indicators_[j];
   }
 
   // [the chain's P_(j+1) is u], as level j's digit sum sees it.
-  Signal digit_up_is(int j, int64_t u) {
-    return function_of(j, [&](int64_t b) { return up(j, b) == u; });
-  }
+  Signal digit_up_is(int j, int64_t u) { return indicators(j).up_is[u + n_ - 1]; }
 
-  // [P_j is v], as level j's digit sum sees it (P_j = B_j - t_j + 2^b P_(j+1)); above the top
-  // level P is 0.
+  // [P_j is v], as level j's digit sum sees it; above the top level P is 0.
   Signal digit_down_is(int j, int64_t v) {
     if (j == levels_) return v == 0 ? kTrue : kFalse;
-    return function_of(j, [&](int64_t b) {
-      const std::optional<int64_t> u = up(j, b);
-      return u && b - t_[j] + base_ * *u == v;
-    });
+    return indicators(j).down_is[v + n_ - 1];
   }
 
   Circuit& c_;
@@ -136,6 +155,7 @@ class LoweredGate {
   std::vector<std::vector<int64_t>> digits_;  // digits_[j][i]: base-2^b digit j of weight i
   std::vector<int64_t> t_, bmax_;             // threshold digits; largest digit sum per level
   std::vector<std::map<int64_t, Signal>> thermometer_;
+  std::vector<std::optional<Indicators>> indicators_;  // per level, once asked
 };
 
 bool needs_lowering(const Node& node) {
