@@ -133,13 +133,6 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
     ob.clauses = wc.cc.cnf.clauses.size() + proved + 1;
     ob.result = solver->solve(wc.diff_lits[k], ob);
     ob.seconds = seconds_since(ob_start);
-    if (ob.emitted) {  // answered elsewhere; the later bits assume it, as --collect checks
-      solver->add_proved(wc.diff_lits[k]);
-      ++proved;
-      progress.answered(ob);
-      st.obligations.push_back(ob);
-      continue;
-    }
     if (ob.result == SatAnswer::Sat) {
       Assignment cex;
       for (size_t i = 0; i < miter.primary_bits; ++i)
@@ -147,14 +140,18 @@ std::optional<bool> prove_word(const Miter& miter, const MiterWord& word, const 
       st.counterexample = cex;
       st.differing_word = word.name;
     } else if (ob.result == SatAnswer::Unsat) {
+      solver->after_unsat(ob);
+    }
+    // Proved, or emitted (answered elsewhere; --collect checks the answer): the later bits assume
+    // it.
+    if (ob.result == SatAnswer::Unsat || ob.emitted) {
       solver->add_proved(wc.diff_lits[k]);
       ++proved;
-      solver->after_unsat(ob);
     }
     progress.answered(ob);
     st.obligations.push_back(ob);
     if (ob.result == SatAnswer::Sat) return false;
-    if (ob.result == SatAnswer::Unknown) return std::nullopt;
+    if (ob.result == SatAnswer::Unknown && !ob.emitted) return std::nullopt;
   }
   return true;
 }
