@@ -28,6 +28,10 @@ class Simulator {
   void run(const std::vector<uint64_t>& lanes);
   uint64_t value(Signal s) const { return values_[s.node()] ^ (s.complemented() ? ~0ull : 0ull); }
   uint64_t valid_lanes() const;  // lanes that satisfy every input constraint
+  // Runs only the gates the input constraints read and returns valid_lanes(): cheap where the
+  // constraints are small, so an exhaustive enumeration can skip the rounds without a valid lane
+  // (a block claimed on normalized significands only is valid in few of them).
+  uint64_t run_constraints(const std::vector<uint64_t>& lanes);
 
  private:
   enum class GateKind : uint8_t { Xor, And, Or, Threshold };
@@ -40,13 +44,16 @@ class Simulator {
   };
 
   const Circuit& circuit_;
-  std::vector<Gate> gates_;       // the cone of outputs and constraints, topological
-  std::vector<uint32_t> fanins_;  // fanin literals of every gate, gate after gate
-  std::vector<int64_t> weights_;  // Threshold: weights beside fanins_ (others: unused)
-  std::vector<uint64_t> values_;  // per node, one bit per lane
-  std::vector<uint64_t> slots_;   // carry-save counter: words 2b and 2b + 1 at bit position b
+  std::vector<Gate> gates_;                 // the cone of outputs and constraints, topological
+  std::vector<uint32_t> constraint_gates_;  // indices into gates_ of the constraints' cone
+  std::vector<uint32_t> fanins_;            // fanin literals of every gate, gate after gate
+  std::vector<int64_t> weights_;            // Threshold: weights beside fanins_ (others: unused)
+  std::vector<uint64_t> values_;            // per node, one bit per lane
+  std::vector<uint64_t> slots_;  // carry-save counter: words 2b and 2b + 1 at bit position b
 
   uint64_t threshold_value(const Gate& g);
+  void set_inputs(const std::vector<uint64_t>& lanes);
+  void evaluate(const Gate& g);
 };
 
 // Values of every output word (outer: word, inner: bits) for one assignment.

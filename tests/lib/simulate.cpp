@@ -148,6 +148,29 @@ TEST_CASE("constraints exclude invalid inputs from comparison", "[simulate]") {
   CHECK(r.valid_points == 2);
 }
 
+TEST_CASE("rounds without a valid input are skipped, the valid ones all compared", "[simulate]") {
+  // 10 input bits: lanes vary the low 6, rounds the high 4. Valid: x = 0 or x[9] = 1 (a
+  // normalized significand), so most rounds hold no valid lane. The two circuits differ at one
+  // valid input only (x = 1023, in the last round), or (differ_invalid) only at invalid ones.
+  auto make = [](bool differ_valid, bool differ_invalid) {
+    Circuit c("c");
+    const Bits x = c.add_input_word("x", 10, Decoding::unsigned_int());
+    c.add_constraint(c.create_or(x[9], !c.create_or(Bits(x.begin(), x.end() - 1))));
+    Signal y = x[0];
+    if (differ_valid) y = c.create_xor(y, c.create_and(x));
+    if (differ_invalid) y = c.create_xor(y, c.create_and(!x[9], x[8]));
+    c.add_output_word("y", {y}, Decoding::boolean());
+    return c;
+  };
+  const CompareResult same = compare_by_simulation(make(false, false), make(false, true), {});
+  CHECK(same.complete);
+  CHECK_FALSE(same.difference);
+  CHECK(same.valid_points == 513);  // 2^9 normalized values and zero
+  const CompareResult diff = compare_by_simulation(make(false, false), make(true, false), {});
+  REQUIRE(diff.difference);
+  CHECK(*diff.difference == Assignment(10, true));
+}
+
 TEST_CASE("mismatched interfaces are rejected by name", "[simulate]") {
   Circuit a("a"), b("b");
   a.add_input_word("x", 2, Decoding::unsigned_int());
