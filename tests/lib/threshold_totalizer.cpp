@@ -213,3 +213,21 @@ TEST_CASE("the totalizer's size estimate grows with the clipped weights and stop
   threshold_encode(sink, sharing, huge, int64_t(1) << 40, ThresholdMethod::Auto, int64_t(1) << 16);
   CHECK(sharing.stats.totalizer_gates == 0);
 }
+
+TEST_CASE("Auto takes a totalizer where the BDD is over its budget and shares it at lower T",
+          "[threshold][totalizer]") {
+  // At least 6 of 12: a BDD of about 40 nodes, over a budget of 10; the totalizer's 4 x pairs is
+  // within 8 times the adder's estimate, so it is taken over the adder. A second gate over the same
+  // inputs at T = 4 reads a digit of the same counter, and one at T = 7 needs a wider one.
+  const std::vector<int64_t> ws(12, 1);
+  TruthTableSink sink(12);
+  ThresholdSharing sharing;
+  for (int64_t T : {6, 4, 7}) {
+    INFO("T " << T);
+    const SinkLit y = threshold_encode(sink, sharing, terms_of(ws), T, ThresholdMethod::Auto, 10);
+    CHECK(sink.tables[size_t(y)] == sum_at_least(ws, T));
+  }
+  CHECK(sharing.stats.totalizer_gates == 3);
+  CHECK(sharing.stats.totalizer_counts == 2);
+  CHECK(sharing.stats.bdd_gates + sharing.stats.adder_gates == 0);
+}
