@@ -2,14 +2,16 @@
 # encodings.sh: the miter CNF's size and the SAT proof's time per threshold-gate encoding, and
 # minisat+ on the pseudo-Boolean export, side by side from one run (issue #20). For each component
 # and p, and each encoding E of auto (the per-gate choice, the default), bdd (every wide gate a
-# BDD), adder (every wide gate an adder network and comparator):
+# BDD), adder (every wide gate an adder network and comparator), totalizer (every wide gate a
+# unary counter):
 #   `verify --component C --p P --stats-only --encoding E --export-cnf FILE --json`: the exported
 #       monolithic miter CNF's variables and clauses;
 #   `verify --component C --p P --engine sat --encoding E --json`: the SAT proof's verdict and its
 #       CPU seconds (user + sys, so the load of other jobs counts less than in wall time).
 # Small gates get their plain or direct clauses whatever E says (lib/cnf/threshold.hpp).
 # Then `verify --stats-only --export-opb FILE` and `minisat+ FILE` (the CPU time minisat+
-# reports; the export apart). A BDD past its node budget is an error of that run, in its cell.
+# reports; the export apart). A BDD or a totalizer past its size limit is an error of that run
+# (exit 3), in its cell.
 #
 # Usage: bench/encodings.sh [VERIFY_BINARY] (default build/verify)
 # Environment: LIMIT (wall seconds per run, default 120; a run past it prints "timeout" and the CPU
@@ -49,7 +51,7 @@ for component in $components; do
     echo "encodings.sh: $component p=$p ..." >&2
     base="$work/$component-$p"
     record="$component\t$p"
-    for encoding in auto bdd adder; do
+    for encoding in auto bdd adder totalizer; do
       timed cnf "$verify" --component "$component" --p "$p" --stats-only --json \
         --encoding "$encoding" --export-cnf "$base.cnf"
       rm -f "$base.cnf"
@@ -88,7 +90,7 @@ print("SAT: verify --engine sat's verdict and CPU seconds; minisat+: its answer 
 print("and the CPU seconds it reports (the exports apart).")
 print()
 header = ["component", "p"]
-for encoding in ("auto (chosen)", "bdd only", "adder only"):
+for encoding in ("auto (chosen)", "bdd only", "adder only", "totalizer only"):
     header += [f"CNF {encoding}", f"SAT {encoding}"]
 header.append("minisat+ (OPB)")
 print("| " + " | ".join(header) + " |")
@@ -97,12 +99,12 @@ with open(sys.argv[1]) as records:
     for line in records:
         fields = line.rstrip("\n").split("\t")
         cells = fields[:2]
-        for k in range(3):
+        for k in range(4):
             size, proof = fields[2 + 2 * k: 4 + 2 * k]
             if size.startswith("{"):
                 m = json.loads(size).get("miter_cnf") or {}
                 size = f"{m.get('variables')}/{m.get('clauses')}"
             cells += [size, proof]
-        cells.append(fields[8])
+        cells.append(fields[10])
         print("| " + " | ".join(cells) + " |")
 PYTHON

@@ -14,6 +14,7 @@
 
 #include "lib/threshold_bdd.hpp"
 #include "lib/threshold_encode.hpp"
+#include "lib/threshold_totalizer.hpp"
 #include "verify/child_tasks.hpp"
 #include "verify/eval.hpp"
 #include "verify/exports.hpp"
@@ -145,6 +146,9 @@ int report_error(double memory_limit) {
     return 3;
   } catch (const ThresholdBddTooLarge& e) {  // --encoding bdd: a size limit known in advance
     std::fprintf(stderr, "verify: error: %s (--encoding bdd); no verdict\n", e.what());
+    return 3;
+  } catch (const ThresholdTotalizerTooLarge& e) {  // --encoding totalizer, likewise
+    std::fprintf(stderr, "verify: error: %s (--encoding totalizer); no verdict\n", e.what());
     return 3;
   } catch (const ReplayError& e) {
     std::fprintf(stderr, "verify: internal error: %s\n", e.what());
@@ -310,9 +314,9 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
                  "auto (simulate small input spaces), sat, sim, or z3 (second opinion)")
       ->check(CLI::IsMember({"auto", "sat", "sim", "z3"}));
   app.add_option("--encoding", o.encoding,
-                 "Wide threshold gates in CNF and AIGER: auto (per gate, the smaller), bdd or "
-                 "adder (every one; for comparing them)")
-      ->check(CLI::IsMember({"auto", "bdd", "adder"}));
+                 "Wide threshold gates in CNF and AIGER: auto (per gate, the smaller), bdd, "
+                 "adder or totalizer (every one; for comparing them)")
+      ->check(CLI::IsMember({"auto", "bdd", "adder", "totalizer"}));
   app.add_option("--memory-limit", o.memory_limit,
                  "GiB of address space the run may use, 0 = no limit (default: half the machine's "
                  "memory); beyond it the run stops with one error line, no verdict (exit 3)")
@@ -418,9 +422,10 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
         throw UsageError("cannot create the proof directory '" + o.proof_dir + "'" +
                          (ec ? ": " + ec.message() : ": a file of that name exists"));
     }
-    set_threshold_method_for_auto(o.encoding == "bdd"     ? ThresholdMethod::Bdd
-                                  : o.encoding == "adder" ? ThresholdMethod::Adder
-                                                          : ThresholdMethod::Auto);
+    set_threshold_method_for_auto(o.encoding == "bdd"         ? ThresholdMethod::Bdd
+                                  : o.encoding == "adder"     ? ThresholdMethod::Adder
+                                  : o.encoding == "totalizer" ? ThresholdMethod::Totalizer
+                                                              : ThresholdMethod::Auto);
     o.memory_limit = set_memory_limit(o.memory_limit);
     memory_limit_in_force = o.memory_limit;
     const int code = run(o);

@@ -148,9 +148,9 @@ void print_report(const Report& r) {
     const MiterCnfSize& m = *r.miter_cnf;
     fmt::print(
         "miter cnf     variables {}  clauses {}  threshold gates: plain {}, direct {}, bdd {}, "
-        "adder {} (on {} shared sums)\n",
+        "adder {} (on {} shared sums), totalizer {} (on {} shared counters)\n",
         m.variables, m.clauses, m.gates.plain, m.gates.direct, m.gates.bdd, m.gates.adder,
-        m.adder_sums);
+        m.adder_sums, m.gates.totalizer, m.totalizer_counts);
   }
   if (!r.equivalence) return;
   print_equivalence(r);
@@ -235,10 +235,15 @@ nlohmann::json report_json(const Report& r) {
   if (!r.component->size_note.empty()) j["size_note"] = r.component->size_note;
   if (r.miter_cnf) {
     const MiterCnfSize& m = *r.miter_cnf;
-    j["miter_cnf"] = {{"variables", m.variables},     {"clauses", m.clauses},
-                      {"gates_plain", m.gates.plain}, {"gates_direct", m.gates.direct},
-                      {"gates_bdd", m.gates.bdd},     {"gates_adder", m.gates.adder},
-                      {"adder_sums", m.adder_sums}};
+    j["miter_cnf"] = {{"variables", m.variables},
+                      {"clauses", m.clauses},
+                      {"gates_plain", m.gates.plain},
+                      {"gates_direct", m.gates.direct},
+                      {"gates_bdd", m.gates.bdd},
+                      {"gates_adder", m.gates.adder},
+                      {"adder_sums", m.adder_sums},
+                      {"gates_totalizer", m.gates.totalizer},
+                      {"totalizer_counts", m.totalizer_counts}};
   }
   if (r.equivalence) {
     const EquivalenceResult& e = *r.equivalence;

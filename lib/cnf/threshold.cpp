@@ -10,8 +10,8 @@
 // with w(S) >= T.  Both are "minimal sets of weight >= K", enumerated in
 // decreasing-weight order (see threshold_minimal_sets).
 //
-// Bdd and Adder (and the choice between them) are lib/threshold_encode.hpp's, written through
-// CnfGateSink.
+// Bdd, Adder and Totalizer (and the choice between them) are lib/threshold_encode.hpp's, written
+// through CnfGateSink.
 #include "lib/cnf/threshold.hpp"
 
 #include <algorithm>
@@ -206,13 +206,35 @@ class CnfGateSink : public GateSink {
     cnf_.add_clause({z, -b, -c});
     return z;
   }
+  // The totalizer's clauses (Bailleux and Boufkhad 2003), with A's digit 0 true and digit p + 1
+  // false (likewise B's): [A >= i] & [B >= j] -> r_{i+j}, and r_{i+j+1} -> [A >= i+1] | [B >= j+1].
+  // Exact because the inputs are unary (each digit implies the one before); a fresh variable per
+  // output digit, 2 clauses per pair of input digits.
+  std::vector<SinkLit> unary_add(const std::vector<SinkLit>& a_, const std::vector<SinkLit>& b_,
+                                 size_t width) override {
+    const int64_t p = int64_t(a_.size()), q = int64_t(b_.size()), len = int64_t(width);
+    assert(len <= p + q);
+    auto digit = [](const std::vector<SinkLit>& v, int64_t i) -> Lit {
+      return i <= 0 ? kConstTrue : i > int64_t(v.size()) ? kConstFalse : lit(v[size_t(i - 1)]);
+    };
+    std::vector<SinkLit> r;
+    for (int64_t k = 0; k < len; ++k) r.push_back(cnf_.new_var());
+    for (int64_t i = 0; i <= p; ++i)
+      for (int64_t j = std::max<int64_t>(0, 1 - i); j <= q && i + j <= len; ++j)
+        threshold_add_folded(cnf_, {-digit(a_, i), -digit(b_, j), lit(r[size_t(i + j - 1)])});
+    for (int64_t i = 0; i <= p; ++i)
+      for (int64_t j = 0; j <= q && i + j < len; ++j)
+        threshold_add_folded(cnf_, {-lit(r[size_t(i + j)]), digit(a_, i + 1), digit(b_, j + 1)});
+    return r;
+  }
 
  private:
   static Lit lit(SinkLit l) { return static_cast<Lit>(l); }
   Cnf& cnf_;
 };
 
-// The root (a BDD node, which other gates may share, or an adder's comparator) is tied to y by
+// The root (a BDD node or a totalizer's digit, which other gates may share, or an adder's
+// comparator) is tied to y by
 // two clauses.
 void threshold_encode_shared(Cnf& cnf, Lit y, const ThresholdGate& g, ThresholdMethod method,
                              ThresholdSharing& sharing) {
@@ -275,13 +297,15 @@ ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Li
   }
   ThresholdSharing own;
   ThresholdSharing& shared = sharing ? *sharing : own;
-  const ThresholdMethod method = enc == ThresholdEncoding::Bdd     ? ThresholdMethod::Bdd
-                                 : enc == ThresholdEncoding::Adder ? ThresholdMethod::Adder
-                                                                   : ThresholdMethod::Auto;
-  const int64_t adders_before = shared.stats.adder_gates;
+  const ThresholdMethod method = enc == ThresholdEncoding::Bdd         ? ThresholdMethod::Bdd
+                                 : enc == ThresholdEncoding::Adder     ? ThresholdMethod::Adder
+                                 : enc == ThresholdEncoding::Totalizer ? ThresholdMethod::Totalizer
+                                                                       : ThresholdMethod::Auto;
+  const ThresholdEncodeStats before = shared.stats;
   threshold_encode_shared(cnf, y, g, method, shared);
-  return shared.stats.adder_gates > adders_before ? ThresholdEncodingUsed::Adder
-                                                  : ThresholdEncodingUsed::Bdd;
+  return shared.stats.adder_gates > before.adder_gates           ? ThresholdEncodingUsed::Adder
+         : shared.stats.totalizer_gates > before.totalizer_gates ? ThresholdEncodingUsed::Totalizer
+                                                                 : ThresholdEncodingUsed::Bdd;
 }
 
 void cnf_announce_threshold(ThresholdSharing& sharing, const std::vector<Lit>& xs,

@@ -10,9 +10,12 @@
 //   - Adder: the weighted sum in binary by Tseitin full and half adders over the weights' bit
 //     columns, then a Tseitin comparison with T (lib/threshold_adder.hpp). Polynomial in fan-in
 //     and weight bits and exact (both directions), but not propagation complete; the sum is
-//     shared by the gates of one CNF over the same weighted inputs.
-// The first three are propagation complete (unit propagation derives every implied value of y
-// and the inputs). Auto takes Direct for small gates, else Bdd or Adder by
+//     shared by the gates of one CNF over the same weighted inputs;
+//   - Totalizer: the weighted sum in unary, each input counted w_i times, truncated at T
+//     (lib/threshold_totalizer.hpp), with the totalizer's clauses per unary adder; for small
+//     weights. The counter is shared by the gates of one CNF over the same weighted inputs.
+// Direct, Bdd and Totalizer are propagation complete (unit propagation derives every implied
+// value of y and the inputs). Auto takes Direct for small gates, else Bdd, Adder or Totalizer by
 // lib/threshold_encode.hpp's size estimates, the choice the AIGER export makes too.
 // See REFERENCE.md section 4 for the measurements behind the choice.
 #pragma once
@@ -27,15 +30,16 @@
 namespace tc {
 
 enum class ThresholdEncoding {
-  Auto,    // AND/OR plain; Direct if fan-in <= 8 or <= 64 direct clauses; else Bdd or
-           // Adder by their estimated sizes (lib/threshold_encode.hpp)
-  Direct,  // prime-implicate clauses, no auxiliary variables
-  Bdd,     // interval-memoized ROBDD, one auxiliary variable per inner node
-  Adder,   // binary adder network and comparator
+  Auto,       // AND/OR plain; Direct if fan-in <= 8 or <= 64 direct clauses; else Bdd or
+              // Adder or Totalizer by their estimated sizes (lib/threshold_encode.hpp)
+  Direct,     // prime-implicate clauses, no auxiliary variables
+  Bdd,        // interval-memoized ROBDD, one auxiliary variable per inner node
+  Adder,      // binary adder network and comparator
+  Totalizer,  // unary counter of the weighted sum, truncated at T
 };
 
 // What a gate got (Plain: the clauses of an AND or OR gate, whatever was asked).
-enum class ThresholdEncodingUsed { Plain, Direct, Bdd, Adder };
+enum class ThresholdEncodingUsed { Plain, Direct, Bdd, Adder, Totalizer };
 
 // Fan-in up to which Auto always picks Direct (at most 2*C(8,4) = 140
 // clauses there), and the clause count up to which it picks Direct for any
@@ -55,7 +59,8 @@ constexpr int64_t kThresholdBddMaxNodes = int64_t(1) << 18;  // ~1M clauses
 // xs are literals over distinct variables, none of them y's variable, and
 // the weights clipped to T sum to less than 2^61.  AND gates (every input
 // needed) and OR gates (every input suffices) always get plain clauses,
-// whatever enc says.  Throws ThresholdBddTooLarge if an explicitly requested Bdd
+// whatever enc says.  Throws ThresholdTotalizerTooLarge if an explicitly requested Totalizer
+// exceeds kThresholdTotalizerMaxPairs, and ThresholdBddTooLarge if an explicitly requested Bdd
 // exceeds kThresholdBddMaxNodes (the nodes already built stay in the CNF: each is
 // defined by its children, so they constrain nothing but themselves); Auto never
 // builds a BDD that large.  Returns the encoding the gate got.
@@ -63,14 +68,14 @@ ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Li
                                            const std::vector<int64_t>& ws, int64_t T,
                                            ThresholdEncoding enc = ThresholdEncoding::Auto);
 
-// As above; gates share BDD nodes and adder sums through `sharing` (same CNF only; without
-// one, each gate gets its own).
+// As above; gates share BDD nodes, adder sums and totalizers through `sharing` (same CNF only;
+// without one, each gate gets its own).
 ThresholdEncodingUsed cnf_encode_threshold(Cnf& cnf, Lit y, const std::vector<Lit>& xs,
                                            const std::vector<int64_t>& ws, int64_t T,
                                            ThresholdEncoding enc, ThresholdSharing* sharing);
 
 // Announces a gate that will be encoded into the CNF of `sharing` later (ThresholdSharing::expect),
-// so Auto can spread an adder sum's cost over every gate that will use it.
+// so Auto can spread an adder sum's or a totalizer's cost over every gate that will use it.
 void cnf_announce_threshold(ThresholdSharing& sharing, const std::vector<Lit>& xs,
                             const std::vector<int64_t>& ws, int64_t T);
 

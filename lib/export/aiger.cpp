@@ -116,7 +116,9 @@ void aiger_write_symbols(std::ostream& out, const AigerGraph& g, const Circuit& 
       << "circuit " << c.name() << "\n"
       << "written by the threshold-circuit harness (lib/export/aiger.cpp)\n"
       << "threshold gates: AND/OR as AND trees, others as ROBDD (decreasing weight), node = lo | "
-         "(x & hi), or as a comparator on a shared adder network where that is much smaller\n";
+         "(x & hi), or as a comparator on a shared adder network where that is much smaller, or as "
+         "a digit "
+         "of a unary counter (totalizer) where that is smaller still\n";
   if (options.mask_invalid_inputs && !c.constraints().empty())
     out << "outputs are ANDed with the input-validity constraints\n";
 }
@@ -211,8 +213,9 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
     for (size_t i = 0; i < w.bits.size(); ++i) g.input_names.push_back(bit_name(w.name, i));
   auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
 
-  // A threshold gate that is neither AND nor OR gets the encoding the CNF would give it, BDD or
-  // adder network (lib/threshold_encode.hpp), sharing BDD nodes and sums with the other gates.
+  // A threshold gate that is neither AND nor OR gets the encoding the CNF would give it, BDD, adder
+  // network or totalizer (lib/threshold_encode.hpp), sharing BDD nodes, sums and counters with the
+  // other gates.
   // The gates over one weighted sum are counted first (by fanin signals), and announced to the
   // encoder when the first of them is reached, once their fanins' AIG literals exist.
   AigGateSink sink(b);

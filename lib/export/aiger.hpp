@@ -38,7 +38,8 @@ struct AigerOptions {
 };
 
 // Inner BDD nodes allowed per threshold gate: general pseudo-Boolean BDDs can be exponential,
-// and past this a gate gets its adder network (lib/threshold_encode.hpp) whatever the estimates.
+// and past this a gate gets its adder network or totalizer (lib/threshold_encode.hpp) whatever
+// the estimates.
 constexpr int64_t kAigerBddMaxNodes = int64_t(1) << 20;
 
 // The and-inverter graph itself, as the writers emit it.

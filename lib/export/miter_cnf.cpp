@@ -52,7 +52,8 @@ MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,
   std::vector<std::string> comments;
   const CircuitCnf cc = miter_cnf_build(construction, spec, &comments);
   cnf_write_dimacs(out, cc.cnf, comments);
-  return {cc.cnf.num_vars, int64_t(cc.cnf.clauses.size()), cc.counts, cc.sharing.stats.adder_sums};
+  return {cc.cnf.num_vars, int64_t(cc.cnf.clauses.size()), cc.counts, cc.sharing.stats.adder_sums,
+          cc.sharing.stats.totalizer_counts};
 }
 
 }  // namespace tc

@@ -20,8 +20,9 @@ namespace tc {
 struct MiterCnfSize {
   int64_t variables = 0;
   int64_t clauses = 0;
-  CircuitCnfCounts gates;  // threshold gates of both sides, by encoding
-  int64_t adder_sums = 0;  // distinct weighted sums the adder-encoded gates share
+  CircuitCnfCounts gates;        // threshold gates of both sides, by encoding
+  int64_t adder_sums = 0;        // distinct weighted sums the adder-encoded gates share
+  int64_t totalizer_counts = 0;  // unary counters the totalizer-encoded gates share
 };
 
 MiterCnfSize write_miter_dimacs(std::ostream& out, const Circuit& construction,

@@ -81,6 +81,9 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
           case ThresholdEncodingUsed::Adder:
             ++cc.counts.adder;
             break;
+          case ThresholdEncodingUsed::Totalizer:
+            ++cc.counts.totalizer;
+            break;
         }
         break;
       }

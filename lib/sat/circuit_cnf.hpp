@@ -17,7 +17,7 @@ namespace tc {
 
 // How many threshold gates got each encoding (lib/cnf/threshold.hpp).
 struct CircuitCnfCounts {
-  int64_t plain = 0, direct = 0, bdd = 0, adder = 0;
+  int64_t plain = 0, direct = 0, bdd = 0, adder = 0, totalizer = 0;
 };
 
 struct CircuitCnf {

@@ -81,7 +81,7 @@ TEST_CASE("verify --encoding forces the encoding of the exported CNF and the pro
   const std::filesystem::path cnf = std::filesystem::temp_directory_path() /
                                     ("tc-encoding-" + std::to_string(::getpid()) + ".cnf");
   std::map<std::string, nlohmann::json> sizes;
-  for (const char* encoding : {"auto", "bdd", "adder"}) {
+  for (const char* encoding : {"auto", "bdd", "adder", "totalizer"}) {
     INFO(encoding);
     const auto r =
         tc::test::run_verify("--component int-mul --p 4 --engine sat --json --encoding " +
@@ -97,8 +97,14 @@ TEST_CASE("verify --encoding forces the encoding of the exported CNF and the pro
   CHECK(sizes["adder"]["gates_bdd"] == 0);
   CHECK(sizes["adder"]["gates_adder"] == sizes["bdd"]["gates_bdd"]);
   CHECK(sizes["adder"]["clauses"] != sizes["bdd"]["clauses"]);
-  // The per-gate choice is one of the two on every gate: its counts add up to theirs.
-  CHECK(sizes["auto"]["gates_bdd"].get<int>() + sizes["auto"]["gates_adder"].get<int>() ==
+  CHECK(sizes["totalizer"]["gates_bdd"] == 0);
+  CHECK(sizes["totalizer"]["gates_adder"] == 0);
+  CHECK(sizes["totalizer"]["gates_totalizer"] == sizes["bdd"]["gates_bdd"]);
+  CHECK(sizes["totalizer"]["totalizer_counts"] > 0);
+  CHECK(sizes["totalizer"]["clauses"] != sizes["bdd"]["clauses"]);
+  // The per-gate choice is one of the three on every gate: its counts add up to theirs.
+  CHECK(sizes["auto"]["gates_bdd"].get<int>() + sizes["auto"]["gates_adder"].get<int>() +
+            sizes["auto"]["gates_totalizer"].get<int>() ==
         sizes["bdd"]["gates_bdd"].get<int>());
   const auto bad = tc::test::run_verify("--component int-mul --p 4 --encoding sorter");
   CHECK(bad.exit_code == 2);
@@ -111,5 +117,14 @@ TEST_CASE("a forced BDD past its node limit is a clean UNKNOWN, not an internal 
   const auto r = tc::test::run_verify("--component silu --p 4 --engine sat --encoding bdd");
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("threshold BDD exceeds"));
+  CHECK_THAT(r.err, Catch::Contains("no verdict"));
+}
+
+TEST_CASE("a forced totalizer past its size limit is a clean UNKNOWN, not an internal error",
+          "[cli][encoding-choice]") {
+  // exp's wide gates at p = 4 have weights and thresholds near 2^16: far too many unary digits.
+  const auto r = tc::test::run_verify("--component exp --p 4 --engine sat --encoding totalizer");
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("threshold totalizer exceeds"));
   CHECK_THAT(r.err, Catch::Contains("no verdict"));
 }

@@ -36,6 +36,8 @@ const char* name(ThresholdEncoding enc) {
       return "Bdd";
     case ThresholdEncoding::Adder:
       return "Adder";
+    case ThresholdEncoding::Totalizer:
+      return "Totalizer";
   }
   return "?";
 }
@@ -226,6 +228,7 @@ TEST_CASE("every gate with weights up to 4 and fan-in up to 5 fixes y by unit pr
       for (int64_t T = 1; T <= total(ws); ++T) {
         const ThresholdTestGate g = make_gate(rng, ws, T);
         for (ThresholdEncoding enc : kAllEncodings) REQUIRE(check_exhaustive(g, enc) == "");
+        REQUIRE(check_exhaustive(g, ThresholdEncoding::Totalizer) == "");
         ++gates;
       }
     });
@@ -246,13 +249,15 @@ TEST_CASE("random gates of fan-in 6 to 10 fix y by unit propagation on all input
   }
 }
 
-TEST_CASE("direct and BDD encodings of small gates are propagation complete", "[cnf][threshold]") {
+TEST_CASE("direct, BDD and totalizer encodings of small gates are propagation complete",
+          "[cnf][threshold]") {
   Rng rng(3);
   for (size_t n = 1; n <= 4; ++n)
     for_each_multiset(n, 3, [&](const std::vector<int64_t>& ws) {
       for (int64_t T = 1; T <= total(ws); ++T) {
         const ThresholdTestGate g = make_gate(rng, ws, T);
-        for (ThresholdEncoding enc : {ThresholdEncoding::Direct, ThresholdEncoding::Bdd})
+        for (ThresholdEncoding enc :
+             {ThresholdEncoding::Direct, ThresholdEncoding::Bdd, ThresholdEncoding::Totalizer})
           REQUIRE(check_propagation_complete(encode(g, enc), g) == "");
       }
     });

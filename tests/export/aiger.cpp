@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "lib/simulate.hpp"
+#include "lib/threshold_encode.hpp"
 #include "tests/export/sweep.hpp"
 #include "verify/registry.hpp"
 
@@ -175,6 +176,42 @@ TEST_CASE("threshold gates expand to exactly their function", "[aiger]") {
       const Circuit g = one_gate(ws, t, neg);
       check_same_function(g, round_trip(g));
     }
+  }
+}
+
+TEST_CASE("with the totalizer forced, small-weight gates expand to exactly their function",
+          "[aiger][totalizer]") {
+  // Every threshold gate the export asks as Auto gets the totalizer (verify --encoding
+  // totalizer); restored whatever happens.
+  struct Forced {
+    Forced() { set_threshold_method_for_auto(ThresholdMethod::Totalizer); }
+    ~Forced() { set_threshold_method_for_auto(ThresholdMethod::Auto); }
+  } forced;
+  std::mt19937 rng(8);
+  for (int trial = 0; trial < 120; ++trial) {
+    // Fan-in up to 12, checked on all 2^12 inputs: weights 1..2n as --lower-weights leaves them,
+    // all equal, or clipped (above every T), and T at 1, W or anywhere between.
+    const int n = 2 + static_cast<int>(rng() % 11);
+    std::vector<int64_t> ws;
+    std::vector<bool> neg;
+    int64_t total = 0;
+    for (int i = 0; i < n; ++i) {
+      ws.push_back(trial % 3 == 0   ? 3
+                   : trial % 3 == 1 ? 1 + static_cast<int64_t>(rng() % (2 * n))
+                   : rng() % 2      ? 1000000
+                                    : 1 + static_cast<int64_t>(rng() % 3));
+      neg.push_back(rng() % 3 == 0);
+      total += ws.back();
+    }
+    const int64_t t = trial % 4 == 0   ? 1
+                      : trial % 4 == 1 ? total
+                      : trial % 3 == 2 ? 1 + static_cast<int64_t>(rng() % 40)
+                                       : 1 + static_cast<int64_t>(rng() % total);
+    INFO("trial " << trial);
+    const Circuit g = one_gate(ws, t, neg);
+    const AigerGraph aig = aiger_from_circuit(g);
+    check_well_formed(aig);
+    check_same_function(g, round_trip(g));
   }
 }
 
