@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "lib/analysis.hpp"
+#include "lib/circuit_fingerprint.hpp"
 #include "lib/sat/circuit_cnf.hpp"
 #include "lib/sat/cut_points.hpp"
 #include "lib/sat/deadline.hpp"
@@ -168,29 +169,6 @@ SatAnswer solve(const Circuit& m, const std::vector<Signal>& constraints, Signal
   return sat_answer(result);
 }
 
-// Structure of a circuit as text: equal texts are equal circuits (the cache key of block proofs).
-std::string fingerprint(const Circuit& c) {
-  std::string s;
-  auto put = [&s](char tag, int64_t v) {
-    s.push_back(tag);
-    s.append(std::to_string(v));
-  };
-  for (const auto& w : c.input_words()) put('i', static_cast<int64_t>(w.bits.size()));
-  for (uint32_t n = 1; n < c.num_nodes(); ++n) {
-    const Node& node = c.node(n);
-    put('n', static_cast<int64_t>(node.kind));
-    for (size_t i = 0; i < node.fanins.size(); ++i) {
-      put('f', node.fanins[i].literal());
-      if (i < node.weights.size()) put('*', node.weights[i]);
-    }
-    put('>', node.threshold);
-  }
-  for (const auto& w : c.output_words())
-    for (Signal b : w.bits) put('o', b.literal());
-  for (Signal b : c.constraints()) put('c', b.literal());
-  return s;
-}
-
 // A side's block with its guarantee as the only output, and the constant-true circuit of the
 // same interface: equivalent iff the guarantee holds wherever the assumption does. It is checked
 // on the spec's side: the guarantee is the same predicate of the outputs on both sides (both come
@@ -278,8 +256,8 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       st.unshared_cuts.push_back(cand.c->name + ": its inputs do not cut the block off");
       continue;
     }
-    const std::string key =
-        fingerprint(*bc) + "|" + fingerprint(*bs) + "|" + fingerprint(gc->first);
+    const std::string key = circuit_fingerprint(*bc) + "|" + circuit_fingerprint(*bs) + "|" +
+                            circuit_fingerprint(gc->first);
     auto it = cache.find(key);
     if (it == cache.end()) {
       const auto t0 = SatClock::now();

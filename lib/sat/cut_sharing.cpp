@@ -2,8 +2,10 @@
 #include "lib/sat/cut_sharing.hpp"
 
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 
+#include "lib/circuit_fingerprint.hpp"
 #include "lib/sat/cut_points.hpp"
 #include "lib/sat/miter_circuit.hpp"
 
@@ -26,6 +28,18 @@ std::vector<SharedCut> share_proved_cuts(const Circuit& construction, const Circ
                                          const MiterParams& params, MiterStats& st) {
   std::vector<SharedCut> shared_cuts;
   if (!params.prove_cut_block) return shared_cuts;
+  // Block pairs already proved, by structure: matmul's entries are the same dot product over
+  // other inputs, proved once. Each value says where it was proved.
+  std::map<std::string, std::string> proved_pairs;
+  auto prove_once = [&](const std::string& label, const Circuit& a,
+                        const Circuit& b) -> std::optional<std::string> {
+    const std::string key = circuit_fingerprint(a) + "|" + circuit_fingerprint(b);
+    if (auto it = proved_pairs.find(key); it != proved_pairs.end())
+      return "structural identity with the pair of " + it->second;
+    auto how = params.prove_cut_block(label, a, b);
+    if (how) proved_pairs.emplace(key, label + " (" + *how + ")");
+    return how;
+  };
   for (const auto& name : matching_cuts(construction, spec)) {
     const Circuit::Cut& cut = *find_cut(construction, name);
     auto bc = extract_cut_block(construction, cut);
@@ -34,7 +48,7 @@ std::vector<SharedCut> share_proved_cuts(const Circuit& construction, const Circ
       st.unshared_cuts.push_back(name + ": its inputs do not cut the block off");
       continue;
     }
-    auto how = params.prove_cut_block(name, *bc, *bs);
+    auto how = prove_once(name, *bc, *bs);
     if (!how) {
       st.unshared_cuts.push_back(name + ": blocks not proved equivalent");
       continue;
@@ -43,7 +57,7 @@ std::vector<SharedCut> share_proved_cuts(const Circuit& construction, const Circ
     shared.unconditional = cut.assumption == kTrue;
     if (!shared.unconditional) {
       auto [holds, truth] = cut_assumption_check(construction, spec, cut);
-      if (auto implied = params.prove_cut_block(name + "-assumption", holds, truth)) {
+      if (auto implied = prove_once(name + "-assumption", holds, truth)) {
         shared.unconditional = true;
         shared.proof += "; its assumption holds on every valid input (" + *implied + ")";
       }

@@ -154,3 +154,47 @@ TEST_CASE("the proof that every valid input satisfies a cut's assumption is writ
   CHECK(std::filesystem::exists(dir / "cut-sum-assumption" / "holds.cnf"));
   CHECK(std::filesystem::exists(dir / "cut-sum-assumption" / "holds.drat"));
 }
+
+namespace {
+
+// Two a + b blocks over different inputs, cuts "first" and "second"; `second_weighted` picks the
+// second block's adder, `second_bug` flips its bit 0 where a0 = b0 = 1 (inside the block).
+Circuit two_cut_user(const std::string& name, bool weighted, bool second_weighted,
+                     bool second_bug) {
+  Circuit c(name);
+  std::vector<Bits> in;
+  for (const char* w : {"a", "b", "c", "d"})
+    in.push_back(c.add_input_word(w, 4, Decoding::unsigned_int()));
+  for (int k = 0; k < 2; ++k) {
+    const Bits& a = in[2 * k];
+    const Bits& b = in[2 * k + 1];
+    Bits s = adder_block(c, a, b, k == 0 ? weighted : second_weighted);
+    if (k == 1 && second_bug) s[0] = c.create_xor(s[0], c.create_and(a[0], b[0]));
+    Bits cut_inputs = a;
+    cut_inputs.insert(cut_inputs.end(), b.begin(), b.end());
+    c.add_cut(k == 0 ? "first" : "second", cut_inputs, s);
+    c.add_output_word(k == 0 ? "y" : "z", s, Decoding::unsigned_int());
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a pair of blocks equal in structure to a pair already proved is not proved again",
+          "[miter][cuts]") {
+  const Circuit spec = two_cut_user("ripple", false, false, false);
+  const EquivalenceResult same = prove_with_sat(two_cut_user("weighted", true, true, false), spec);
+  CHECK(same.verdict == Verdict::Proved);
+  REQUIRE(same.sat.shared_cuts.size() == 2);
+  CHECK_THAT(same.sat.shared_cuts[1].proof,
+             Catch::StartsWith("structural identity with the pair of first"));
+
+  // A second pair that differs in structure (here: a ripple adder on both sides) gets its own
+  // proof; one that differs in function (a bug) is not taken for proved.
+  const EquivalenceResult other = prove_with_sat(two_cut_user("mixed", true, false, false), spec);
+  CHECK(other.verdict == Verdict::Proved);
+  REQUIRE(other.sat.shared_cuts.size() == 2);
+  CHECK_THAT(other.sat.shared_cuts[1].proof, !Catch::Contains("structural identity"));
+  const EquivalenceResult bug = prove_with_sat(two_cut_user("buggy", true, true, true), spec);
+  CHECK(bug.verdict == Verdict::Counterexample);
+}
