@@ -19,7 +19,8 @@ trap 'rm -rf "$work"' EXIT
 
 [[ -x $verify ]] || { echo "aiger_sizes: no verify binary at $verify" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "aiger_sizes: needs GNU time (/usr/bin/time)" >&2; exit 2; }
-components=${COMPONENTS:-$("$verify" --list | awk '{print $1}')}
+# The component names: the lines of `verify --list` that start in column 0, after its header.
+components=${COMPONENTS:-$("$verify" --list | awk 'NR > 1 && /^[^ ]/ { print $1 }')}
 
 # "ANDs / KB" of one binary AIGER file: the header is "aig M I L O A".
 aig_cell() {
