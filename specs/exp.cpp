@@ -34,7 +34,8 @@ Circuit build_exp_spec(const Params& params) {
   const ExpDesign d = exp_design(f.p);
   const int p = d.p, q = d.q;
   Circuit c("exp-spec");
-  const FloatBits x = split_float(add_float_input(c, "x", f), f);
+  const Bits x_word = add_float_input(c, "x", f);
+  const FloatBits x = split_float(x_word, f);
 
   // big: x != 0 and e >= 1.
   const Signal big = c.create_and(bits_any(c, x.magnitude),
@@ -65,6 +66,16 @@ Circuit build_exp_spec(const Params& params) {
   const Signal negative = R[q];
   const Bits M = bits_mux(c, negative, bits_sub(c, bits_constant(0, q + 1), R), R);
   const Signal sigma = c.create_xor(x.sign, negative);
+  // Blocks shared with the construction (circuits/exp.cpp), each proved on its own (none of these
+  // gates feeds z): x -> (K, M, sigma), guaranteeing M <= (3/8) 2^q (exp_lemmas' range lemma),
+  // which the series (M, sigma) -> Y assumes: the construction keeps only the bits of each power
+  // that this range needs. Y's guarantee Y >= 2^(q-1) (e^r >= e^(-3/8) > 1/2) is what the
+  // construction's rounding relies on, so the final check may assume it.
+  const Signal m_in_range = !bits_less(c, bits_constant(3 << (q - 3), q + 1), M);
+  Bits reduce_outputs = K;
+  reduce_outputs.insert(reduce_outputs.end(), M.begin(), M.end());
+  reduce_outputs.push_back(sigma);
+  c.add_cut("exp/reduce", x_word, reduce_outputs, kTrue, m_in_range, true);
 
   // Y = floor((sum_i (-1)^(sigma i) P_i D_i + 2^(q-1)) / 2^q), P_i = floor((M >> s_i)^i / 2^(q(i-1)
   // - i s_i)).
@@ -87,6 +98,10 @@ Circuit build_exp_spec(const Params& params) {
   plus.pop_back();
   const Bits total = bits_mux(c, sigma, bits_sub(c, even, odd), plus);
   const Bits Y = bits_slice(total, q, 2 * q + 2);
+  Bits series_inputs = M;
+  series_inputs.push_back(sigma);
+  c.add_cut("exp/series", series_inputs, Y, m_in_range, c.create_or({Y[q - 1], Y[q], Y[q + 1]}),
+            true);
 
   // z = round_p(Y 2^(k - q)), k = (-1)^s K.
   const int wk = p + 6;

@@ -316,7 +316,7 @@ const std::vector<Component>& all_components() {
        .mutants = exp_mutants(),
        .reference = exp_reference,
        .lemmas = exp_lemmas,
-       .sat_practical = false},
+       .plain_miter_practical = false},
       {.name = "silu",
        .description = "z ~ x / (1 + e^-x): x widened to p1 = p + 3 bits, y = exp(-x) (the exp "
                       "construction), s = 1 + y (fadd) and x / s (fdiv) at p1, narrowed to p by "
