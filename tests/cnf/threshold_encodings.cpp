@@ -15,27 +15,17 @@
 
 #include "lib/circuit.hpp"
 #include "lib/cnf/threshold.hpp"
+#include "tests/support/small_weight_gates.hpp"
 #include "tests/support/threshold_test_gate.hpp"
 #include "tests/support/unit_propagation.hpp"
 
 using namespace tc;
 using tc::test::describe;
 using tc::test::ThresholdTestGate;
+using Rng = tc::test::TestRng;
+using tc::test::weight_total;
 
 namespace {
-
-struct Rng {  // deterministic across standard libraries
-  std::mt19937_64 gen;
-  explicit Rng(uint64_t seed) : gen(seed) {}
-  int64_t range(int64_t lo, int64_t hi) { return lo + int64_t(gen() % uint64_t(hi - lo + 1)); }
-  bool coin() { return gen() & 1; }
-};
-
-int64_t total(const std::vector<int64_t>& ws) {
-  int64_t s = 0;
-  for (int64_t w : ws) s += w;
-  return s;
-}
 
 enum class Family { Random40, Equal, PowersOfTwo, Clipped, Mixed };
 const Family kFamilies[] = {Family::Random40, Family::Equal, Family::PowersOfTwo, Family::Clipped,
@@ -67,7 +57,7 @@ std::vector<int64_t> family_weights(Rng& rng, size_t n, Family f) {
 // Thresholds worth testing for ws: 1, W, the sum of a random subset (+-1), and for Clipped one
 // below the large weights, so the encoder must clip them.
 std::vector<int64_t> family_thresholds(Rng& rng, const std::vector<int64_t>& ws, Family f) {
-  const int64_t W = total(ws);
+  const int64_t W = weight_total(ws);
   std::vector<int64_t> ts = {1, W};
   for (int k = 0; k < 3; ++k) {
     int64_t s = 0;
@@ -201,7 +191,7 @@ TEST_CASE("Auto takes the adder for a wide sum at many thresholds and the BDD fo
   cnf.num_vars = int(n);
   ThresholdSharing sharing;
   std::vector<int64_t> ts;
-  for (int k = 1; k <= 16; ++k) ts.push_back(total(ws) * k / 17);
+  for (int k = 1; k <= 16; ++k) ts.push_back(weight_total(ws) * k / 17);
   for (int64_t T : ts) cnf_announce_threshold(sharing, xs, ws, T);
   for (int64_t T : ts)
     cnf_encode_threshold(cnf, cnf.new_var(), xs, ws, T, ThresholdEncoding::Auto, &sharing);

@@ -16,56 +16,17 @@
 
 #include "lib/circuit.hpp"
 #include "lib/cnf/threshold.hpp"
+#include "tests/support/small_weight_gates.hpp"
 #include "tests/support/threshold_test_gate.hpp"
 
 using namespace tc;
 using tc::test::describe;
 using tc::test::ThresholdTestGate;
+using Rng = tc::test::TestRng;
+using Family = tc::test::SmallWeightFamily;
+using tc::test::kSmallWeightFamilies;
 
 namespace {
-
-struct Rng {  // deterministic across standard libraries
-  std::mt19937_64 gen;
-  explicit Rng(uint64_t seed) : gen(seed) {}
-  int64_t range(int64_t lo, int64_t hi) { return lo + int64_t(gen() % uint64_t(hi - lo + 1)); }
-  bool coin() { return gen() & 1; }
-};
-
-int64_t total(const std::vector<int64_t>& ws) {
-  int64_t s = 0;
-  for (int64_t w : ws) s += w;
-  return s;
-}
-
-enum class Family { Small, Equal, Lowered, Clipped };
-const Family kFamilies[] = {Family::Small, Family::Equal, Family::Lowered, Family::Clipped};
-
-std::vector<int64_t> family_weights(Rng& rng, size_t n, Family f) {
-  std::vector<int64_t> ws(n);
-  const int64_t equal = rng.range(1, 5);
-  for (int64_t& w : ws) switch (f) {
-      case Family::Small:
-        w = rng.range(1, 4);
-        break;
-      case Family::Equal:
-        w = equal;
-        break;
-      case Family::Lowered:  // below 2 x fan-in, as --lower-weights leaves them
-        w = rng.range(1, 2 * int64_t(n));
-        break;
-      case Family::Clipped:  // mostly far above any T the totalizer can take: clipped to T
-        w = rng.coin() ? rng.range(1, 3) : rng.range(1000, int64_t(1) << 40);
-        break;
-    }
-  return ws;
-}
-
-std::vector<int64_t> family_thresholds(Rng& rng, const std::vector<int64_t>& ws, Family f) {
-  const int64_t W = total(ws);
-  std::vector<int64_t> ts = {1, W, std::max<int64_t>(1, W - 1), rng.range(1, W)};
-  if (f == Family::Clipped) ts.push_back(std::min<int64_t>(W, rng.range(2, 40)));
-  return ts;
-}
 
 bool gate_value(const ThresholdTestGate& g, uint64_t a) {  // variable v is bit v - 1 of a
   int64_t sum = 0;
@@ -120,18 +81,18 @@ TEST_CASE("totalizer and Auto CNFs of small-weight gates up to fan-in 12 are exa
           "[cnf][threshold][totalizer]") {
   Rng rng(40);
   for (ThresholdEncoding enc : {ThresholdEncoding::Totalizer, ThresholdEncoding::Auto})
-    for (Family f : kFamilies)
+    for (Family f : kSmallWeightFamilies)
       for (size_t n : {1, 2, 3, 5, 8, 10, 12}) {
         // One CNF: a gate per threshold over the same literals (one sum, so Auto and the forced
         // totalizer may share a counter), and one over other signs.
-        const std::vector<int64_t> ws = family_weights(rng, n, f);
+        const std::vector<int64_t> ws = tc::test::small_family_weights(rng, n, f);
         Cnf cnf;
         cnf.num_vars = int(n);
         ThresholdSharing sharing;
         std::vector<ThresholdTestGate> gates;
         ThresholdTestGate base{{}, ws, 1, 0};
         for (size_t i = 0; i < n; ++i) base.xs.push_back(rng.coin() ? int(i + 1) : -int(i + 1));
-        for (int64_t T : family_thresholds(rng, ws, f)) {
+        for (int64_t T : tc::test::small_family_thresholds(rng, ws, f)) {
           ThresholdTestGate g = base;
           g.T = T;
           if (!small_enough(g)) continue;
@@ -156,9 +117,9 @@ TEST_CASE("the totalizer's CNF has the clauses and variables its estimate counts
   Rng rng(41);
   for (int trial = 0; trial < 40; ++trial) {
     const size_t n = size_t(rng.range(9, 30));  // past Auto's direct encoding, not AND or OR
-    ThresholdTestGate g{{}, family_weights(rng, n, Family::Lowered), 0, int(n + 1)};
+    ThresholdTestGate g{{}, tc::test::small_family_weights(rng, n, Family::Lowered), 0, int(n + 1)};
     for (size_t i = 0; i < n; ++i) g.xs.push_back(int(i + 1));
-    g.T = rng.range(2, total(g.ws) - 1);
+    g.T = rng.range(2, tc::test::weight_total(g.ws) - 1);
     std::vector<int64_t> clipped;
     for (int64_t w : g.ws) clipped.push_back(std::min(w, g.T));
     if (threshold_is_and(clipped, g.T) || threshold_is_or(clipped, g.T)) continue;

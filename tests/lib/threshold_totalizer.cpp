@@ -14,8 +14,12 @@
 #include <vector>
 
 #include "lib/threshold_encode.hpp"
+#include "tests/support/small_weight_gates.hpp"
 
 using namespace tc;
+using Rng = tc::test::TestRng;
+using Family = tc::test::SmallWeightFamily;
+using tc::test::kSmallWeightFamilies;
 
 namespace {
 
@@ -85,61 +89,16 @@ std::vector<ThresholdTerm> terms_of(const std::vector<int64_t>& ws) {
   return terms;
 }
 
-int64_t total(const std::vector<int64_t>& ws) {
-  int64_t s = 0;
-  for (int64_t w : ws) s += w;
-  return s;
-}
-
-struct Rng {  // deterministic across standard libraries
-  std::mt19937_64 gen;
-  explicit Rng(uint64_t seed) : gen(seed) {}
-  int64_t range(int64_t lo, int64_t hi) { return lo + int64_t(gen() % uint64_t(hi - lo + 1)); }
-};
-
-// Small-weight families: random 1..4, all equal, 1..2n (as --lower-weights leaves them), and
-// mixed with weights far above any T tested (clipped by the encoder).
-enum class Family { Small, Equal, Lowered, Clipped };
-const Family kFamilies[] = {Family::Small, Family::Equal, Family::Lowered, Family::Clipped};
-
-std::vector<int64_t> family_weights(Rng& rng, size_t n, Family f) {
-  std::vector<int64_t> ws(n);
-  const int64_t equal = rng.range(1, 5);
-  for (int64_t& w : ws) switch (f) {
-      case Family::Small:
-        w = rng.range(1, 4);
-        break;
-      case Family::Equal:
-        w = equal;
-        break;
-      case Family::Lowered:
-        w = rng.range(1, 2 * int64_t(n));
-        break;
-      case Family::Clipped:
-        w = rng.range(0, 1) ? rng.range(1, 3) : rng.range(1000, 1 << 20);
-        break;
-    }
-  return ws;
-}
-
-// 1, W, W - 1, a random one, and for Clipped one below the large weights.
-std::vector<int64_t> family_thresholds(Rng& rng, const std::vector<int64_t>& ws, Family f) {
-  const int64_t W = total(ws);
-  std::vector<int64_t> ts = {1, W, std::max<int64_t>(1, W - 1), rng.range(1, W)};
-  if (f == Family::Clipped) ts.push_back(std::min<int64_t>(W, rng.range(2, 40)));
-  return ts;
-}
-
 }  // namespace
 
 TEST_CASE("every digit of the totalizer's count is its threshold function on every input",
           "[threshold][totalizer]") {
   Rng rng(30);
-  for (Family f : kFamilies)
+  for (Family f : kSmallWeightFamilies)
     for (int n = 1; n <= kMaxInputs; ++n)
       for (int trial = 0; trial < (n <= 8 ? 3 : 1); ++trial) {
-        const std::vector<int64_t> ws = family_weights(rng, size_t(n), f);
-        for (int64_t width : family_thresholds(rng, ws, f)) {
+        const std::vector<int64_t> ws = tc::test::small_family_weights(rng, size_t(n), f);
+        for (int64_t width : tc::test::small_family_thresholds(rng, ws, f)) {
           if (threshold_totalizer_size(terms_of(ws), width).pairs > 20000) continue;  // time
           INFO("family " << int(f) << ", fan-in " << n << ", width " << width);
           TruthTableSink sink(n);
@@ -159,13 +118,13 @@ TEST_CASE("forced and Auto encodings of small-weight gates compute the gate on e
           "[threshold][totalizer]") {
   Rng rng(31);
   for (ThresholdMethod method : {ThresholdMethod::Totalizer, ThresholdMethod::Auto})
-    for (Family f : kFamilies)
+    for (Family f : kSmallWeightFamilies)
       for (int n : {2, 3, 5, 8, 10, 12}) {
-        const std::vector<int64_t> ws = family_weights(rng, size_t(n), f);
+        const std::vector<int64_t> ws = tc::test::small_family_weights(rng, size_t(n), f);
         // All thresholds into one sink: gates over the same sum at a lower T reuse a counter.
         TruthTableSink sink(n);
         ThresholdSharing sharing;
-        for (int64_t T : family_thresholds(rng, ws, f)) {
+        for (int64_t T : tc::test::small_family_thresholds(rng, ws, f)) {
           std::vector<ThresholdTerm> terms = terms_of(ws);
           for (ThresholdTerm& t : terms) t.weight = std::min(t.weight, T);
           if (threshold_totalizer_size(terms, T).pairs > 20000) continue;  // time
