@@ -123,7 +123,13 @@ TEST_CASE("a forced BDD past its node limit is a clean UNKNOWN, not an internal 
 TEST_CASE("a forced totalizer past its size limit is a clean UNKNOWN, not an internal error",
           "[cli][encoding-choice]") {
   // exp's wide gates at p = 4 have weights and thresholds near 2^16: far too many unary digits.
-  const auto r = tc::test::run_verify("--component exp --p 4 --engine sat --encoding totalizer");
+  // The whole miter's CNF encodes them (its SAT proof abstracts them away in blocks).
+  const std::filesystem::path cnf = std::filesystem::temp_directory_path() /
+                                    ("tc-totalizer-" + std::to_string(::getpid()) + ".cnf");
+  const auto r = tc::test::run_verify(
+      "--component exp --p 4 --stats-only --encoding totalizer --export-cnf " + cnf.string());
+  CHECK_FALSE(std::filesystem::exists(cnf));  // no partial export either
+  std::filesystem::remove(cnf);
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("threshold totalizer exceeds"));
   CHECK_THAT(r.err, Catch::Contains("no verdict"));
