@@ -1,7 +1,6 @@
 // Engine choice and counterexample replay (see equivalence.hpp).
 #include "lib/equivalence.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -62,11 +61,6 @@ size_t wire_count(const Circuit& c) {
   return wires;
 }
 
-// Cut blocks are simulated up to these sizes (see check_equivalence): 2^46 wire evaluations is
-// about four minutes of this machine's simulator on a block claimed on normalized significands.
-constexpr int kMaxBlockSimInputBits = 28;
-constexpr double kMaxBlockSimWireEvaluations = 0x1p46;
-
 }  // namespace
 
 EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& spec,
@@ -117,14 +111,6 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
         bp.miter.proof_dir = params.miter.proof_dir + "/cut-" + label;
       } else {
         bp.engine = Engine::Auto;
-        // A block past Auto's input bits is still simulated while it is small: SAT does not
-        // prove two different multipliers equal, simulation does (fmul's significand product
-        // at p = 14: 28 inputs, of which a quarter of the rounds hold a valid input).
-        const int bits = static_cast<int>(used_input_positions(a, b).size());
-        if (bits <= kMaxBlockSimInputBits &&
-            std::ldexp(static_cast<double>(wire_count(a) + wire_count(b)), bits) <=
-                kMaxBlockSimWireEvaluations)
-          bp.max_sim_input_bits = std::max(bp.max_sim_input_bits, bits);
       }
       EquivalenceResult br = check_equivalence(a, b, bp);
       if (br.verdict == Verdict::Emitted)  // --collect checks it; the rest of the run assumes it
