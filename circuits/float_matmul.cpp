@@ -72,18 +72,6 @@ SumTerm product_term(Circuit& c, const FloatBits& a, const FloatBits& b, FloatFo
   return term;
 }
 
-// A rounded float word as a sum term (for the mutants that round products first).
-SumTerm float_term(const Bits& word, FloatFormat f) {
-  const FloatBits x = split_float(word, f);
-  SumTerm term;
-  term.significand = x.magnitude;
-  term.exponent_lo = f.emin();
-  for (int64_t v = f.emin(); v <= f.emax(); ++v)
-    term.exponent_is.push_back(fsb_word_equals(x.exponent, v));
-  term.negative = x.sign;
-  return term;
-}
-
 // The same product as a window term (float_sum_window.hpp): exponent e_a + e_b as a form.
 WindowTerm product_window_term(Circuit& c, const FloatBits& a, const FloatBits& b) {
   WindowTerm term;
@@ -135,7 +123,7 @@ Circuit float_matmul_construction(const Params& params) {
           z = fsw_round_exact_sum(c, terms, f, options);
         } else if (mutant == "products-rounded") {
           std::vector<SumTerm> terms;
-          for (const Bits& w : products) terms.push_back(float_term(w, f));
+          for (const Bits& w : products) terms.push_back(fsb_float_term(split_float(w, f), f));
           const ExactSum sum = fsb_exact_sum(c, terms);
           z = fsb_round_sum(c, sum.difference, sum.exponent_lo, f, options);
         } else {

@@ -113,15 +113,8 @@ Circuit float_sum_construction(const Params& params) {
   }
   std::vector<SumTerm> terms;
   for (int j = 0; j < params.n; ++j) {
-    const FloatBits& x = xs[j];
-    SumTerm term;
-    term.significand = x.magnitude;
-    term.exponent_lo = f.emin();
-    for (int64_t k = f.emin(); k <= f.emax(); ++k)
-      term.exponent_is.push_back(fsb_word_equals(x.exponent, k));
-    term.negative = x.sign;
-    term.enabled = enabled[j];
-    terms.push_back(term);
+    terms.push_back(fsb_float_term(xs[j], f));
+    terms.back().enabled = enabled[j];
   }
   const ExactSum sum = fsb_exact_sum(c, terms);
   c.add_cut("exact-sum", cut_inputs, sum.cut_outputs);

@@ -47,6 +47,16 @@ Bits fsb_word_equals(const Bits& exponent, int64_t k) {
   return lits;
 }
 
+SumTerm fsb_float_term(const FloatBits& x, FloatFormat f) {
+  SumTerm term;
+  term.significand = x.magnitude;
+  term.exponent_lo = f.emin();
+  for (int64_t k = f.emin(); k <= f.emax(); ++k)
+    term.exponent_is.push_back(fsb_word_equals(x.exponent, k));
+  term.negative = x.sign;
+  return term;
+}
+
 // --- integer blocks ----------------------------------------------------------------------------
 
 std::vector<int> fsb_uniform_blocks(int width, int block) {

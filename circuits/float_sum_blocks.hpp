@@ -48,6 +48,9 @@ struct SumTerm {
 // The literals for "the two's complement word `exponent` equals k".
 Bits fsb_word_equals(const Bits& exponent, int64_t k);
 
+// A float (split into fields) as a sum term over every exponent of the format.
+SumTerm fsb_float_term(const FloatBits& x, FloatFormat f);
+
 // --- integer blocks ----------------------------------------------------------------------------
 
 // The sum of all column bits (column c weighs 2^c) modulo 2^width: block sums, then
