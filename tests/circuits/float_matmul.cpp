@@ -14,6 +14,7 @@
 #include "specs/float_exact_sum.hpp"
 #include "tests/specs/float_sum_points.hpp"
 #include "tests/support/float_check.hpp"
+#include "tests/support/matmul_oracle.hpp"
 #include "tests/support/replay.hpp"
 #include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
@@ -64,19 +65,7 @@ TEST_CASE("matmul construction equals the rounded exact dot products on random p
         in[params.rows * params.n + params.cols] = in[params.rows * params.n];
       }
     };
-    const auto oracle = [params, f](const std::vector<FloatValue>& in) {
-      std::vector<std::vector<bool>> out;
-      for (int r = 0; r < params.rows; ++r)
-        for (int c = 0; c < params.cols; ++c) {
-          std::vector<FloatValue> xs, ys;
-          for (int k = 0; k < params.n; ++k) {
-            xs.push_back(in[r * params.n + k]);
-            ys.push_back(in[params.rows * params.n + k * params.cols + c]);
-          }
-          out.push_back(float_to_bits(exact_dot(xs, ys, f), f));
-        }
-      return out;
-    };
+    const FloatOracle oracle = test::matmul_oracle(params, f);
     const FloatCheckResult r = float_check(matmul().construction(params), f, 1 << 11, next, oracle);
     INFO(r.first_mismatch);
     CHECK(r.mismatches == 0);

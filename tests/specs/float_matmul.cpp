@@ -10,6 +10,7 @@
 #include "specs/float_exact_sum.hpp"
 #include "tests/specs/float_sum_points.hpp"
 #include "tests/support/float_check.hpp"
+#include "tests/support/matmul_oracle.hpp"
 
 using namespace tc;
 
@@ -23,23 +24,6 @@ Params shape(FloatFormat f, int rows, int n, int cols) {
   return params;
 }
 
-// The exact evaluator on the input words in circuit order: A row-major, then B row-major.
-FloatOracle matmul_oracle(const Params& params, FloatFormat f) {
-  return [params, f](const std::vector<FloatValue>& in) -> std::vector<std::vector<bool>> {
-    std::vector<std::vector<bool>> out;
-    for (int r = 0; r < params.rows; ++r)
-      for (int c = 0; c < params.cols; ++c) {
-        std::vector<FloatValue> xs, ys;
-        for (int k = 0; k < params.n; ++k) {
-          xs.push_back(in[r * params.n + k]);
-          ys.push_back(in[params.rows * params.n + k * params.cols + c]);
-        }
-        out.push_back(float_to_bits(exact_dot(xs, ys, f), f));
-      }
-    return out;
-  };
-}
-
 }  // namespace
 
 TEST_CASE("matmul spec equals the rounded exact dot product on every input of a tiny format",
@@ -48,8 +32,9 @@ TEST_CASE("matmul spec equals the rounded exact dot product on every input of a 
     const Params params = shape(f, 1, 2, 1);
     const auto values = all_float_values(f);
     const uint64_t count = values.size() * values.size() * values.size() * values.size();
-    const FloatCheckResult r = float_check(build_float_matmul_spec(params), f, count,
-                                           test::all_tuples(values, 4), matmul_oracle(params, f));
+    const FloatCheckResult r =
+        float_check(build_float_matmul_spec(params), f, count, test::all_tuples(values, 4),
+                    test::matmul_oracle(params, f));
     INFO("p = " << f.p << ", e = " << f.e << ": " << r.first_mismatch);
     CHECK(r.checked == count);
     CHECK(r.mismatches == 0);
@@ -75,8 +60,8 @@ TEST_CASE("matmul spec equals the rounded exact dot product on random and cancel
         in[b0 + cols] = in[b0];
       }
     };
-    const FloatCheckResult r =
-        float_check(build_float_matmul_spec(params), f, 1 << 12, next, matmul_oracle(params, f));
+    const FloatCheckResult r = float_check(build_float_matmul_spec(params), f, 1 << 12, next,
+                                           test::matmul_oracle(params, f));
     INFO("p = " << f.p << ", e = " << f.e << ", " << rows << "x" << n << " by " << n << "x" << cols
                 << ": " << r.first_mismatch);
     CHECK(r.mismatches == 0);
