@@ -31,9 +31,7 @@ namespace {
 
 // A leaf block: a block cut of this role name, its own inner cuts (e.g. the significand
 // product) re-declared under "<name>/" so the block's proof can use them.
-ComposeOptions as_block(const std::string& name) {
-  return {.cut_prefix = fmt::format("{}/", name), .block_cut = name};
-}
+ComposeOptions as_block(const std::string& name) { return block_with_inner_cuts(name); }
 
 Bits embed_operands(Circuit& c, const Circuit& block, const std::vector<Bits>& ops,
                     const std::string& name) {

@@ -74,8 +74,7 @@ Circuit conv_ssm_construction(const Params& params) {
       for (size_t k = 0; k < pairs.size(); ++k)
         inputs.emplace_back(float_matmul_word('b', static_cast<int>(k), 0), x[pairs[k].second]);
       const std::string name = fmt::format("y-{}", t);
-      y = compose_embed(c, float_matmul_construction(dot), inputs,
-                        {.cut_prefix = name + "/", .block_cut = name})
+      y = compose_embed(c, float_matmul_construction(dot), inputs, block_with_inner_cuts(name))
               .output(float_matmul_word('z', 0, 0));
     }
     add_float_output(c, ssm_word("y", t), y, f);

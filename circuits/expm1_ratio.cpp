@@ -65,9 +65,7 @@ Circuit expm1_ratio_construction(const Params& params) {
   const Circuit add = float_add_construction(same), mul = float_mul_construction(same);
   // A leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are re-declared
   // under the block's name, so the block proof can use them.
-  auto block = [](const std::string& name) {
-    return ComposeOptions{.cut_prefix = name + "/", .block_cut = name};
-  };
+  auto block = [](const std::string& name) { return block_with_inner_cuts(name); };
   const uint64_t lead = uint64_t{1} << (q - 1);
 
   Circuit c("expm1-ratio");

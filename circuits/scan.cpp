@@ -50,9 +50,7 @@ std::string role(const char* kind, std::initializer_list<int> indices) {
 
 // A leaf block: a block cut of this role name, its own inner cuts (e.g. the significand
 // product) re-declared under "<name>/" so the block's proof can use them.
-ComposeOptions as_block(const std::string& name) {
-  return {.cut_prefix = fmt::format("{}/", name), .block_cut = name};
-}
+ComposeOptions as_block(const std::string& name) { return block_with_inner_cuts(name); }
 
 // The blocks, each built once per shape and embedded as often as needed.
 class ScanBlocks {

@@ -45,7 +45,7 @@ Bits dot(Circuit& c, const std::vector<Bits>& a, const std::vector<Bits>& b, Flo
          const std::string& block_name) {
   // The block's own cut points (fmul's significand product, matmul's exact dot product) are
   // re-declared under the block's name, so the block proof can use them.
-  const ComposeOptions options{.cut_prefix = block_name + "/", .block_cut = block_name};
+  const ComposeOptions options = block_with_inner_cuts(block_name);
   if (a.size() == 1)
     return compose_embed(c, float_mul_construction(float_params(f)), {a[0], b[0]}, options)
         .output("z");

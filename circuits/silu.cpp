@@ -57,21 +57,28 @@ Circuit silu_construction(const Params& params) {
   RoundOptions narrowing;
   if (mutant == "narrow-truncates") narrowing.mode = RoundingMode::TowardZero;
 
+  // Each part is a block of the same name as on the other side, so that SAT proves the whole part
+  // by part (lib/sat/compositional.hpp); fdiv and fmul keep their significand cuts for theirs.
   Circuit c("silu");
   const Bits x = add_float_input(c, "x", f);
   const Bits x1 = float_widen(c, x, f, f1);
   const Bits exp_argument =
       mutant == "exp-of-x" ? x1 : float_widen(c, float_negate(c, x, f), f, f1);
-  const Bits y = compose_embed(c, exp_construction(wide_exp), {exp_argument}).output("z");
+  const Bits y =
+      compose_embed(c, exp_construction(wide_exp), {exp_argument}, {.block_cut = "silu/exp"})
+          .output("z");
   Bits s = y;
   if (mutant != "one-plus-dropped") {
     const std::vector<bool> one_bits =
         float_to_bits({false, uint64_t{1} << (p1 - 1), 1 - p1}, f1);  // 1 in F1
     Bits one;
     for (bool b : one_bits) one.push_back(b ? kTrue : kFalse);
-    s = compose_embed(c, float_add_construction(wide), {one, y}).output("z");
+    s = compose_embed(c, float_add_construction(wide), {one, y}, {.block_cut = "silu/one-plus"})
+            .output("z");
   }
-  const Bits w = compose_embed(c, float_div_construction(wide), {x1, s}).output("z");
+  const Bits w =
+      compose_embed(c, float_div_construction(wide), {x1, s}, block_with_inner_cuts("silu/div"))
+          .output("z");
   add_float_output(c, "z", float_narrow(c, w, f1, f, narrowing), f);
   return c;
 }

@@ -88,26 +88,40 @@ Circuit softplus_construction(const Params& params) {
   const Bits one = constant_word(float_to_bits({false, uint64_t{1} << (p1 - 1), 1 - p1}, f1));
   const Bits minus_one = constant_word(float_to_bits({true, uint64_t{1} << (p1 - 1), 1 - p1}, f1));
 
+  // Each part is a block of the same name as on the other side, so that SAT proves the whole part
+  // by part (lib/sat/compositional.hpp); fdiv and fmul keep their significand cuts for theirs.
   Circuit c("softplus");
   const Bits x = add_float_input(c, "x", f);
   const FloatBits fields = split_float(x, f);
   const Bits x1 = float_widen(c, x, f, f1);
   const Bits magnitude = join_float({fields.magnitude, fields.exponent, kFalse});  // |x|
   const Bits a = float_widen(c, float_negate(c, magnitude, f), f, f1);
-  const Bits y = compose_embed(c, exp_construction(wide_exp), {a}).output("z");
-  const Bits s = compose_embed(c, float_add_construction(wide), {one, y}).output("z");
-  const Bits ln_s = compose_embed(c, log_construction(wide_log), {s}).output("z");
+  const Bits y =
+      compose_embed(c, exp_construction(wide_exp), {a}, {.block_cut = "softplus/exp"}).output("z");
+  const Bits s =
+      compose_embed(c, float_add_construction(wide), {one, y}, {.block_cut = "softplus/one-plus"})
+          .output("z");
+  const Bits ln_s =
+      compose_embed(c, log_construction(wide_log), {s}, {.block_cut = "softplus/log"}).output("z");
   Bits l = ln_s;
   if (mutant != "log1p-correction-dropped") {
-    const Bits d = compose_embed(c, float_add_construction(wide), {s, minus_one}).output("z");
-    const Bits ratio = compose_embed(c, float_div_construction(wide), {y, d}).output("z");
-    const Bits product = compose_embed(c, float_mul_construction(wide), {ln_s, ratio}).output("z");
+    const Bits d = compose_embed(c, float_add_construction(wide), {s, minus_one},
+                                 {.block_cut = "softplus/minus-one"})
+                       .output("z");
+    const Bits ratio = compose_embed(c, float_div_construction(wide), {y, d},
+                                     block_with_inner_cuts("softplus/ratio"))
+                           .output("z");
+    const Bits product = compose_embed(c, float_mul_construction(wide), {ln_s, ratio},
+                                       block_with_inner_cuts("softplus/product"))
+                             .output("z");
     // A valid d is nonzero iff its leading magnitude bit is set.
     l = mutant == "tiny-branch-dropped" ? product : mux_words(c, d[p1 - 1], product, y);
   }
   Bits w = l;
   if (mutant != "positive-branch-dropped") {
-    const Bits shifted = compose_embed(c, float_add_construction(wide), {x1, l}).output("z");
+    const Bits shifted =
+        compose_embed(c, float_add_construction(wide), {x1, l}, {.block_cut = "softplus/shift"})
+            .output("z");
     w = mux_words(c, fields.sign, l, shifted);
   }
   add_float_output(c, "z", float_narrow(c, w, f1, f), f);

@@ -102,10 +102,6 @@ struct Component {
   std::vector<Mutant> mutants;
   ReferenceEvaluator reference;  // may be empty: eval then prints the circuits' outputs only
   LemmaChecker lemmas;           // may be empty: the component has no error-bound lemmas
-  // false where the SAT miter is impractical even at small p (a few inputs feeding gates of huge
-  // fan-in, as in table-driven elementary functions): exhaustive simulation is the proof there,
-  // and the tests do not ask SAT for one.
-  bool sat_practical = true;
   // false where the miter without cut points (as exported to DIMACS and AIGER) takes minutes,
   // e.g. structurally different multi-operand multipliers: the bit-level sweeps of the tests then
   // check only its mutants, and its proof runs through verify with the cut points.

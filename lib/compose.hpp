@@ -40,6 +40,12 @@ struct ComposeOptions {
   std::string block_cut;
 };
 
+// A block of role `name` that keeps the part's own cuts as cuts of the host named "name/<cut>",
+// so that the block's proof can use them (e.g. fdiv's significand quotient inside silu's division).
+inline ComposeOptions block_with_inner_cuts(const std::string& name) {
+  return {.cut_prefix = name + "/", .block_cut = name};
+}
+
 struct Embedded {
   std::map<std::string, Bits> outputs;  // the sub-circuit's output words, by name
   Bits constraints;                     // its input constraints, as host signals

@@ -44,9 +44,7 @@ void check(const Params& params, FloatFormat f) {
 
 // A matmul block: the block cut, and its own cut point (the exact dot product) re-declared under
 // the block's name so the block proof can use it.
-ComposeOptions block_options(const std::string& name) {
-  return {.cut_prefix = name + "/", .block_cut = name};
-}
+ComposeOptions block_options(const std::string& name) { return block_with_inner_cuts(name); }
 
 }  // namespace
 

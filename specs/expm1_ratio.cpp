@@ -52,9 +52,7 @@ Circuit build_expm1_ratio_spec(const Params& params) {
   const Circuit add = build_float_add_spec(same), mul = build_float_mul_spec(same);
   // A leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are re-declared
   // under the block's name, so the block proof can use them.
-  auto block = [](const std::string& name) {
-    return ComposeOptions{.cut_prefix = name + "/", .block_cut = name};
-  };
+  auto block = [](const std::string& name) { return block_with_inner_cuts(name); };
 
   Circuit c("expm1-ratio-spec");
   const Bits z = add_float_input(c, "z", f);

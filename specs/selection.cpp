@@ -41,14 +41,13 @@ Bits spec_dot(Circuit& c, const std::vector<Bits>& a, const std::vector<Bits>& b
               const std::string& name) {
   if (a.size() == 1)
     return compose_embed(c, build_float_mul_spec(float_params(f)), {a[0], b[0]},
-                         {.cut_prefix = name + "/", .block_cut = name})
+                         block_with_inner_cuts(name))
         .output("z");
   Params block = float_params(f);
   block.rows = 1, block.cols = 1, block.n = static_cast<int>(a.size());
   std::vector<Bits> fed = a;
   fed.insert(fed.end(), b.begin(), b.end());
-  return compose_embed(c, build_float_matmul_spec(block), fed,
-                       {.cut_prefix = name + "/", .block_cut = name})
+  return compose_embed(c, build_float_matmul_spec(block), fed, block_with_inner_cuts(name))
       .output("z0_0");
 }
 

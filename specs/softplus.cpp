@@ -43,6 +43,8 @@ Circuit build_softplus_spec(const Params& params) {
   const SoftplusDesign d = softplus_design(f.p);
   const FloatFormat f1 = d.wide();
   const Params wide = float_params(f1);
+  // Each part is a block of the same name as on the other side, so that SAT proves the whole part
+  // by part (lib/sat/compositional.hpp); fdiv and fmul keep their significand cuts for theirs.
   Circuit c("softplus-spec");
   const Bits x = add_float_input(c, "x", f);
   const Signal negative = x.back();  // the sign bit
@@ -51,15 +53,25 @@ Circuit build_softplus_spec(const Params& params) {
   magnitude.back() = kFalse;  // |x|
   const Bits x1 = spec_float_widen(c, x, f, f1);
   const Bits a = spec_float_widen(c, spec_float_negate(c, magnitude, f), f, f1);
-  const Bits y = compose_embed(c, build_exp_spec(wide), {a}).output("z");
+  const Bits y =
+      compose_embed(c, build_exp_spec(wide), {a}, {.block_cut = "softplus/exp"}).output("z");
   const Circuit add = build_float_add_spec(wide);
-  const Bits s = compose_embed(c, add, {unit_word(f1, false), y}).output("z");
-  const Bits dd = compose_embed(c, add, {s, unit_word(f1, true)}).output("z");
-  const Bits ln_s = compose_embed(c, build_log_spec(wide), {s}).output("z");
-  const Bits ratio = compose_embed(c, build_float_div_spec(wide), {y, dd}).output("z");
-  const Bits product = compose_embed(c, build_float_mul_spec(wide), {ln_s, ratio}).output("z");
+  const Bits s =
+      compose_embed(c, add, {unit_word(f1, false), y}, {.block_cut = "softplus/one-plus"})
+          .output("z");
+  const Bits dd =
+      compose_embed(c, add, {s, unit_word(f1, true)}, {.block_cut = "softplus/minus-one"})
+          .output("z");
+  const Bits ln_s =
+      compose_embed(c, build_log_spec(wide), {s}, {.block_cut = "softplus/log"}).output("z");
+  const Bits ratio =
+      compose_embed(c, build_float_div_spec(wide), {y, dd}, block_with_inner_cuts("softplus/ratio"))
+          .output("z");
+  const Bits product = compose_embed(c, build_float_mul_spec(wide), {ln_s, ratio},
+                                     block_with_inner_cuts("softplus/product"))
+                           .output("z");
   const Bits l = bits_mux(c, bits_any(c, dd), product, y);
-  const Bits shifted = compose_embed(c, add, {x1, l}).output("z");
+  const Bits shifted = compose_embed(c, add, {x1, l}, {.block_cut = "softplus/shift"}).output("z");
   const Bits w = bits_mux(c, negative, l, shifted);
   add_float_output(c, "z", spec_float_narrow(c, w, f1, f), f);
   return c;

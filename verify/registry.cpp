@@ -328,8 +328,7 @@ const std::vector<Component>& all_components() {
        .spec = build_silu_spec,
        .mutants = silu_mutants(),
        .reference = silu_reference,
-       .lemmas = silu_lemmas,
-       .sat_practical = false},
+       .lemmas = silu_lemmas},
       {.name = "softplus",
        .description =
            "z ~ ln(1 + e^x): y = exp(-|x|), s = 1 + y, d = s - 1, l = y (d = 0) or "
@@ -343,7 +342,6 @@ const std::vector<Component>& all_components() {
        .mutants = softplus_mutants(),
        .reference = softplus_reference,
        .lemmas = softplus_lemmas,
-       .sat_practical = false,
        .size_note = "exponential in p: log's tabulation (a thermometer over p1 - 1 bits) at "
                     "p1 = p + 4 (32,564 gates at p = 9, 73,682 at p = 12); its fdiv is polynomial"},
       {.name = "conv1d",
@@ -370,7 +368,6 @@ const std::vector<Component>& all_components() {
            [](const Params& p, const std::vector<std::vector<bool>>& in) {
              return conv1d_reference(conv1d_defaults(p), in);
            },
-       .sat_practical = false,
        .plain_miter_practical = false,
        .depth_note = "at most 23 (matmul's) at every p: 23 with --weight-inputs at every p and L; "
                      "constant weights fold 2 to 4 layers, as many as their bits allow (the "
@@ -398,7 +395,6 @@ const std::vector<Component>& all_components() {
        .mutants = selection_mutants(),
        .reference = selection_reference,
        .lemmas = selection_lemmas,
-       .sat_practical = false,
        .size_note = "exponential in p: one softplus block (log's thermometer at p + 4) per time "
                     "step and channel"},
       {.name = "discretize",
@@ -414,8 +410,7 @@ const std::vector<Component>& all_components() {
        .spec = build_discretize_spec,
        .mutants = discretize_mutants(),
        .reference = discretize_reference,
-       .lemmas = discretize_lemmas,
-       .sat_practical = false},
+       .lemmas = discretize_lemmas},
       // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
       //     specs/scan*.cpp) ----------------------------------------------------------------
       {.name = "scan",
@@ -436,7 +431,6 @@ const std::vector<Component>& all_components() {
        .mutants = scan_mutants(),
        .reference = scan_reference,
        .lemmas = scan_lemmas,
-       .sat_practical = false,
        .plain_miter_practical = false,
        .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
                      "--recurrent: grows linearly in L (one fmul and one fadd per step)",
@@ -451,7 +445,6 @@ const std::vector<Component>& all_components() {
        .spec = build_conv_kernel_spec,
        .mutants = conv_kernel_mutants(),
        .reference = conv_kernel_reference,
-       .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"},
       {.name = "conv-ssm",
@@ -466,7 +459,6 @@ const std::vector<Component>& all_components() {
        .spec = build_conv_ssm_spec,
        .mutants = conv_ssm_mutants(),
        .reference = conv_ssm_reference,
-       .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
                     "2^E columns)"},
@@ -507,7 +499,6 @@ const std::vector<Component>& all_components() {
            [](const Params& p) {
              return selective_ssm_lemmas(selective_ssm_with_default_weights(p));
            },
-       .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in p through its selection's softplus blocks (log's thermometer "
                     "at p + 4)"},
@@ -534,7 +525,6 @@ const std::vector<Component>& all_components() {
            [](const Params& p, const std::vector<std::vector<bool>>& in) {
              return mamba_reference(mamba_with_default_weights(p), in);
            },
-       .sat_practical = false,
        .plain_miter_practical = false,
        .size_note = "exponential in p through its softplus blocks (log's thermometer at p + 4)"},
   };

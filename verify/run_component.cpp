@@ -86,12 +86,7 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   if (eq.engine == Engine::Sim && spec.num_input_bits() > 32)
     throw UsageError(fmt::format("--engine sim would enumerate 2^{} inputs; use sat or auto",
                                  spec.num_input_bits()));
-  EquivalenceParams engine = eq;
-  // Where SAT is hopeless (huge fan-in over few inputs), auto enumerates up to 2^32 inputs: slow
-  // at the top of the range, but it ends, and --timeout turns it into UNKNOWN.
-  // Compositions of blocks are the exception: SAT proves them block by block.
-  if (!c.sat_practical && !has_block_cuts(spec)) engine.max_sim_input_bits = 32;
-  r.equivalence = check_equivalence(construction, spec, engine);
+  r.equivalence = check_equivalence(construction, spec, eq);
   if (c.lemmas) r.lemmas = c.lemmas(params);
   if (const auto& cex = r.equivalence->counterexample) {
     for (const Word& w : spec.input_words())

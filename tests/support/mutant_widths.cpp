@@ -15,15 +15,6 @@ namespace tc::test {
 
 namespace {
 
-// The engine choice of `verify` (verify/run_component.cpp): auto, and where the SAT miter is
-// impractical and the spec is not a composition of blocks, simulation up to 2^32 inputs.
-EquivalenceParams verify_engine(const Component& c, const Circuit& spec) {
-  EquivalenceParams eq;
-  eq.engine = Engine::Auto;
-  if (!c.sat_practical && !has_block_cuts(spec)) eq.max_sim_input_bits = 32;
-  return eq;
-}
-
 const EqualAtWidth* listed(const MutantWidths& widths, const std::string& mutant, int p) {
   for (const EqualAtWidth& e : widths.equal)
     if (e.mutant == mutant && e.p == p) return &e;
@@ -53,7 +44,8 @@ void check_mutants_at_every_width(const MutantWidths& widths) {
       params.mutant = m.name;
       const Circuit construction = c.construction(params);
       const Circuit spec = c.spec(params);
-      const EquivalenceResult r = check_equivalence(construction, spec, verify_engine(c, spec));
+      // The engine verify chooses (auto).
+      const EquivalenceResult r = check_equivalence(construction, spec, {});
       const EqualAtWidth* exception = listed(widths, m.name, p);
       INFO(c.name << " mutant " << m.name << " " << m.shows_with << " at p = " << p << " by "
                   << engine_name(r.engine)

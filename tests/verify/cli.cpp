@@ -29,16 +29,15 @@ int regression_p(const Component& c) {
 }
 
 // The engines each component is proved with in the tests: simulation where the input space can
-// be enumerated, SAT unless the component says its miter is impractical.
+// be enumerated, and SAT; a composition of blocks that can be enumerated is proved by SAT in its
+// own tests (exp_cli, silu_softplus_cli), not here, to keep this sweep short.
 std::vector<std::string> test_engines(const Component& c) {
   Params params = c.defaults();  // what the CLI uses without other options
   params.p = regression_p(c);
   std::vector<std::string> engines;
   const Circuit spec = c.spec(params);
   if (used_input_positions(spec, spec).size() <= 24) engines.push_back("sim");
-  // Compositions of blocks too large to enumerate prove by SAT block by block, whatever their
-  // blocks' gates.
-  if (c.sat_practical || (engines.empty() && has_block_cuts(spec))) engines.push_back("sat");
+  if (engines.empty() || !has_block_cuts(spec)) engines.push_back("sat");
   return engines;
 }
 
