@@ -11,6 +11,7 @@
 #include "lib/simulate.hpp"
 #include "tests/support/mutant_check.hpp"
 #include "tests/support/run_verify.hpp"
+#include "tests/support/temp_files.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -244,12 +245,16 @@ TEST_CASE("every float component proves at p = 6 as a regression case", "[cli][f
 }
 
 TEST_CASE("a run that outgrows --memory-limit ends with one line and no verdict", "[cli]") {
-  // softplus at p = 8 makes a miter CNF of gigabytes (exp at p = 4 did before its gates got shared
-  // adder networks, issue 20, and now proves in 100 MB); the ceiling stops it.
-  auto r = run_verify("--component softplus --p 8 --engine sat --memory-limit 0.5");
+  // A certified proof of softplus at p = 8 encodes the whole miter (--proof keeps the concrete
+  // miter, not the blocks), a CNF of gigabytes (exp at p = 4 was one before its gates got shared
+  // adder networks, issue 20); the ceiling stops it within seconds.
+  const auto dir = tc::test::fresh_temp_dir("memory_limit_proof");
+  auto r = run_verify("--component softplus --p 8 --engine sat --proof " + dir.string() +
+                      " --memory-limit 0.3");
+  std::filesystem::remove_all(dir);
   CHECK(r.exit_code == 3);
   CHECK(r.out.find("PROVED") == std::string::npos);
   CHECK(r.err.find(
-            "verify: error: out of memory: the run needs more than its 0.5 GiB (--memory-limit)") !=
+            "verify: error: out of memory: the run needs more than its 0.3 GiB (--memory-limit)") !=
         std::string::npos);
 }
