@@ -84,11 +84,8 @@ Circuit float_div_construction(const Params& params) {
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   cut_outputs.push_back(sticky);
   // The block is specified on zero or normalized significands only (see the top of the file).
-  const auto zero_or_normalized = [&](const Bits& m) {
-    return c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1)));
-  };
   c.add_cut("significand-quotient", cut_inputs, cut_outputs,
-            c.create_and(zero_or_normalized(x.magnitude), zero_or_normalized(y.magnitude)));
+            all_zero_or_normalized(c, {x.magnitude, y.magnitude}));
 
   UnroundedValue exact;
   exact.n = q;

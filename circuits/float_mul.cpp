@@ -57,11 +57,8 @@ Circuit float_mul_construction(const Params& params) {
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   // The block is claimed on zero or normalized significands only (every valid float's): a
   // quarter of the 2^(2p) assignments the block proof enumerates.
-  const auto zero_or_normalized = [&](const Bits& m) {
-    return c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1)));
-  };
   c.add_cut("significand-product", cut_inputs, product,
-            c.create_and(zero_or_normalized(x.magnitude), zero_or_normalized(y.magnitude)));
+            all_zero_or_normalized(c, {x.magnitude, y.magnitude}));
 
   UnroundedValue exact;
   exact.n = product;

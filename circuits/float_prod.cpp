@@ -140,11 +140,7 @@ Circuit float_prod_construction(const Params& params) {
   cut_outputs.push_back(exact.sticky);
   // The block is claimed on zero or normalized significands only, every valid float's, which
   // leaves (2^(p-1) + 1)^n inputs to check instead of 2^(n p).
-  Signal all_zero_or_normalized = kTrue;
-  for (const Bits& m : magnitudes)
-    all_zero_or_normalized = c.create_and(
-        all_zero_or_normalized, c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1))));
-  c.add_cut("significand-product", cut_inputs, cut_outputs, all_zero_or_normalized);
+  c.add_cut("significand-product", cut_inputs, cut_outputs, all_zero_or_normalized(c, magnitudes));
 
   exact.exponent.constant = s;
   for (const FloatBits& x : xs) exact.exponent.add_signed(x.exponent, 1);

@@ -35,6 +35,13 @@ Decoding float_decoding(FloatFormat f) { return Decoding::floating(f.p, f.e); }
 
 // --- words in a circuit ------------------------------------------------------------------------
 
+Signal all_zero_or_normalized(Circuit& circuit, const std::vector<Bits>& magnitudes) {
+  std::vector<Signal> each;
+  for (const Bits& m : magnitudes)
+    each.push_back(circuit.create_or(m.back(), !circuit.create_or(Bits(m.begin(), m.end() - 1))));
+  return circuit.create_and(each);
+}
+
 Signal float_valid(Circuit& circuit, const Bits& word, FloatFormat f) {
   if (static_cast<int>(word.size()) != f.width())
     throw std::invalid_argument("float_valid: word has " + std::to_string(word.size()) +

@@ -56,6 +56,10 @@ Signal float_valid(Circuit& circuit, const Bits& word, FloatFormat f);
 
 FloatBits split_float(const Bits& word, FloatFormat f);
 Bits join_float(const FloatBits& fields);
+// [every magnitude is zero or has its leading bit set]: what every valid float's significand is,
+// the assumption under which the significand blocks of fmul, fdiv and fprod are claimed (their
+// cut points), so that a block proof checks (2^(p-1) + 1)^n inputs instead of 2^(n p).
+Signal all_zero_or_normalized(Circuit& circuit, const std::vector<Bits>& magnitudes);
 
 // --- plain integers ----------------------------------------------------------------------------
 

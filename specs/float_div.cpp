@@ -47,11 +47,8 @@ Circuit build_float_div_spec(const Params& params) {
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   const Signal sticky = bits_any(c, r);
   cut_outputs.push_back(sticky);
-  const auto zero_or_normalized = [&](const Bits& m) {
-    return c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1)));
-  };
   c.add_cut("significand-quotient", cut_inputs, cut_outputs,
-            c.create_and(zero_or_normalized(x.magnitude), zero_or_normalized(y.magnitude)));
+            all_zero_or_normalized(c, {x.magnitude, y.magnitude}));
 
   // E = e_x - e_y - (p + 1).
   const int ew = std::max(e + 1, bits_width_of(p + 1) + 1) + 1;

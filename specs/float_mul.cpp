@@ -26,11 +26,8 @@ Circuit build_float_mul_spec(const Params& params) {
   Bits cut_inputs = x.magnitude;
   cut_inputs.insert(cut_inputs.end(), y.magnitude.begin(), y.magnitude.end());
   // Claimed on zero or normalized significands (every valid word's), as fdiv's cut is.
-  const auto zero_or_normalized = [&](const Bits& m) {
-    return c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1)));
-  };
   c.add_cut("significand-product", cut_inputs, product,
-            c.create_and(zero_or_normalized(x.magnitude), zero_or_normalized(y.magnitude)));
+            all_zero_or_normalized(c, {x.magnitude, y.magnitude}));
   const UnroundedFloat exact{c.create_xor(x.sign, y.sign), product, exponent, kFalse};
   add_float_output(c, "z", float_round(c, exact, f), f);
   return c;

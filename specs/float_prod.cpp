@@ -46,13 +46,9 @@ Circuit build_float_prod_spec(const Params& params) {
   cut_outputs.push_back(sticky);
   // Named for the miter (lib/sat/cut_points.hpp), on zero or normalized significands (every
   // valid word's).
-  Signal all_zero_or_normalized = kTrue;
-  for (const FloatBits& x : xs) {
-    const Bits& m = x.magnitude;
-    all_zero_or_normalized = c.create_and(
-        all_zero_or_normalized, c.create_or(m.back(), !c.create_or(Bits(m.begin(), m.end() - 1))));
-  }
-  c.add_cut("significand-product", cut_inputs, cut_outputs, all_zero_or_normalized);
+  std::vector<Bits> magnitudes;
+  for (const FloatBits& x : xs) magnitudes.push_back(x.magnitude);
+  c.add_cut("significand-product", cut_inputs, cut_outputs, all_zero_or_normalized(c, magnitudes));
 
   // E = e_1 + ... + e_n + s lies in [-n 2^(e-1), n (2^(e-1) - 1) + s].
   const int width = bits_width_of(int64_t{n} * (int64_t{1} << (f.e - 1)) + s) + 1;

@@ -3,7 +3,6 @@
 // gives every wide gate that encoding, so the miter CNFs differ.
 #include <unistd.h>
 
-#include <cadical.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -15,6 +14,7 @@
 #include "lib/export/miter_cnf.hpp"
 #include "lib/threshold_encode.hpp"
 #include "tests/support/run_verify.hpp"
+#include "tests/support/solve_dimacs.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -26,17 +26,6 @@ struct MethodForAuto {
   explicit MethodForAuto(ThresholdMethod m) { set_threshold_method_for_auto(m); }
   ~MethodForAuto() { set_threshold_method_for_auto(ThresholdMethod::Auto); }
 };
-
-int solve_dimacs(const std::string& text) {  // 10 SAT, 20 UNSAT
-  std::istringstream in(text);
-  const Cnf cnf = cnf_read_dimacs(in);
-  CaDiCaL::Solver solver;
-  for (const Clause& c : cnf.clauses) {
-    for (Lit l : c) solver.add(l);
-    solver.add(0);
-  }
-  return solver.solve();
-}
 
 }  // namespace
 
@@ -55,7 +44,7 @@ TEST_CASE("forced BDDs and forced adders both prove fadd and int-mul at p = 4",
       MethodForAuto forced(method);
       std::ostringstream out;
       (method == ThresholdMethod::Bdd ? bdd : adder) = write_miter_dimacs(out, construction, spec);
-      CHECK(solve_dimacs(out.str()) == 20);  // the monolithic miter is UNSAT
+      CHECK(tc::test::solve_dimacs(out.str()).result == 20);  // the monolithic miter is UNSAT
       EquivalenceParams eq;
       eq.engine = Engine::Sat;
       const EquivalenceResult r = check_equivalence(construction, spec, eq);

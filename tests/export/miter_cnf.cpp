@@ -5,7 +5,6 @@
 #include "lib/export/miter_cnf.hpp"
 
 #include <algorithm>
-#include <cadical.hpp>
 #include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
@@ -13,6 +12,7 @@
 #include "lib/cnf/dimacs.hpp"
 #include "lib/equivalence.hpp"
 #include "tests/export/sweep.hpp"
+#include "tests/support/solve_dimacs.hpp"
 #include "verify/registry.hpp"
 
 using namespace tc;
@@ -26,7 +26,7 @@ struct Solved {
 };
 
 // Reads the header as an outside user would: "c input <name> = <var>" lines.
-Solved solve_dimacs(const std::string& text) {
+Solved solve_with_header(const std::string& text) {
   Solved s;
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
@@ -35,18 +35,9 @@ Solved solve_dimacs(const std::string& text) {
     REQUIRE(eq != std::string::npos);
     s.var[line.substr(8, eq - 8)] = std::stoi(line.substr(eq + 3));
   }
-  std::istringstream in(text);
-  const Cnf cnf = cnf_read_dimacs(in);
-  CaDiCaL::Solver solver;
-  for (const Clause& c : cnf.clauses) {
-    for (Lit l : c) solver.add(l);
-    solver.add(0);
-  }
-  s.result = solver.solve();
-  if (s.result == 10) {
-    s.model.assign(cnf.num_vars + 1, 0);
-    for (int v = 1; v <= cnf.num_vars; ++v) s.model[v] = solver.val(v);
-  }
+  tc::test::DimacsAnswer answer = tc::test::solve_dimacs(text);
+  s.result = answer.result;
+  s.model = std::move(answer.model);
   return s;
 }
 
@@ -72,7 +63,7 @@ TEST_CASE("the miter CNF of every component at p = 4 is UNSAT", "[dimacs]") {
     const Circuit spec = comp.spec(sweep_params(comp, 4));
     std::ostringstream out;
     write_miter_dimacs(out, circ, spec);
-    const Solved s = solve_dimacs(out.str());
+    const Solved s = solve_with_header(out.str());
     CHECK(s.result == 20);
     CHECK(s.var.size() == static_cast<size_t>(spec.num_input_bits()));
   }
@@ -87,7 +78,7 @@ TEST_CASE("every mutant's miter CNF at p = 4 is SAT with a model that replays", 
       const Circuit spec = comp.spec(sweep_params(comp, 4));
       std::ostringstream out;
       write_miter_dimacs(out, circ, spec);
-      const Solved s = solve_dimacs(out.str());
+      const Solved s = solve_with_header(out.str());
       REQUIRE(s.result == 10);
       const Assignment input = decode(s, spec);
       Counterexample cex;
@@ -119,9 +110,9 @@ TEST_CASE("input constraints are part of the exported miter", "[dimacs]") {
   Circuit x = make(true), y = make(false);
   std::ostringstream free_out;
   write_miter_dimacs(free_out, x, y);
-  CHECK(solve_dimacs(free_out.str()).result == 10);
+  CHECK(solve_with_header(free_out.str()).result == 10);
   y.add_constraint(!y.input_word("a").bits[1]);
   std::ostringstream constrained_out;
   write_miter_dimacs(constrained_out, x, y);
-  CHECK(solve_dimacs(constrained_out.str()).result == 20);
+  CHECK(solve_with_header(constrained_out.str()).result == 20);
 }
