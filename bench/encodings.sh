@@ -72,8 +72,12 @@ echo "encodings.sh: LIMIT=$limit CPU s (WALL=$wall_limit s), MEMORY=$memory_gib 
 echo "uptime: $(uptime)"
 echo
 
-# The first line of a run's stderr, for a cell that explains a failure (tabs and pipes removed).
-first_error() { head -n 1 "$work/$1.err" | tr '\t|' '  ' | sed 's/^verify: //' | cut -c 1-70; }
+# A run's error line, for a cell that explains a failure (tabs and pipes removed): verify's error
+# line (its stderr starts with progress lines), else the first line of stderr.
+first_error() {
+  { grep -m 1 -E '^verify: (error|internal error)' "$work/$1.err" || head -n 1 "$work/$1.err"; } |
+    tr '\t|' '  ' | sed 's/^verify: //' | cut -c 1-70
+}
 
 for component in $components; do
   for p in $widths; do
