@@ -56,6 +56,7 @@ in_range() {
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results="$work/results.tsv"
+: >"$results"  # the table is printed even if every p is out of range
 skipped=""
 
 # shellcheck source=bench/timed.sh
