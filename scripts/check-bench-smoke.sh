@@ -12,4 +12,9 @@ grep -q '^| int-mul | 20 | exit 2: verify: error: p = 20 is out of range' <<<"$o
 out=$(LIMIT=20 COMPONENTS=fmul WIDTHS=4 bash "$root/bench/aiger_sizes.sh" "$verify")
 grep -Eq '^\| fmul \| 4 \| written \|.*\| [0-9]+ / [0-9]+ KB \| [0-9]+ / [0-9]+ KB \| [0-9]+ / [0-9]+ KB \|$' \
   <<<"$out" || { echo "aiger_sizes.sh: no written row"; echo "$out"; exit 1; }
+out=$(LIMIT=20 COMPONENTS=int-mul WIDTHS="4 20" bash "$root/bench/encodings.sh" "$verify" 2>/dev/null)
+grep -Eq '^\| int-mul \| 4 \| [0-9]+/[0-9]+ \| proved [0-9.]+ \|.* \| UNSATISFIABLE [0-9.]+ \|$' <<<"$out" ||
+  { echo "encodings.sh: no proved row"; echo "$out"; exit 1; }
+grep -q '^Not run (p outside .*): int-mul p=20\.$' <<<"$out" ||
+  { echo "encodings.sh: p = 20 not reported as out of range"; echo "$out"; exit 1; }
 echo "bench scripts: ok"

@@ -8,5 +8,5 @@ apt-get install -y -qq --no-install-recommends \
   libz3-dev libcadical-dev libboost-graph-dev catch2 \
   libcli11-dev nlohmann-json3-dev libfmt-dev libgmp-dev libmpfr-dev \
   berkeley-abc graphviz gnuplot-nox clang-format cadical parallel \
-  clang libclang-rt-14-dev minisat+ >/dev/null
+  clang libclang-rt-14-dev minisat+ time >/dev/null
 echo "install-deps: done"
