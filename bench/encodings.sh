@@ -74,10 +74,12 @@ echo "uptime: $(uptime)"
 echo
 
 # A run's error line, for a cell that explains a failure (tabs and pipes removed): verify's error
-# line (its stderr starts with progress lines), else the first line of stderr.
+# line (its stderr starts with progress lines), else the first line of stderr. A size-limit error
+# names the gate first ("gate N of '<miter>' (...): "); the cell keeps the limit, not the place.
 first_error() {
   { grep -m 1 -E '^verify: (error|internal error)' "$work/$1.err" || head -n 1 "$work/$1.err"; } |
-    tr '\t|' '  ' | sed 's/^verify: //' | cut -c 1-70
+    tr '\t|' '  ' | sed -e 's/^verify: //' -e "s/^error: gate [0-9]* of '[^']*' ([^)]*): /error: /" |
+    cut -c 1-70
 }
 
 for component in $components; do

@@ -12,6 +12,7 @@
 
 #include "lib/simulate.hpp"
 #include "lib/threshold_encode.hpp"
+#include "lib/threshold_gate_named.hpp"
 
 namespace tc {
 
@@ -251,8 +252,10 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
           for (int64_t k = 0; k < it->second; ++k) sharing.expect(terms);
           gates_per_form.erase(it);
         }
-        lit[n] = AigGateSink::aig(threshold_encode(sink, sharing, terms, node.threshold,
-                                                   ThresholdMethod::Auto, kAigerBddMaxNodes));
+        lit[n] = AigGateSink::aig(encode_naming_gate(c, n, [&] {
+          return threshold_encode(sink, sharing, terms, node.threshold, ThresholdMethod::Auto,
+                                  kAigerBddMaxNodes);
+        }));
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "lib/cnf/threshold.hpp"
+#include "lib/threshold_gate_named.hpp"
 
 namespace tc {
 
@@ -67,8 +68,11 @@ std::vector<Lit> cnf_encode_cone(CircuitCnf& cc, const Circuit& c, const std::ve
             cnf_announce_threshold(cc.sharing, xs, node.weights, node.threshold);
           gates_per_form.erase(it);
         }
-        switch (cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold,
-                                     ThresholdEncoding::Auto, &cc.sharing)) {
+        const ThresholdEncodingUsed used = encode_naming_gate(c, n, [&] {
+          return cnf_encode_threshold(cc.cnf, y, xs, node.weights, node.threshold,
+                                      ThresholdEncoding::Auto, &cc.sharing);
+        });
+        switch (used) {
           case ThresholdEncodingUsed::Plain:
             ++cc.counts.plain;
             break;

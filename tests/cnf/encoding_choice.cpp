@@ -112,6 +112,10 @@ TEST_CASE("a forced BDD past its node limit is a clean UNKNOWN, not an internal 
   std::filesystem::remove(cnf);
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("threshold BDD exceeds"));
+  // ... naming the gate that grew, and its size.
+  CHECK_THAT(r.err, Catch::Contains("gate "));
+  CHECK_THAT(r.err, Catch::Contains(" of 'miter(silu, silu-spec)' (largest weight "));
+  CHECK_THAT(r.err, Catch::Contains("(fan-in "));
   CHECK_THAT(r.err, Catch::Contains("no verdict"));
 }
 
@@ -127,5 +131,6 @@ TEST_CASE("a forced totalizer past its size limit is a clean UNKNOWN, not an int
   std::filesystem::remove(cnf);
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("threshold totalizer exceeds"));
+  CHECK_THAT(r.err, Catch::Contains(" of 'miter(exp, exp-spec)' (largest weight "));
   CHECK_THAT(r.err, Catch::Contains("no verdict"));
 }
