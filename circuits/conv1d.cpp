@@ -40,10 +40,6 @@ std::string idx(const std::string& name, std::initializer_list<int> indices) {
   return s;
 }
 
-// A matmul block: the block cut, and its own cut point (the exact dot product) re-declared under
-// the block's name so the block proof can use it.
-ComposeOptions block_options(const std::string& name) { return block_with_inner_cuts(name); }
-
 }  // namespace
 
 Circuit conv1d_construction(const Params& params) {
@@ -102,7 +98,7 @@ Circuit conv1d_construction(const Params& params) {
       words.insert(words.end(), b.begin(), b.end());
       const Bits y =
           compose_embed(c, float_matmul_construction(block), words,
-                        block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
+                        block_with_inner_cuts("y-" + std::to_string(t) + "-" + std::to_string(d)))
               .output("z0_0");
       add_float_output(c, idx("y", {t, d}), y, f);
     }

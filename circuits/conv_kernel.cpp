@@ -29,10 +29,6 @@ const std::vector<Mutant>& conv_kernel_mutants() {
 
 namespace {
 
-// A leaf block: a block cut of this role name, its own inner cuts (e.g. the significand
-// product) re-declared under "<name>/" so the block's proof can use them.
-ComposeOptions as_block(const std::string& name) { return block_with_inner_cuts(name); }
-
 Bits embed_operands(Circuit& c, const Circuit& block, const std::vector<Bits>& ops,
                     const std::string& name) {
   std::vector<std::pair<std::string, Bits>> inputs;
@@ -41,7 +37,7 @@ Bits embed_operands(Circuit& c, const Circuit& block, const std::vector<Bits>& o
   } else {
     for (size_t i = 0; i < ops.size(); ++i) inputs.emplace_back(fmt::format("x{}", i), ops[i]);
   }
-  return compose_embed(c, block, inputs, as_block(name)).output("z");
+  return compose_embed(c, block, inputs, block_with_inner_cuts(name)).output("z");
 }
 
 // round_p of the product of ops: fmul for two operands, fprod above; one operand passes.
@@ -94,7 +90,7 @@ Circuit conv_kernel_construction(const Params& params) {
       std::vector<std::pair<std::string, Bits>> inputs;
       for (int n = 0; n < N; ++n) inputs.emplace_back(fmt::format("x{}", n), terms[n]);
       K = compose_embed(c, float_sum_construction(sum_params), inputs,
-                        as_block(fmt::format("K-{}", k)))
+                        block_with_inner_cuts(fmt::format("K-{}", k)))
               .output("z");
     }
     add_float_output(c, ssm_word("Kk", k), K, f);

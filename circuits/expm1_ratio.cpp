@@ -63,21 +63,23 @@ Circuit expm1_ratio_construction(const Params& params) {
   const int q = f.p, t = expm1_ratio_construction_threshold(q);
   const Params same = float_params(f);
   const Circuit add = float_add_construction(same), mul = float_mul_construction(same);
-  // A leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are re-declared
-  // under the block's name, so the block proof can use them.
-  auto block = [](const std::string& name) { return block_with_inner_cuts(name); };
+  // Each operation a leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are
+  // re-declared under the block's name (block_with_inner_cuts), so the block proof can use them.
   const uint64_t lead = uint64_t{1} << (q - 1);
 
   Circuit c("expm1-ratio");
   const Bits z = add_float_input(c, "z", f);
   // Quotient branch.
-  const Bits y = compose_embed(c, exp_construction(same), {z}, block("exp")).output("z");
+  const Bits y =
+      compose_embed(c, exp_construction(same), {z}, block_with_inner_cuts("exp")).output("z");
   Bits num = y;
   if (mutant != "minus-one-dropped")
-    num =
-        compose_embed(c, add, {y, constant_word({true, lead, 1 - q}, f)}, block("num")).output("z");
+    num = compose_embed(c, add, {y, constant_word({true, lead, 1 - q}, f)},
+                        block_with_inner_cuts("num"))
+              .output("z");
   const Bits quotient =
-      compose_embed(c, float_div_construction(same), {num, z}, block("div")).output("z");
+      compose_embed(c, float_div_construction(same), {num, z}, block_with_inner_cuts("div"))
+          .output("z");
   // Series branch (Horner on 1 + z/2 + z^2/6 + z^3/24).
   const uint64_t third = third_significand(q);
   const Bits c3 = constant_word({false, third, -(q + 4)}, f);
@@ -85,12 +87,13 @@ Circuit expm1_ratio_construction(const Params& params) {
                                                        : constant_word({false, third, -(q + 2)}, f);
   const Bits half = constant_word({false, lead, -q}, f),
              one = constant_word({false, lead, 1 - q}, f);
-  const Bits m1 = compose_embed(c, mul, {z, c3}, block("series-m1")).output("z");
-  const Bits a1 = compose_embed(c, add, {m1, c2}, block("series-a1")).output("z");
-  const Bits m2 = compose_embed(c, mul, {z, a1}, block("series-m2")).output("z");
-  const Bits a2 = compose_embed(c, add, {m2, half}, block("series-a2")).output("z");
-  const Bits m3 = compose_embed(c, mul, {z, a2}, block("series-m3")).output("z");
-  const Bits series = compose_embed(c, add, {m3, one}, block("series-s")).output("z");
+  const Bits m1 = compose_embed(c, mul, {z, c3}, block_with_inner_cuts("series-m1")).output("z");
+  const Bits a1 = compose_embed(c, add, {m1, c2}, block_with_inner_cuts("series-a1")).output("z");
+  const Bits m2 = compose_embed(c, mul, {z, a1}, block_with_inner_cuts("series-m2")).output("z");
+  const Bits a2 = compose_embed(c, add, {m2, half}, block_with_inner_cuts("series-a2")).output("z");
+  const Bits m3 = compose_embed(c, mul, {z, a2}, block_with_inner_cuts("series-m3")).output("z");
+  const Bits series =
+      compose_embed(c, add, {m3, one}, block_with_inner_cuts("series-s")).output("z");
   // |z| >= 2^-t iff the leading magnitude bit is set and e >= 1 - q - t (two's complement e).
   const FloatBits fields = split_float(z, f);
   LinearForm exponent;

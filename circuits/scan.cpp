@@ -48,10 +48,6 @@ std::string role(const char* kind, std::initializer_list<int> indices) {
   return fmt::format("{}-{}", kind, fmt::join(indices, "-"));
 }
 
-// A leaf block: a block cut of this role name, its own inner cuts (e.g. the significand
-// product) re-declared under "<name>/" so the block's proof can use them.
-ComposeOptions as_block(const std::string& name) { return block_with_inner_cuts(name); }
-
 // The blocks, each built once per shape and embedded as often as needed.
 class ScanBlocks {
  public:
@@ -72,11 +68,11 @@ class ScanBlocks {
   }
   Bits fmul(Circuit& c, const Bits& x, const Bits& y, const std::string& name) {
     if (mul_.input_words().empty()) mul_ = float_mul_construction(float_params(f_));
-    return compose_embed(c, mul_, {{"x", x}, {"y", y}}, as_block(name)).output("z");
+    return compose_embed(c, mul_, {{"x", x}, {"y", y}}, block_with_inner_cuts(name)).output("z");
   }
   Bits fadd(Circuit& c, const Bits& x, const Bits& y, const std::string& name) {
     if (add_.input_words().empty()) add_ = float_add_construction(float_params(f_));
-    return compose_embed(c, add_, {{"x", x}, {"y", y}}, as_block(name)).output("z");
+    return compose_embed(c, add_, {{"x", x}, {"y", y}}, block_with_inner_cuts(name)).output("z");
   }
   // round_p(sum_k a_k b_k): a 1 x n by n x 1 matmul block.
   Bits dot(Circuit& c, const std::vector<Bits>& a, const std::vector<Bits>& b,
@@ -93,7 +89,7 @@ class ScanBlocks {
     std::vector<std::pair<std::string, Bits>> inputs;
     for (int k = 0; k < n; ++k) inputs.emplace_back(float_matmul_word('a', 0, k), a[k]);
     for (int k = 0; k < n; ++k) inputs.emplace_back(float_matmul_word('b', k, 0), b[k]);
-    return compose_embed(c, it->second, inputs, as_block(name))
+    return compose_embed(c, it->second, inputs, block_with_inner_cuts(name))
         .output(float_matmul_word('z', 0, 0));
   }
 
@@ -111,7 +107,7 @@ class ScanBlocks {
                            const std::string& name) {
     std::vector<std::pair<std::string, Bits>> inputs;
     for (size_t i = 0; i < ops.size(); ++i) inputs.emplace_back(fmt::format("x{}", i), ops[i]);
-    return compose_embed(c, block, inputs, as_block(name)).output("z");
+    return compose_embed(c, block, inputs, block_with_inner_cuts(name)).output("z");
   }
 
   FloatFormat f_;

@@ -42,10 +42,6 @@ void check(const Params& params, FloatFormat f) {
     throw std::invalid_argument("conv1d: L, D and K must be >= 1");
 }
 
-// A matmul block: the block cut, and its own cut point (the exact dot product) re-declared under
-// the block's name so the block proof can use it.
-ComposeOptions block_options(const std::string& name) { return block_with_inner_cuts(name); }
-
 }  // namespace
 
 Circuit build_conv1d_spec(const Params& params) {
@@ -90,7 +86,7 @@ Circuit build_conv1d_spec(const Params& params) {
       fed.insert(fed.end(), inputs.begin(), inputs.end());
       const Bits y =
           compose_embed(c, build_float_matmul_spec(block), fed,
-                        block_options("y-" + std::to_string(t) + "-" + std::to_string(d)))
+                        block_with_inner_cuts("y-" + std::to_string(t) + "-" + std::to_string(d)))
               .output("z0_0");
       add_float_output(c, word("y", t, d), y, f);
     }

@@ -50,27 +50,29 @@ Circuit build_expm1_ratio_spec(const Params& params) {
   const Expm1RatioDesign d = expm1_ratio_design(f.p);
   const Params same = float_params(f);
   const Circuit add = build_float_add_spec(same), mul = build_float_mul_spec(same);
-  // A leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are re-declared
-  // under the block's name, so the block proof can use them.
-  auto block = [](const std::string& name) { return block_with_inner_cuts(name); };
+  // Each operation a leaf block; its own cuts (fmul's product, fadd's order, fdiv's quotient) are
+  // re-declared under the block's name (block_with_inner_cuts), so the block proof can use them.
 
   Circuit c("expm1-ratio-spec");
   const Bits z = add_float_input(c, "z", f);
   // Quotient branch.
-  const Bits y = compose_embed(c, build_exp_spec(same), {z}, block("exp")).output("z");
+  const Bits y =
+      compose_embed(c, build_exp_spec(same), {z}, block_with_inner_cuts("exp")).output("z");
   const Bits minus_one = rounded_constant(-1, f);
-  const Bits num = compose_embed(c, add, {y, minus_one}, block("num")).output("z");
+  const Bits num = compose_embed(c, add, {y, minus_one}, block_with_inner_cuts("num")).output("z");
   const Bits quotient =
-      compose_embed(c, build_float_div_spec(same), {num, z}, block("div")).output("z");
+      compose_embed(c, build_float_div_spec(same), {num, z}, block_with_inner_cuts("div"))
+          .output("z");
   // Series branch (Horner).
   const Bits c3 = rounded_constant(mpq_class(1, 24), f), c2 = rounded_constant(mpq_class(1, 6), f);
   const Bits half = rounded_constant(mpq_class(1, 2), f), one = rounded_constant(1, f);
-  const Bits m1 = compose_embed(c, mul, {z, c3}, block("series-m1")).output("z");
-  const Bits a1 = compose_embed(c, add, {m1, c2}, block("series-a1")).output("z");
-  const Bits m2 = compose_embed(c, mul, {z, a1}, block("series-m2")).output("z");
-  const Bits a2 = compose_embed(c, add, {m2, half}, block("series-a2")).output("z");
-  const Bits m3 = compose_embed(c, mul, {z, a2}, block("series-m3")).output("z");
-  const Bits series = compose_embed(c, add, {m3, one}, block("series-s")).output("z");
+  const Bits m1 = compose_embed(c, mul, {z, c3}, block_with_inner_cuts("series-m1")).output("z");
+  const Bits a1 = compose_embed(c, add, {m1, c2}, block_with_inner_cuts("series-a1")).output("z");
+  const Bits m2 = compose_embed(c, mul, {z, a1}, block_with_inner_cuts("series-m2")).output("z");
+  const Bits a2 = compose_embed(c, add, {m2, half}, block_with_inner_cuts("series-a2")).output("z");
+  const Bits m3 = compose_embed(c, mul, {z, a2}, block_with_inner_cuts("series-m3")).output("z");
+  const Bits series =
+      compose_embed(c, add, {m3, one}, block_with_inner_cuts("series-s")).output("z");
   // |z| >= 2^-t iff z != 0 and its exponent e satisfies e + q - 1 >= -t.
   const FloatBits fields = split_float(z, f);
   const Bits limit = bits_constant(-d.t - d.q + 1, f.e);

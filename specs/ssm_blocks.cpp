@@ -18,13 +18,9 @@ namespace {
 
 using Named = std::vector<std::pair<std::string, Bits>>;
 
-// A leaf block: a block cut of this role name, its own inner cuts (e.g. the significand
-// product) re-declared under "<name>/" so the block's proof can use them.
-ComposeOptions as_block(const std::string& name) { return block_with_inner_cuts(name); }
-
 Bits spec_block(Circuit& host, const Circuit& block, const Named& inputs, const std::string& name,
                 const std::string& output = "z") {
-  return compose_embed(host, block, inputs, as_block(name)).output(output);
+  return compose_embed(host, block, inputs, block_with_inner_cuts(name)).output(output);
 }
 
 }  // namespace

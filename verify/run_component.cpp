@@ -7,7 +7,6 @@
 
 #include "lib/decode.hpp"
 #include "lib/lower_weights.hpp"
-#include "lib/sat/compositional.hpp"
 #include "verify/user_circuit.hpp"
 
 namespace tc {

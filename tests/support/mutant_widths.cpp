@@ -6,7 +6,6 @@
 #include <cstdio>
 
 #include "lib/equivalence.hpp"
-#include "lib/sat/compositional.hpp"
 #include "lib/simulate.hpp"
 #include "tests/support/mutant_check.hpp"
 #include "tests/support/replay.hpp"
