@@ -4,10 +4,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/support/block_proof_check.hpp"
 #include "tests/support/mutant_check.hpp"
 #include "tests/support/run_verify.hpp"
 
 using tc::test::check_mutant_refuted;
+using tc::test::check_proved_by_blocks;
 using tc::test::registered;
 using tc::test::run_verify;
 
@@ -37,22 +39,11 @@ TEST_CASE("verify proves silu by SAT at p = 4 through its exp, fadd and fdiv blo
   auto r = run_verify("--component silu --p 4 --engine sat --json");
   CHECK(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
-  CHECK(j["verdict"] == "proved");
-  CHECK(j["engine"] == "sat");
+  check_proved_by_blocks(j, {"silu/exp", "silu/one-plus", "silu/div"});
   REQUIRE(j["blocks"].size() == 3);
-  CHECK(j["blocks"][0]["name"] == "silu/exp");
-  CHECK(j["blocks"][1]["name"] == "silu/one-plus");
-  CHECK(j["blocks"][2]["name"] == "silu/div");
   CHECK(j["blocks"][2]["proof"].get<std::string>().rfind("SAT (", 0) == 0);
-  for (const auto& b : j["blocks"]) {
-    INFO(b.dump());
-    CHECK(b["instances"] == 1);
-    CHECK(b["proof"].get<std::string>().find("guarantee by ") != std::string::npos);
-  }
-  REQUIRE(j["shared_cuts"].size() == 3);
-  for (const auto& c : j["shared_cuts"]) CHECK(c["proof"] == "abstracted as a proved block");
+  for (const auto& b : j["blocks"]) CHECK(b["instances"] == 1);
   CHECK_FALSE(j["obligations"].empty());  // the narrowing, by SAT
-  for (const auto& o : j["obligations"]) CHECK(o["result"] == "unsat");
 }
 
 TEST_CASE("a silu mutant inside a block is refuted by SAT", "[silu][cli][sat][mutants]") {
