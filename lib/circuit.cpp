@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <map>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -61,18 +60,52 @@ Signal Circuit::add_node(Node node) {
   return Signal(static_cast<uint32_t>(nodes_.size() - 1), false);
 }
 
-size_t Circuit::KeyHash::operator()(const Key& k) const {
-  size_t h = std::hash<int64_t>()(k.threshold) ^ (static_cast<size_t>(k.kind) << 56);
-  for (auto f : k.fanins) h = h * 1000003u ^ f;
-  for (auto w : k.weights) h = h * 998244353u ^ std::hash<int64_t>()(w);
-  return h;
+size_t Circuit::gate_hash(const Node& node, bool flip, int64_t threshold) {
+  uint64_t h =
+      static_cast<uint64_t>(threshold) * 0x9e3779b97f4a7c15ull ^ static_cast<uint64_t>(node.kind);
+  for (Signal f : node.fanins) h = (h ^ (f.literal() ^ (flip ? 1u : 0u))) * 0xff51afd7ed558ccdull;
+  for (int64_t w : node.weights) h = (h ^ static_cast<uint64_t>(w)) * 0xc4ceb9fe1a85ec53ull;
+  return static_cast<size_t>(h ^ (h >> 29));
 }
 
-Signal Circuit::lookup_or_add(Node node, Key key, Key complement_key) {
-  if (auto it = hash_.find(key); it != hash_.end()) return Signal(it->second, false);
-  if (auto it = hash_.find(complement_key); it != hash_.end()) return Signal(it->second, true);
+uint32_t Circuit::find_gate(const Node& node, bool flip, int64_t threshold) const {
+  if (gate_table_.empty()) return 0;
+  const size_t mask = gate_table_.size() - 1;
+  for (size_t i = gate_hash(node, flip, threshold) & mask; gate_table_[i] != 0;
+       i = (i + 1) & mask) {
+    const Node& m = nodes_[gate_table_[i]];
+    if (m.kind != node.kind || m.threshold != threshold || m.weights != node.weights ||
+        m.fanins.size() != node.fanins.size())
+      continue;
+    bool same = true;
+    for (size_t k = 0; k < m.fanins.size() && same; ++k)
+      same = m.fanins[k].literal() == (node.fanins[k].literal() ^ (flip ? 1u : 0u));
+    if (same) return gate_table_[i];
+  }
+  return 0;
+}
+
+void Circuit::insert_gate(uint32_t n) {
+  if (2 * (table_gates_ + 1) > gate_table_.size()) {
+    std::vector<uint32_t> old = std::move(gate_table_);
+    gate_table_.assign(std::max<size_t>(64, 2 * old.size()), 0);
+    table_gates_ = 0;
+    for (uint32_t g : old)
+      if (g != 0) insert_gate(g);
+  }
+  const size_t mask = gate_table_.size() - 1;
+  size_t i = gate_hash(nodes_[n], false, nodes_[n].threshold) & mask;
+  while (gate_table_[i] != 0) i = (i + 1) & mask;
+  gate_table_[i] = n;
+  ++table_gates_;
+}
+
+Signal Circuit::lookup_or_add(Node node, int64_t complement_threshold) {
+  if (uint32_t n = find_gate(node, false, node.threshold)) return Signal(n, false);
+  if (complement_threshold >= 1)
+    if (uint32_t n = find_gate(node, true, complement_threshold)) return Signal(n, true);
   Signal s = add_node(std::move(node));
-  hash_.emplace(std::move(key), s.node());
+  insert_gate(s.node());
   return s;
 }
 
@@ -95,7 +128,8 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
     throw std::invalid_argument("create_threshold: fanins and weights differ in length");
   // Summed in 128 bits so that no input can wrap, then checked against the bound that the CNF,
   // simulation and Z3 encodings rely on.
-  std::map<uint32_t, Wide> coefficient;  // node -> weight on its positive literal
+  std::vector<std::pair<uint32_t, Wide>> coefficient;  // (node, weight on its positive literal)
+  coefficient.reserve(fanins.size());
   Wide t = threshold;
   for (size_t i = 0; i < fanins.size(); ++i) {
     const Signal s = fanins[i];
@@ -107,11 +141,22 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
     }
     if (s.complemented()) {  // w * !x = w - w * x
       t -= w;
-      coefficient[s.node()] -= w;
+      coefficient.push_back({s.node(), -w});
     } else {
-      coefficient[s.node()] += w;
+      coefficient.push_back({s.node(), w});
     }
   }
+  // One coefficient per node, in increasing node order.
+  std::sort(coefficient.begin(), coefficient.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t merged = 0;
+  for (size_t i = 0; i < coefficient.size(); ++i) {
+    if (merged > 0 && coefficient[merged - 1].first == coefficient[i].first)
+      coefficient[merged - 1].second += coefficient[i].second;
+    else
+      coefficient[merged++] = coefficient[i];
+  }
+  coefficient.resize(merged);
   std::vector<std::pair<Signal, Wide>> wide_terms;
   for (auto [n, c] : coefficient) {
     if (c > 0) wide_terms.push_back({Signal(n, false), c});
@@ -159,25 +204,9 @@ Signal Circuit::create_threshold(const std::vector<Signal>& fanins,
     node.fanins.push_back(s);
     node.weights.push_back(w);
   }
-  auto [key, complement] = threshold_keys(node, total);
-  return lookup_or_add(std::move(node), std::move(key), std::move(complement));
-}
-
-// The gate's hash key, and the key its complement [sum w !x >= total - T + 1] would have.
-std::pair<Circuit::Key, Circuit::Key> Circuit::threshold_keys(const Node& node, int64_t total) {
-  Key key{NodeKind::Threshold, {}, node.weights, node.threshold};
-  Key complement{NodeKind::Threshold, {}, {}, total - node.threshold + 1};
-  std::vector<std::pair<uint32_t, int64_t>> flipped;
-  for (size_t i = 0; i < node.fanins.size(); ++i) {
-    key.fanins.push_back(node.fanins[i].literal());
-    flipped.push_back({(!node.fanins[i]).literal(), node.weights[i]});
-  }
-  std::sort(flipped.begin(), flipped.end());
-  for (auto& [l, w] : flipped) {
-    complement.fanins.push_back(l);
-    complement.weights.push_back(w);
-  }
-  return {std::move(key), std::move(complement)};
+  // Its complement [sum w !x >= total - T + 1]: complementing distinct nodes' literals keeps
+  // their order, so that gate, if built, has these weights in this order.
+  return lookup_or_add(std::move(node), total - T + 1);
 }
 
 bool threshold_is_and(const std::vector<int64_t>& weights, int64_t threshold) {
@@ -211,10 +240,6 @@ Signal Circuit::create_mux(Signal sel, Signal a, Signal b) {
   return create_or(create_and(sel, a), create_and(!sel, b));
 }
 
-Circuit::Key Circuit::xor_key(Signal a, Signal b) {
-  return Key{NodeKind::Xor, {a.literal(), b.literal()}, {}, 0};
-}
-
 Signal Circuit::create_xor(Signal a, Signal b) {
   bool flip = a.complemented() != b.complemented();
   a = a ^ a.complemented();
@@ -223,11 +248,7 @@ Signal Circuit::create_xor(Signal a, Signal b) {
   if (a == kFalse) return b ^ flip;
   if (b == kFalse) return a ^ flip;
   if (b < a) std::swap(a, b);
-  Key key = xor_key(a, b);
-  if (auto it = hash_.find(key); it != hash_.end()) return Signal(it->second, flip);
-  Signal s = add_node(Node{NodeKind::Xor, {a, b}, {}, 0});
-  hash_.emplace(std::move(key), s.node());
-  return s ^ flip;
+  return lookup_or_add(Node{NodeKind::Xor, {a, b}, {}, 0}, 0) ^ flip;
 }
 
 bool Circuit::is_threshold_only() const {

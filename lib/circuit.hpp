@@ -177,20 +177,15 @@ class Circuit {
                              const std::unordered_map<uint32_t, Override>& overrides);
 
  private:
-  struct Key {
-    NodeKind kind;
-    std::vector<uint32_t> fanins;
-    std::vector<int64_t> weights;
-    int64_t threshold;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const;
-  };
-  static std::pair<Key, Key> threshold_keys(const Node& node, int64_t total);
-  static Key xor_key(Signal a, Signal b);
+  // Structural hashing looks gates up by their own content (kind, fanin literals, weights,
+  // threshold), so no key is stored beside the node: `flip` complements every fanin literal, and
+  // a gate's complement [sum w !x >= total - T + 1] is found with flip and that threshold.
+  static size_t gate_hash(const Node& node, bool flip, int64_t threshold);
+  uint32_t find_gate(const Node& node, bool flip, int64_t threshold) const;  // 0: none
+  void insert_gate(uint32_t n);
   Signal add_node(Node node);
-  Signal lookup_or_add(Node node, Key key, Key complement_key);
+  // The gate equal to `node`, or to its complement (complement_threshold >= 1), else a new one.
+  Signal lookup_or_add(Node node, int64_t complement_threshold);
 
   std::string name_;
   std::vector<Node> nodes_;
@@ -199,7 +194,10 @@ class Circuit {
   std::vector<Word> output_words_;
   std::vector<Signal> constraints_;
   std::vector<Cut> cuts_;
-  std::unordered_map<Key, uint32_t, KeyHash> hash_;
+  // Gate node indices, open-addressed (linear probing, at most half full; 0: empty slot, node 0
+  // is the constant): a node-based map of copied keys spent most of a large build in malloc.
+  std::vector<uint32_t> gate_table_;
+  size_t table_gates_ = 0;
 };
 
 }  // namespace tc

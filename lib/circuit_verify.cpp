@@ -46,8 +46,7 @@ void Circuit::verify() const {
         const Signal a = node.fanins[0], b = node.fanins[1];
         if (a.complemented() || b.complemented()) fail(where, "xor with a complemented fanin");
         if (!(a < b)) fail(where, "xor fanins not distinct and ordered");
-        auto it = hash_.find(xor_key(a, b));
-        if (it == hash_.end() || it->second != n) fail(where, "xor not structurally hashed");
+        if (find_gate(node, false, 0) != n) fail(where, "xor not structurally hashed");
         break;
       }
       case NodeKind::Threshold: {
@@ -75,15 +74,15 @@ void Circuit::verify() const {
           if (node.is_and() && node.threshold != static_cast<int64_t>(node.fanins.size()))
             fail(where, "an AND gate whose threshold is not its fan-in");
         }
-        auto [key, complement] = threshold_keys(node, static_cast<int64_t>(total));
-        auto it = hash_.find(key);
-        if (it == hash_.end() || it->second != n) fail(where, "gate not structurally hashed");
-        if (hash_.count(complement)) fail(where, "its complement is a gate of its own");
+        if (find_gate(node, false, node.threshold) != n)
+          fail(where, "gate not structurally hashed");
+        if (find_gate(node, true, static_cast<int64_t>(total) - node.threshold + 1) != 0)
+          fail(where, "its complement is a gate of its own");
         break;
       }
     }
   }
-  if (hash_.size() != gates) fail("hash table", "holds entries for no gate");
+  if (table_gates_ != gates) fail("hash table", "holds entries for no gate");
 
   if (input_nodes != inputs_) fail("inputs", "input_nodes() are not the input nodes in order");
   std::vector<uint32_t> word_bits;
