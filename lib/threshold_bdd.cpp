@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <stdexcept>
 #include <string>
 
 namespace tc {
@@ -23,7 +24,8 @@ struct BddNodeRef {
 
 class ThresholdBddBuilder {
  public:
-  // With a journal, every memo entry added is recorded there, so a trial run can be undone.
+  // With a journal (a trial), every memo entry added is recorded there, so the trial can be
+  // undone, and the budget ends it with over_budget() rather than an exception.
   ThresholdBddBuilder(GateSink& sink, ThresholdBddCache& cache,
                       const std::vector<ThresholdTerm>& terms, int64_t max_new_nodes,
                       std::vector<std::pair<int, int64_t>>* journal = nullptr)
@@ -57,11 +59,17 @@ class ThresholdBddBuilder {
     }
     const int64_t w = terms_[i].weight;
     const BddNodeRef hi = node(i + 1, K - w);
+    if (over_budget_) return hi;
     const BddNodeRef lo = node(i + 1, K);
+    if (over_budget_) return lo;
     BddNodeRef r{hi.lit, std::max(shift(hi.beta, w), lo.beta),
                  std::min(shift(hi.gamma, w), lo.gamma)};
     assert(r.beta <= K && K <= r.gamma);
     if (hi.lit != lo.lit) {  // else x_i is irrelevant here: reduced
+      if (new_nodes_ >= max_new_nodes_ && journal_) {
+        over_budget_ = true;  // a trial ends here without the cost of unwinding by an exception
+        return r;
+      }
       if (new_nodes_ >= max_new_nodes_)
         throw ThresholdBddTooLarge("threshold BDD exceeds " + std::to_string(max_new_nodes_) +
                                    " new nodes for one gate (fan-in " +
@@ -76,6 +84,7 @@ class ThresholdBddBuilder {
   }
 
   int64_t new_nodes() const { return new_nodes_; }
+  bool over_budget() const { return over_budget_; }
 
  private:
   GateSink& sink_;
@@ -85,23 +94,46 @@ class ThresholdBddBuilder {
   std::vector<int> suffix_id_;               // the cache's id of the suffix from i
   int64_t max_new_nodes_;
   int64_t new_nodes_ = 0;
+  bool over_budget_ = false;  // a trial (with a journal) that needed more than max_new_nodes
   std::vector<std::pair<int, int64_t>>* journal_;
 };
 
 // The sink of a trial run: the real sink's constants (cached nodes are compared with them) and a
-// fresh literal per node, far below any DIMACS or AIGER literal.
+// stand-in literal per node, far below any DIMACS or AIGER literal; it records each node's
+// operands, so an accepted trial is written into the real sink without building it again.
 class ThresholdBddTrialSink : public GateSink {
  public:
+  struct Ite {
+    SinkLit x, hi, lo;
+  };
   explicit ThresholdBddTrialSink(GateSink& real) : real_(real) {}
   SinkLit constant(bool value) override { return real_.constant(value); }
-  SinkLit monotone_ite(SinkLit, SinkLit, SinkLit) override { return next_--; }
-  SinkLit negate(SinkLit) override { return next_--; }
-  SinkLit and2(SinkLit, SinkLit) override { return next_--; }
-  SinkLit xor2(SinkLit, SinkLit) override { return next_--; }
+  SinkLit monotone_ite(SinkLit x, SinkLit hi, SinkLit lo) override {
+    ites_.push_back({x, hi, lo});
+    return kFirst - static_cast<SinkLit>(ites_.size() - 1);
+  }
+  // The BDD builder asks for nothing else.
+  SinkLit negate(SinkLit) override { throw std::logic_error("threshold BDD trial: negate"); }
+  SinkLit and2(SinkLit, SinkLit) override { throw std::logic_error("threshold BDD trial: and2"); }
+  SinkLit xor2(SinkLit, SinkLit) override { throw std::logic_error("threshold BDD trial: xor2"); }
+
+  // Writes the recorded nodes into the real sink in the order they were made (children first);
+  // returns the map from a literal of the trial to the real one.
+  std::vector<SinkLit> commit() {
+    std::vector<SinkLit> real(ites_.size());
+    auto map = [&](SinkLit l) { return l <= kFirst ? real[size_t(kFirst - l)] : l; };
+    for (size_t k = 0; k < ites_.size(); ++k)
+      real[k] = real_.monotone_ite(map(ites_[k].x), map(ites_[k].hi), map(ites_[k].lo));
+    return real;
+  }
+  static SinkLit real_literal(SinkLit l, const std::vector<SinkLit>& real) {
+    return l <= kFirst ? real[size_t(kFirst - l)] : l;
+  }
 
  private:
+  static constexpr SinkLit kFirst = -(int64_t(1) << 50);
   GateSink& real_;
-  SinkLit next_ = -(int64_t(1) << 50);
+  std::vector<Ite> ites_;
 };
 
 }  // namespace
@@ -148,15 +180,31 @@ int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
   ThresholdBddTrialSink trial(sink);
   std::vector<std::pair<int, int64_t>> journal;
   ThresholdBddBuilder builder(trial, cache, ordered, max_new_nodes, &journal);
-  int64_t count = 0;
-  try {
-    builder.node(0, T);
-    count = builder.new_nodes();
-  } catch (const ThresholdBddTooLarge&) {
-    count = max_new_nodes + 1;
-  }
+  builder.node(0, T);
+  const int64_t count = builder.over_budget() ? max_new_nodes + 1 : builder.new_nodes();
   for (const auto& [suffix, beta] : journal) cache.memo(suffix).erase(beta);
   return count;
+}
+
+std::optional<SinkLit> threshold_bdd_try(GateSink& sink, ThresholdBddCache& cache,
+                                         const std::vector<ThresholdTerm>& terms, int64_t T,
+                                         int64_t max_new_nodes) {
+  if (terms.size() > kMaxThresholdBddFanin) return std::nullopt;
+  const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
+  ThresholdBddTrialSink trial(sink);
+  std::vector<std::pair<int, int64_t>> journal;
+  ThresholdBddBuilder builder(trial, cache, ordered, max_new_nodes, &journal);
+  const SinkLit root = builder.node(0, T).lit;
+  if (builder.over_budget()) {
+    for (const auto& [suffix, beta] : journal) cache.memo(suffix).erase(beta);
+    return std::nullopt;
+  }
+  const std::vector<SinkLit> real = trial.commit();
+  for (const auto& [suffix, beta] : journal) {
+    SinkLit& node = cache.memo(suffix).at(beta).node;
+    node = ThresholdBddTrialSink::real_literal(node, real);
+  }
+  return ThresholdBddTrialSink::real_literal(root, real);
 }
 
 }  // namespace tc

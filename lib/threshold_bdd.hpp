@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 #include <vector>
@@ -79,5 +80,13 @@ SinkLit threshold_bdd_build(GateSink& sink, ThresholdBddCache& cache,
 int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,
                             int64_t max_new_nodes);
+
+// threshold_bdd_count and threshold_bdd_build in one run: the BDD's root, written as
+// threshold_bdd_build writes it, when the gate needs at most max_new_nodes new nodes; otherwise
+// nothing written, the cache as it was, and nullopt. The trial's nodes are recorded and written
+// once accepted, so a chosen BDD is built once, not counted and then built.
+std::optional<SinkLit> threshold_bdd_try(GateSink& sink, ThresholdBddCache& cache,
+                                         const std::vector<ThresholdTerm>& terms, int64_t T,
+                                         int64_t max_new_nodes);
 
 }  // namespace tc

@@ -88,10 +88,13 @@ SinkLit threshold_encode(GateSink& sink, ThresholdSharing& sharing,
     const bool totalizer_fits = totalizer_cost <= complete_limit;
     const int64_t budget = std::min(
         max_bdd_nodes, (totalizer_fits ? totalizer_cost : complete_limit) / kClausesPerBddNode);
-    method = threshold_bdd_count(sink, sharing.bdd, terms, T, budget) <= budget
-                 ? ThresholdMethod::Bdd
-             : totalizer_fits ? ThresholdMethod::Totalizer
-                              : ThresholdMethod::Adder;
+    // The BDD if it fits the budget (built in the same run that counts it), else the cheaper.
+    if (const auto root = threshold_bdd_try(sink, sharing.bdd, terms, T, budget)) {
+      if (sum.gates_to_come > 0) --sum.gates_to_come;
+      ++sharing.stats.bdd_gates;
+      return *root;
+    }
+    method = totalizer_fits ? ThresholdMethod::Totalizer : ThresholdMethod::Adder;
   }
   if (sum.gates_to_come > 0) --sum.gates_to_come;
   if (method == ThresholdMethod::Bdd) {
