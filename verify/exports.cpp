@@ -8,13 +8,11 @@
 #include "lib/export/dot.hpp"
 #include "lib/export/miter_cnf.hpp"
 #include "lib/export/miter_opb.hpp"
-#include "lib/sat/miter_circuit.hpp"
-#include "verify/run_component.hpp"
 
 namespace tc {
 
 std::vector<std::string> export_component(const Component& c, const Params& params,
-                                          const Exports& ex,
+                                          const Exports& ex, std::optional<Sides>& sides,
                                           std::optional<MiterCnfSize>* cnf_size) {
   validate_params(c, params);
   std::string aiger_base = ex.aiger_base;
@@ -47,16 +45,16 @@ std::vector<std::string> export_component(const Component& c, const Params& para
   opb = open(ex.opb_path);
   dot = open(ex.dot_path);
 
-  const Circuit construction = build_side(c.construction, params);
-  const Circuit spec = build_side(c.spec, params);
+  if (!sides) sides = build_sides(c, params);
+  const Circuit& construction = sides->construction;
+  const Circuit& spec = sides->spec;
   if (construction_aig) {
     // Both sides masked by the same validity predicate: ABC's unconstrained equivalence then
     // means "equal on every valid input", as ours does.
-    AigerOptions masked;
-    masked.mask_invalid_inputs = true;
-    write_aiger_binary(*construction_aig, aiger_share_constraints(construction, spec), masked);
-    write_aiger_binary(*spec_aig, aiger_share_constraints(spec, construction), masked);
-    write_aiger_binary(*miter_aig, build_miter(construction, spec).circuit, masked);
+    const AigerPair aig = aiger_pair(construction, spec);
+    write_aiger_binary(*construction_aig, aig.construction);
+    write_aiger_binary(*spec_aig, aig.spec);
+    write_aiger_binary(*miter_aig, aig.miter);
   }
   if (cnf) {
     const MiterCnfSize size = write_miter_dimacs(*cnf, construction, spec);

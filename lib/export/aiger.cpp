@@ -8,7 +8,6 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "lib/simulate.hpp"
 #include "lib/threshold_encode.hpp"
@@ -36,10 +35,13 @@ class AigerBuilder {
     if (b == kLitTrue || a == b) return a;
     if ((a ^ 1) == b) return kLitFalse;
     const uint64_t key = (uint64_t(a) << 32) | b;
-    if (auto it = hash_.find(key); it != hash_.end()) return it->second;
+    if (2 * (g_.ands.size() + 1) > slots_.size()) grow();
+    size_t i = slot(key);
+    for (; slots_[i].lhs != 0; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].key == key) return slots_[i].lhs;
     const uint32_t lhs = 2 * (g_.max_var() + 1);
     g_.ands.push_back({lhs, a, b});
-    hash_.emplace(key, lhs);
+    slots_[i] = {key, lhs};
     return lhs;
   }
   uint32_t lor(uint32_t a, uint32_t b) { return land(a ^ 1, b ^ 1) ^ 1; }
@@ -62,8 +64,30 @@ class AigerBuilder {
   }
 
  private:
+  // Structural hashing in an open-addressed table (linear probing, at most half full): the AIGs
+  // of the SSM layer have millions of ANDs, and a node-based map spent most of its time in the
+  // allocator. A slot with lhs 0 is empty (no AND gate has literal 0).
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t lhs = 0;
+  };
+  std::vector<Slot> slots_;
+
+  size_t slot(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9e3779b97f4a7c15ull) >> 20) & (slots_.size() - 1);
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
+    for (const Slot& s : old)
+      if (s.lhs != 0) {
+        size_t i = slot(s.key);
+        while (slots_[i].lhs != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = s;
+      }
+  }
+
   AigerGraph& g_;
-  std::unordered_map<uint64_t, uint32_t> hash_;
 };
 
 // The AIG as a sink for gate encoders: a monotone BDD node "x ? hi : lo" (lo -> hi) is
@@ -95,33 +119,96 @@ std::string bit_name(const std::string& word, size_t bit) {
   return word + "[" + std::to_string(bit) + "]";
 }
 
+// Circuits lowered into one AIG over the graph's inputs. A threshold gate that is neither AND nor
+// OR gets the encoding the CNF would give it, BDD, adder network or totalizer
+// (lib/threshold_encode.hpp), sharing BDD nodes, sums and counters with every gate lowered before,
+// whichever circuit it came from: a gate both sides of a pair build alike is encoded once.
+class AigerLowering {
+ public:
+  // The graph's inputs are `shape`'s input bits, named after its words.
+  AigerLowering(AigerGraph& g, const Circuit& shape) : b_(g), sink_(b_) {
+    g.num_inputs = static_cast<uint32_t>(shape.input_nodes().size());
+    for (const auto& w : shape.input_words())
+      for (size_t i = 0; i < w.bits.size(); ++i) g.input_names.push_back(bit_name(w.name, i));
+  }
+  AigerBuilder& builder() { return b_; }
+
+  // The AIG literal of every node of `c` (same inputs as the graph) in the cone of `roots`.
+  std::vector<uint32_t> lower(const Circuit& c, const std::vector<Signal>& roots) {
+    const std::vector<char> needed = c.cone(roots);
+    std::vector<uint32_t> lit(c.num_nodes(), kLitFalse);  // node -> AIG literal (node 0: false)
+    for (uint32_t i = 0; i < c.input_nodes().size(); ++i) lit[c.input_nodes()[i]] = 2 * (i + 1);
+    auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
+    // The gates over one weighted sum are counted first (by fanin signals), and announced to the
+    // encoder when the first of them is reached, once their fanins' AIG literals exist.
+    using FormKey = std::pair<std::vector<Signal>, std::vector<int64_t>>;
+    std::map<FormKey, int64_t> gates_per_form;
+    for (uint32_t n = 1; n < c.num_nodes(); ++n) {
+      const Node& node = c.node(n);
+      if (needed[n] && node.kind == NodeKind::Threshold && !node.is_and() && !node.is_or())
+        ++gates_per_form[{node.fanins, node.weights}];
+    }
+    // Node indices are topological: a node is created after its fanins.
+    for (uint32_t n = 1; n < c.num_nodes(); ++n) {
+      if (!needed[n]) continue;
+      const Node& node = c.node(n);
+      if (node.kind == NodeKind::Xor) {
+        lit[n] = b_.lxor(map(node.fanins[0]), map(node.fanins[1]));
+        continue;
+      }
+      if (node.kind != NodeKind::Threshold) continue;
+      std::vector<uint32_t> xs;
+      for (Signal f : node.fanins) xs.push_back(map(f));
+      if (node.is_and()) {
+        lit[n] = b_.land_tree(xs);
+      } else if (node.is_or()) {
+        lit[n] = b_.lor_tree(xs);
+      } else {
+        const std::vector<ThresholdTerm> terms = aiger_threshold_terms(xs, node);
+        if (auto it = gates_per_form.find({node.fanins, node.weights});
+            it != gates_per_form.end()) {
+          for (int64_t k = 0; k < it->second; ++k) sharing_.expect(terms);
+          gates_per_form.erase(it);
+        }
+        lit[n] = AigGateSink::aig(encode_naming_gate(c, n, [&] {
+          return threshold_encode(sink_, sharing_, terms, node.threshold, ThresholdMethod::Auto,
+                                  kAigerBddMaxNodes);
+        }));
+      }
+    }
+    return lit;
+  }
+
+ private:
+  AigerBuilder b_;
+  AigGateSink sink_;
+  ThresholdSharing sharing_;
+};
+
 // ------------------------------------------------------------------------------------------------
 // Writing
 
-void aiger_write_varint(std::ostream& out, uint32_t x) {
+void aiger_write_varint(std::string& out, uint32_t x) {
   while (x & ~0x7fu) {
-    out.put(static_cast<char>((x & 0x7f) | 0x80));
+    out.push_back(static_cast<char>((x & 0x7f) | 0x80));
     x >>= 7;
   }
-  out.put(static_cast<char>(x));
+  out.push_back(static_cast<char>(x));
 }
 
-void aiger_write_symbols(std::ostream& out, const AigerGraph& g, const Circuit& c,
-                         const AigerOptions& options) {
-  if (!options.symbols) return;
+void aiger_write_symbols(std::ostream& out, const AigerGraph& g) {
   for (size_t i = 0; i < g.input_names.size(); ++i)
     out << 'i' << i << ' ' << g.input_names[i] << '\n';
   for (size_t i = 0; i < g.output_names.size(); ++i)
     out << 'o' << i << ' ' << g.output_names[i] << '\n';
   out << "c\n"
-      << "circuit " << c.name() << "\n"
+      << "circuit " << g.circuit_name << "\n"
       << "written by the threshold-circuit harness (lib/export/aiger.cpp)\n"
       << "threshold gates: AND/OR as AND trees, others as ROBDD (decreasing weight), node = lo | "
          "(x & hi), or as a comparator on a shared adder network where that is much smaller, or as "
          "a digit "
          "of a unary counter (totalizer) where that is smaller still\n";
-  if (options.mask_invalid_inputs && !c.constraints().empty())
-    out << "outputs are ANDed with the input-validity constraints\n";
+  if (g.outputs_masked) out << "outputs are ANDed with the input-validity constraints\n";
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -199,74 +286,29 @@ std::vector<std::pair<std::string, size_t>> aiger_words_from_symbols(
 // ------------------------------------------------------------------------------------------------
 
 AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
+  return aiger_from_signals(c, c.output_words(), options);
+}
+
+AigerGraph aiger_from_signals(const Circuit& c, const std::vector<Word>& outputs,
+                              const AigerOptions& options) {
   AigerGraph g;
-  AigerBuilder b(g);
+  g.circuit_name = c.name();
+  AigerLowering lowering(g, c);
   std::vector<Signal> roots;
-  for (const auto& w : c.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+  for (const auto& w : outputs) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
   const bool masking = options.mask_invalid_inputs && !c.constraints().empty();
+  g.outputs_masked = masking;
   if (masking) roots.insert(roots.end(), c.constraints().begin(), c.constraints().end());
-  const std::vector<char> needed = c.cone(roots);
-
-  std::vector<uint32_t> lit(c.num_nodes(), kLitFalse);  // node -> AIG literal (node 0: false)
-  g.num_inputs = static_cast<uint32_t>(c.input_nodes().size());
-  for (uint32_t i = 0; i < g.num_inputs; ++i) lit[c.input_nodes()[i]] = 2 * (i + 1);
-  for (const auto& w : c.input_words())
-    for (size_t i = 0; i < w.bits.size(); ++i) g.input_names.push_back(bit_name(w.name, i));
+  const std::vector<uint32_t> lit = lowering.lower(c, roots);
   auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
-
-  // A threshold gate that is neither AND nor OR gets the encoding the CNF would give it, BDD, adder
-  // network or totalizer (lib/threshold_encode.hpp), sharing BDD nodes, sums and counters with the
-  // other gates.
-  // The gates over one weighted sum are counted first (by fanin signals), and announced to the
-  // encoder when the first of them is reached, once their fanins' AIG literals exist.
-  AigGateSink sink(b);
-  ThresholdSharing sharing;
-  using FormKey = std::pair<std::vector<Signal>, std::vector<int64_t>>;
-  std::map<FormKey, int64_t> gates_per_form;
-  for (uint32_t n = 1; n < c.num_nodes(); ++n) {
-    const Node& node = c.node(n);
-    if (needed[n] && node.kind == NodeKind::Threshold && !node.is_and() && !node.is_or())
-      ++gates_per_form[{node.fanins, node.weights}];
-  }
-  auto fanin_literals = [&](const Node& node) {
-    std::vector<uint32_t> xs;
-    for (Signal f : node.fanins) xs.push_back(map(f));
-    return xs;
-  };
-  // Node indices are topological: a node is created after its fanins.
-  for (uint32_t n = 1; n < c.num_nodes(); ++n) {
-    if (!needed[n]) continue;
-    const Node& node = c.node(n);
-    if (node.kind == NodeKind::Xor) {
-      lit[n] = b.lxor(map(node.fanins[0]), map(node.fanins[1]));
-    } else if (node.kind == NodeKind::Threshold) {
-      const std::vector<uint32_t> xs = fanin_literals(node);
-      if (node.is_and())
-        lit[n] = b.land_tree(xs);
-      else if (node.is_or())
-        lit[n] = b.lor_tree(xs);
-      else {
-        const std::vector<ThresholdTerm> terms = aiger_threshold_terms(xs, node);
-        if (auto it = gates_per_form.find({node.fanins, node.weights});
-            it != gates_per_form.end()) {
-          for (int64_t k = 0; k < it->second; ++k) sharing.expect(terms);
-          gates_per_form.erase(it);
-        }
-        lit[n] = AigGateSink::aig(encode_naming_gate(c, n, [&] {
-          return threshold_encode(sink, sharing, terms, node.threshold, ThresholdMethod::Auto,
-                                  kAigerBddMaxNodes);
-        }));
-      }
-    }
-  }
-
+  AigerBuilder& b = lowering.builder();
   uint32_t valid = kLitTrue;
   if (masking) {
     std::vector<uint32_t> cs;
     for (Signal s : c.constraints()) cs.push_back(map(s));
     valid = b.land_tree(cs);
   }
-  for (const auto& w : c.output_words())
+  for (const auto& w : outputs)
     for (size_t i = 0; i < w.bits.size(); ++i) {
       g.outputs.push_back(b.land(map(w.bits[i]), valid));
       g.output_names.push_back(bit_name(w.name, i));
@@ -274,16 +316,98 @@ AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
   return g;
 }
 
+AigerPair aiger_pair(const Circuit& construction, const Circuit& spec) {
+  check_same_interface(construction, spec);
+  AigerGraph all;
+  all.outputs_masked = !construction.constraints().empty() || !spec.constraints().empty();
+  AigerLowering lowering(all, spec);
+  AigerBuilder& b = lowering.builder();
+  auto lower = [&](const Circuit& c) {
+    std::vector<Signal> roots(c.constraints().begin(), c.constraints().end());
+    for (const auto& w : c.output_words()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
+    return lowering.lower(c, roots);
+  };
+  const std::vector<uint32_t> lit_c = lower(construction), lit_s = lower(spec);
+  auto in_c = [&](Signal s) { return lit_c[s.node()] ^ (s.complemented() ? 1u : 0u); };
+  auto in_s = [&](Signal s) { return lit_s[s.node()] ^ (s.complemented() ? 1u : 0u); };
+  std::vector<uint32_t> cs;  // both sides' constraints mask every file alike
+  for (Signal s : construction.constraints()) cs.push_back(in_c(s));
+  for (Signal s : spec.constraints()) cs.push_back(in_s(s));
+  const uint32_t valid = b.land_tree(cs);
+
+  // Outputs: the construction's bits, the spec's, then their differences.
+  const auto& words = spec.output_words();
+  size_t bits = 0;
+  for (const auto& w : words) bits += w.bits.size();
+  for (int side = 0; side < 3; ++side)
+    for (size_t k = 0; k < words.size(); ++k)
+      for (size_t i = 0; i < words[k].bits.size(); ++i) {
+        const uint32_t c = in_c(construction.output_words()[k].bits[i]);
+        const uint32_t s = in_s(words[k].bits[i]);
+        all.outputs.push_back(b.land(side == 0 ? c : side == 1 ? s : b.lxor(c, s), valid));
+        all.output_names.push_back(
+            bit_name(side == 2 ? "diff:" + words[k].name : words[k].name, i));
+      }
+  AigerPair pair{aiger_select_outputs(all, 0, bits), aiger_select_outputs(all, bits, bits),
+                 aiger_select_outputs(all, 2 * bits, bits)};
+  pair.construction.circuit_name = construction.name();
+  pair.spec.circuit_name = spec.name();
+  pair.miter.circuit_name = "miter(" + construction.name() + ", " + spec.name() + ")";
+  return pair;
+}
+
+AigerGraph aiger_select_outputs(const AigerGraph& g, size_t first, size_t count) {
+  AigerGraph s;
+  s.num_inputs = g.num_inputs;
+  s.input_names = g.input_names;
+  s.circuit_name = g.circuit_name;
+  s.outputs_masked = g.outputs_masked;
+  // AND k of g is variable num_inputs + k + 1; mark the cone from the outputs down, then renumber
+  // the marked gates in their order, which keeps lhs > rhs0 >= rhs1.
+  std::vector<char> needed(g.ands.size(), 0);
+  auto and_index = [&](uint32_t lit) -> int64_t {
+    const uint32_t var = lit >> 1;
+    return var > g.num_inputs ? int64_t(var) - g.num_inputs - 1 : -1;
+  };
+  for (size_t o = first; o < first + count; ++o)
+    if (const int64_t k = and_index(g.outputs[o]); k >= 0) needed[k] = 1;
+  for (size_t k = g.ands.size(); k-- > 0;)
+    if (needed[k])
+      for (int r = 1; r <= 2; ++r)
+        if (const int64_t f = and_index(g.ands[k][r]); f >= 0) needed[f] = 1;
+  s.ands.reserve(static_cast<size_t>(std::count(needed.begin(), needed.end(), 1)));
+  std::vector<uint32_t> var_of(g.max_var() + 1, 0);  // old variable -> new
+  for (uint32_t v = 0; v <= g.num_inputs; ++v) var_of[v] = v;
+  auto renamed = [&](uint32_t lit) { return 2 * var_of[lit >> 1] | (lit & 1); };
+  for (size_t k = 0; k < g.ands.size(); ++k) {
+    if (!needed[k]) continue;
+    const uint32_t var = s.max_var() + 1;
+    var_of[g.num_inputs + k + 1] = var;
+    s.ands.push_back({2 * var, renamed(g.ands[k][1]), renamed(g.ands[k][2])});
+  }
+  for (size_t o = first; o < first + count; ++o) {
+    s.outputs.push_back(renamed(g.outputs[o]));
+    s.output_names.push_back(g.output_names[o]);
+  }
+  return s;
+}
+
 void write_aiger_binary(std::ostream& out, const Circuit& circuit, const AigerOptions& options) {
-  const AigerGraph g = aiger_from_circuit(circuit, options);
+  write_aiger_binary(out, aiger_from_circuit(circuit, options), options.symbols);
+}
+
+void write_aiger_binary(std::ostream& out, const AigerGraph& g, bool symbols) {
   out << "aig " << g.max_var() << ' ' << g.num_inputs << " 0 " << g.outputs.size() << ' '
       << g.ands.size() << '\n';
   for (uint32_t o : g.outputs) out << o << '\n';
+  std::string deltas;  // written in one piece: a put per byte dominated large files
+  deltas.reserve(3 * g.ands.size());
   for (const auto& [lhs, rhs0, rhs1] : g.ands) {
-    aiger_write_varint(out, lhs - rhs0);
-    aiger_write_varint(out, rhs0 - rhs1);
+    aiger_write_varint(deltas, lhs - rhs0);
+    aiger_write_varint(deltas, rhs0 - rhs1);
   }
-  aiger_write_symbols(out, g, circuit, options);
+  out.write(deltas.data(), static_cast<std::streamsize>(deltas.size()));
+  if (symbols) aiger_write_symbols(out, g);
 }
 
 void write_aiger_ascii(std::ostream& out, const Circuit& circuit, const AigerOptions& options) {
@@ -293,7 +417,7 @@ void write_aiger_ascii(std::ostream& out, const Circuit& circuit, const AigerOpt
   for (uint32_t i = 1; i <= g.num_inputs; ++i) out << 2 * i << '\n';
   for (uint32_t o : g.outputs) out << o << '\n';
   for (const auto& [lhs, rhs0, rhs1] : g.ands) out << lhs << ' ' << rhs0 << ' ' << rhs1 << '\n';
-  aiger_write_symbols(out, g, circuit, options);
+  if (options.symbols) aiger_write_symbols(out, g);
 }
 
 Circuit read_aiger_binary(std::istream& in) {

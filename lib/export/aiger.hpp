@@ -49,10 +49,34 @@ struct AigerGraph {
   std::vector<uint32_t> outputs;              // literals
   std::vector<std::string> input_names;       // "a[0]", one per input
   std::vector<std::string> output_names;      // "sum[0]", one per output
+  std::string circuit_name;                   // for the comment section
+  bool outputs_masked = false;                // outputs ANDed with the input constraints
   uint32_t max_var() const { return num_inputs + static_cast<uint32_t>(ands.size()); }
 };
 
 AigerGraph aiger_from_circuit(const Circuit& circuit, const AigerOptions& options = {});
+
+// The AIG of `outputs`, words of signals of `circuit` (its own output words or others), every
+// output ANDed with the circuit's input constraints when options.mask_invalid_inputs is set.
+AigerGraph aiger_from_signals(const Circuit& circuit, const std::vector<Word>& outputs,
+                              const AigerOptions& options = {});
+
+// The graph's outputs [first, first + count) and the AND gates they need, renumbered in order
+// (every input kept, so the file's interface stays that of the circuit).
+AigerGraph aiger_select_outputs(const AigerGraph& graph, size_t first, size_t count);
+
+// The three files of an equivalence check, lowered once: construction and spec, each masked by
+// the input constraints of both (as aiger_share_constraints would), and their miter, one output
+// "diff:<word>[i]" per bit (the bits differ), masked alike. Both circuits go into one AIG, so each
+// threshold gate is encoded once and a gate both build alike is shared; each graph is then the
+// cone of its own outputs.
+struct AigerPair {
+  AigerGraph construction, spec, miter;
+};
+AigerPair aiger_pair(const Circuit& construction, const Circuit& spec);
+
+// The writers print a graph; the circuit forms lower it first.
+void write_aiger_binary(std::ostream& out, const AigerGraph& graph, bool symbols = true);
 
 void write_aiger_binary(std::ostream& out, const Circuit& circuit,
                         const AigerOptions& options = {});

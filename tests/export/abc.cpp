@@ -66,15 +66,15 @@ std::vector<AbcVerdict> abc_cec_all(const std::vector<std::pair<Circuit, Circuit
   const auto dir =
       std::filesystem::temp_directory_path() / ("tc-abc-" + tag + "-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const AigerOptions masked{.mask_invalid_inputs = true};
   std::string script;
   for (size_t k = 0; k < pairs.size(); ++k) {
     const auto& [circ, spec] = pairs[k];
     const std::string c = "circ" + std::to_string(k) + ".aig",
                       s = "spec" + std::to_string(k) + ".aig";
     std::ofstream circ_out(dir / c, std::ios::binary), spec_out(dir / s, std::ios::binary);
-    write_aiger_binary(circ_out, aiger_share_constraints(circ, spec), masked);
-    write_aiger_binary(spec_out, aiger_share_constraints(spec, circ), masked);
+    const AigerPair aig = aiger_pair(circ, spec);  // as verify --export-aiger writes them
+    write_aiger_binary(circ_out, aig.construction);
+    write_aiger_binary(spec_out, aig.spec);
     script += "echo @@pair" + std::to_string(k) + "; cec " + s + " " + c + "; ";
   }
   script += "echo @@end";
