@@ -7,6 +7,7 @@
 
 #include "lib/component.hpp"
 #include "lib/export/miter_cnf.hpp"
+#include "verify/run_component.hpp"
 
 namespace tc {
 
@@ -18,9 +19,10 @@ struct Exports {
 };
 
 // Writes what `ex` asks for; returns the paths written, and with a CNF its size in `cnf_size`.
-// Throws std::runtime_error when a file cannot be written.
+// The files are opened before anything is built; `sides` is built then, unless the caller has it
+// already, and is left for the caller's check. A file that cannot be written is a UsageError.
 std::vector<std::string> export_component(const Component& c, const Params& params,
-                                          const Exports& ex,
+                                          const Exports& ex, std::optional<Sides>& sides,
                                           std::optional<MiterCnfSize>* cnf_size = nullptr);
 
 }  // namespace tc

@@ -218,11 +218,12 @@ int run(const Options& o) {
     if (o.all && !o.proof_dir.empty()) eq_c.miter.proof_dir = o.proof_dir + "/" + c->name;
     progress.say("building " + c->name);
     std::optional<MiterCnfSize> cnf_size;  // --export-cnf: reported with the circuits' sizes
+    std::optional<Sides> sides;            // built once for the exports and the check
     if (!o.export_aiger.empty() || !o.export_cnf.empty() || !o.export_opb.empty() ||
         !o.export_dot.empty()) {
       if (o.all) throw UsageError("exports take one --component, not --all");
       Exports ex{o.export_aiger, o.export_cnf, o.export_opb, o.export_dot};
-      for (const auto& line : export_component(*c, params, ex, &cnf_size))
+      for (const auto& line : export_component(*c, params, ex, sides, &cnf_size))
         std::fprintf(stderr, "verify: wrote %s\n", line.c_str());
     }
     if (!o.export_circuit.empty()) {
@@ -232,7 +233,8 @@ int run(const Options& o) {
     }
     if (o.all && !o.circuit_file.empty())
       throw UsageError("--circuit takes one --component, not --all");
-    Report r = run_component(*c, params, o.stats_only, eq_c, o.circuit_file, o.lower_weights);
+    Report r = run_component(*c, params, o.stats_only, eq_c, o.circuit_file, o.lower_weights,
+                             sides ? &*sides : nullptr);
     r.miter_cnf = cnf_size;
     if (o.json) {
       std::cout << report_json(r).dump() << std::endl;

@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include <optional>
 #include <stdexcept>
 
 #include "lib/decode.hpp"
@@ -41,23 +42,31 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params) {
   }
 }
 
+Sides build_sides(const Component& c, const Params& params) {
+  validate_params(c, params);
+  Params circuit_params = params;
+  for (const auto& m : c.mutants)
+    if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
+  Circuit construction = build_side(c.construction, circuit_params);
+  return Sides{std::move(construction), build_side(c.spec, circuit_params)};
+}
+
 Report run_component(const Component& c, const Params& params, bool stats_only,
                      const EquivalenceParams& eq, const std::string& circuit_file,
-                     bool lower_weights) {
+                     bool lower_weights, const Sides* built) {
   validate_params(c, params);
   Report r;
   r.component = &c;
   r.params = params;
   r.stats_only = stats_only;
-  // A lemma-only mutant changes a design constant that only the lemmas see.
-  Params circuit_params = params;
-  for (const auto& m : c.mutants)
-    if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
   if (!circuit_file.empty() && !params.mutant.empty())
     throw UsageError(
         "--mutant breaks the built-in construction; with --circuit, break your file instead");
-  const Circuit builtin = build_side(c.construction, circuit_params);
-  const Circuit spec = build_side(c.spec, circuit_params);
+  std::optional<Sides> own;
+  if (!built) own = build_sides(c, params);
+  const Sides& sides = built ? *built : *own;
+  const Circuit& builtin = sides.construction;
+  const Circuit& spec = sides.spec;
   if (!builtin.is_threshold_only())
     throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
   std::optional<UserCircuit> user;

@@ -22,12 +22,21 @@ void validate_params(const Component& c, const Params& params);
 // e.g. fprod beyond n p = 56) becomes a UsageError.
 Circuit build_side(const CircuitBuilder& builder, const Params& params);
 
+// Both sides as verify checks them (a lemma-only mutant changes a design constant that only the
+// lemmas see, so it leaves the circuits alone). Built once per command: the exports and the check
+// share them.
+struct Sides {
+  Circuit construction, spec;
+};
+Sides build_sides(const Component& c, const Params& params);
+
 // `circuit_file` non-empty: that file (verify/user_circuit.hpp) is checked in place of the
 // built-in construction, whose statistics the report gives beside the file's. `lower_weights`:
 // the construction (or the file's circuit) with its large weights lowered (lib/lower_weights.hpp)
-// is measured and checked instead, the original's statistics beside it.
+// is measured and checked instead, the original's statistics beside it. `built`: the sides
+// build_sides(c, params) gave, if the caller has them already.
 Report run_component(const Component& c, const Params& params, bool stats_only,
                      const EquivalenceParams& eq, const std::string& circuit_file = "",
-                     bool lower_weights = false);
+                     bool lower_weights = false, const Sides* built = nullptr);
 
 }  // namespace tc
