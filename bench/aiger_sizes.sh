@@ -7,7 +7,8 @@
 # Usage: bench/aiger_sizes.sh [path/to/verify]
 #   LIMIT       CPU seconds per run (default 60); WALL wall-clock seconds (default 3 x LIMIT)
 #   COMPONENTS  default: all of `verify --list`
-#   WIDTHS      default: 4 8 (a p outside a component's range is reported as such)
+#   WIDTHS      default: 4 8 (a p above a component's range is replaced by its largest p, marked
+#               "(max)"; the SSM components stop at p = 4, 5 or 6)
 set -uo pipefail
 
 verify=$(realpath "${1:-build/verify}")
@@ -38,8 +39,22 @@ echo "uptime: $(uptime)"
 echo
 echo "| component | p | result | wall s | CPU s | peak RSS MB | construction ANDs / size | spec ANDs / size | miter ANDs / size |"
 echo "|---|---|---|---|---|---|---|---|---|"
+# The largest p a component accepts, from its `--p LO..HI` in `verify --list`.
+largest_p() {
+  "$verify" --list | awk -v c="$1" '$1 == c && match($0, /--p [0-9]+\.\.[0-9]+/) {
+    split(substr($0, RSTART + 4, RLENGTH - 4), range, /\.\./); print range[2] }'
+}
+
 for c in $components; do
+  pmax=$(largest_p "$c")
+  done_widths=" "
   for p in $widths; do
+    label=$p
+    if [[ -n $pmax ]] && ((p > pmax)); then
+      p=$pmax label="$pmax (max)"
+    fi
+    [[ $done_widths == *" $p "* ]] && continue
+    done_widths+="$p "
     rm -f "$work"/x.* "$work"/.x.*
     (
       ulimit -t "$limit"
@@ -63,7 +78,7 @@ for c in $components; do
     else
       wall="-" cpu="-" mem="-"
     fi
-    echo "| $c | $p | $result | $wall | $cpu | $mem | $(aig_cell "$work/x.construction.aig") | $(aig_cell "$work/x.spec.aig") | $(aig_cell "$work/x.miter.aig") |"
+    echo "| $c | $label | $result | $wall | $cpu | $mem | $(aig_cell "$work/x.construction.aig") | $(aig_cell "$work/x.spec.aig") | $(aig_cell "$work/x.miter.aig") |"
   done
 done
 echo
