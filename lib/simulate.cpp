@@ -5,6 +5,7 @@
 #include <bit>
 #include <cassert>
 #include <chrono>
+#include <map>
 #include <random>
 #include <stdexcept>
 
@@ -44,6 +45,22 @@ Simulator::Simulator(const Circuit& circuit) : circuit_(circuit), values_(circui
     gates_.push_back(g);
   }
   slots_.resize(2 * static_cast<size_t>(max_width));
+  sum_.resize(static_cast<size_t>(max_width));
+  // Gates over the same weighted literals share one sum.
+  std::map<std::pair<std::vector<uint32_t>, std::vector<int64_t>>, std::vector<uint32_t>> readers;
+  for (uint32_t k = 0; k < gates_.size(); ++k) {
+    const Gate& g = gates_[k];
+    if (g.kind != GateKind::Threshold) continue;
+    readers[{{fanins_.begin() + g.first, fanins_.begin() + g.first + g.count},
+             {weights_.begin() + g.first, weights_.begin() + g.first + g.count}}]
+        .push_back(k);
+  }
+  for (const auto& [form, gates] : readers) {
+    if (gates.size() < 2) continue;
+    shared_.push_back(SharedSum{sum_planes_.size()});
+    sum_planes_.resize(sum_planes_.size() + gates_[gates[0]].width);
+    for (uint32_t k : gates) gates_[k].shared = static_cast<int32_t>(shared_.size() - 1);
+  }
 }
 
 namespace {
@@ -59,19 +76,20 @@ uint64_t literal_value(const std::vector<uint64_t>& values, uint32_t literal) {
 // adder whose sum stays and whose carry moves up, so each weight bit added costs about one full
 // adder for 64 lanes. A lane's count never exceeds the gate's weight sum, so no carry leaves the
 // counter's width. Fanins that are 0 in every lane are skipped; those that are 1 in every lane
-// lower the threshold instead.
-uint64_t Simulator::threshold_value(const Gate& g) {
+// are returned as one number instead (the offset). The counter is then resolved into `planes`
+// (g.width words, plane b = bit b of each lane's sum).
+int64_t Simulator::weighted_sum(const Gate& g, uint64_t* planes) {
   const uint64_t* values = values_.data();
   const uint32_t* fanins = fanins_.data();
   const int64_t* weights = weights_.data();
   uint64_t* slot = slots_.data();
   uint64_t one = 0, two = 0;
-  int64_t threshold = g.threshold;
+  int64_t offset = 0;
   for (uint32_t i = g.first; i < g.first + g.count; ++i) {
     const uint64_t x = values[fanins[i] >> 1] ^ (0 - static_cast<uint64_t>(fanins[i] & 1));
     if (x == 0) continue;
     if (x == ~0ull) {
-      threshold -= weights[i];
+      offset += weights[i];
       continue;
     }
     for (uint64_t w = static_cast<uint64_t>(weights[i]); w; w &= w - 1) {
@@ -96,24 +114,47 @@ uint64_t Simulator::threshold_value(const Gate& g) {
       }
     }
   }
-  if (threshold <= 0) return ~0ull;
-  // Resolve the two words per position into one sum (ripple carry) and compare it with the
-  // threshold from the most significant bit down (t <= weight sum < 2^(width - 1)).
-  const uint64_t t = static_cast<uint64_t>(threshold);
+  // Resolve the two words per position into one sum (ripple carry).
   uint64_t carry = 0;
   for (int b = 0; b < g.width; ++b) {
     const uint64_t a = ((one >> b) & 1) ? slot[2 * b] : 0;
     const uint64_t c = ((two >> b) & 1) ? slot[2 * b + 1] : 0;
-    slot[2 * b] = a ^ c ^ carry;
+    planes[b] = a ^ c ^ carry;
     carry = (a & c) | ((a ^ c) & carry);
   }
+  return offset;
+}
+
+namespace {
+
+// The lanes whose sum (planes, least significant first) reaches t, compared from the most
+// significant bit down (t <= weight sum < 2^(width - 1)).
+uint64_t sum_at_least(const uint64_t* planes, int width, int64_t threshold) {
+  if (threshold <= 0) return ~0ull;
+  const uint64_t t = static_cast<uint64_t>(threshold);
   uint64_t greater = 0, equal = ~0ull;
-  for (int b = g.width - 1; b >= 0; --b) {
+  for (int b = width - 1; b >= 0; --b) {
     const uint64_t tb = ((t >> b) & 1) ? ~0ull : 0ull;
-    greater |= equal & slot[2 * b] & ~tb;
-    equal &= ~(slot[2 * b] ^ tb);
+    greater |= equal & planes[b] & ~tb;
+    equal &= ~(planes[b] ^ tb);
   }
   return greater | equal;
+}
+
+}  // namespace
+
+uint64_t Simulator::threshold_value(const Gate& g) {
+  if (g.shared < 0) {
+    const int64_t offset = weighted_sum(g, sum_.data());
+    return sum_at_least(sum_.data(), g.width, g.threshold - offset);
+  }
+  SharedSum& s = shared_[static_cast<size_t>(g.shared)];
+  uint64_t* planes = sum_planes_.data() + s.planes;
+  if (s.run != run_) {
+    s.offset = weighted_sum(g, planes);
+    s.run = run_;
+  }
+  return sum_at_least(planes, g.width, g.threshold - s.offset);
 }
 
 void Simulator::set_inputs(const std::vector<uint64_t>& lanes) {
@@ -121,6 +162,7 @@ void Simulator::set_inputs(const std::vector<uint64_t>& lanes) {
   if (lanes.size() != inputs.size())
     throw std::invalid_argument("simulate: wrong number of inputs");
   for (size_t i = 0; i < inputs.size(); ++i) values_[inputs[i]] = lanes[i];
+  ++run_;  // every shared sum is stale now
 }
 
 void Simulator::evaluate(const Gate& g) {

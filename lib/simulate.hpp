@@ -41,6 +41,14 @@ class Simulator {
     uint8_t width;          // Threshold: counter bits (the weight sum fits, plus one)
     uint32_t first, count;  // fanins_[first, first + count), and weights_ for Threshold
     int64_t threshold;
+    int32_t shared = -1;  // Threshold: its weighted sum in shared_, when other gates read it too
+  };
+  // A weighted sum read by several gates at different thresholds ([S >= T_k], as CRT residues and
+  // telescoping sums are): added up once per run, then compared once per gate.
+  struct SharedSum {
+    size_t planes;       // the resolved sum's bit planes: sum_planes_[planes, planes + width)
+    int64_t offset = 0;  // the weight of the fanins set in every lane (not in the planes)
+    uint64_t run = 0;    // the run the planes are from
   };
 
   const Circuit& circuit_;
@@ -50,7 +58,12 @@ class Simulator {
   std::vector<int64_t> weights_;            // Threshold: weights beside fanins_ (others: unused)
   std::vector<uint64_t> values_;            // per node, one bit per lane
   std::vector<uint64_t> slots_;  // carry-save counter: words 2b and 2b + 1 at bit position b
+  std::vector<uint64_t> sum_;    // a gate's resolved sum, one plane per bit
+  std::vector<SharedSum> shared_;
+  std::vector<uint64_t> sum_planes_;
+  uint64_t run_ = 0;  // counts the runs (set_inputs), so a shared sum knows whether it is current
 
+  int64_t weighted_sum(const Gate& g, uint64_t* planes);
   uint64_t threshold_value(const Gate& g);
   void set_inputs(const std::vector<uint64_t>& lanes);
   void evaluate(const Gate& g);

@@ -108,6 +108,50 @@ TEST_CASE("simulation of random circuits matches a straightforward per-lane eval
   }
 }
 
+// Gates that read one weighted sum at different thresholds share the sum's evaluation within a
+// run (lib/simulate.hpp, SharedSum); each must still see its own run's inputs, also when only the
+// constraints' gates run and the sum's first reader lies outside their cone.
+TEST_CASE("gates over one weighted sum share it and see each run's own inputs", "[simulate]") {
+  std::mt19937_64 rng(5);
+  for (int trial = 0; trial < 40; ++trial) {
+    Circuit c;
+    const int n = 6 + static_cast<int>(rng() % 10);
+    const Bits x = c.add_input_word("x", n, Decoding::unsigned_int());
+    std::vector<int64_t> weights;
+    for (int i = 0; i < n; ++i) weights.push_back(static_cast<int64_t>(rng() % 1000) + 1);
+    int64_t total = 0;
+    for (int64_t w : weights) total += w;
+    Bits readers;  // [S >= t_k] for a few t_k over one sum S
+    for (int k = 0; k < 5; ++k)
+      readers.push_back(
+          c.create_threshold(x, weights, 1 + static_cast<int64_t>(rng() % uint64_t(total))));
+    c.add_output_word("y", readers, Decoding::unsigned_int());
+    c.add_constraint(readers.back());  // the last reader only: the first is outside its cone
+    Simulator sim(c);
+    for (int round = 0; round < 6; ++round) {
+      std::vector<uint64_t> lanes(n);
+      for (auto& l : lanes) l = rng() % 5 == 0 ? ~0ull : rng();
+      uint64_t valid_expected = 0;
+      for (int lane = 0; lane < 64; ++lane)
+        valid_expected |= uint64_t(evaluate_lane(c, lanes, lane)[readers.back().node()] !=
+                                   readers.back().complemented())
+                          << lane;
+      INFO("trial " << trial << " round " << round);
+      if (round % 2) {
+        REQUIRE(sim.run_constraints(lanes) == valid_expected);
+        continue;
+      }
+      sim.run(lanes);
+      for (int lane = 0; lane < 64; ++lane) {
+        const std::vector<bool> reference = evaluate_lane(c, lanes, lane);
+        for (Signal r : readers)
+          REQUIRE(((sim.value(r) >> lane) & 1) ==
+                  static_cast<uint64_t>(reference[r.node()] != r.complemented()));
+      }
+    }
+  }
+}
+
 namespace {
 
 // 3-bit "x + 1 mod 8" written two ways; `broken` flips one carry.
