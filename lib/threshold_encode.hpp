@@ -10,13 +10,14 @@
 // gives the factor and its measurements). Between the two, the smaller; the BDD on a tie.
 // The estimates count what this gate adds to the sink given
 // what earlier gates left there: the BDD's nodes not yet in the cache (a trial run,
-// threshold_bdd_try, which writes the BDD when it is taken), and for the adder its comparator plus, while the sum is not yet built, the
-// sum's share among the gates still to come over the same weighted inputs. That sharing is what
-// makes adders pay in the elementary functions: exp at p = 4 has 621 gates of fan-in over 20 but
-// only 111 distinct weighted sums (the gates are [S >= T_k] for a few sums S and many T_k). A
-// totalizer is charged in full to the gate that builds it (counted up to its own T): a later gate
-// over the same sum at a threshold no larger reads its digit off it for free, but the estimate
-// does not count on that, because the BDDs of those gates share their nodes too.
+// threshold_bdd_try, which writes the BDD when it is taken), and for the adder its comparator plus,
+// while the sum is not yet built, the sum's share among the gates still to come over the same
+// weighted inputs. That sharing is what makes adders pay in the elementary functions: exp at p = 4
+// has 621 gates of fan-in over 20 but only 111 distinct weighted sums (the gates are [S >= T_k] for
+// a few sums S and many T_k). A totalizer is charged in full to the gate that builds it (counted up
+// to its own T): a later gate over the same sum at a threshold no larger reads its digit off it for
+// free, but the estimate does not count on that, because the BDDs of those gates share their nodes
+// too.
 #pragma once
 
 #include <cstdint>
