@@ -117,23 +117,58 @@ class ThresholdBddTrialSink : public GateSink {
   SinkLit and2(SinkLit, SinkLit) override { throw std::logic_error("threshold BDD trial: and2"); }
   SinkLit xor2(SinkLit, SinkLit) override { throw std::logic_error("threshold BDD trial: xor2"); }
 
-  // Writes the recorded nodes into the real sink in the order they were made (children first);
-  // returns the map from a literal of the trial to the real one.
-  std::vector<SinkLit> commit() {
-    std::vector<SinkLit> real(ites_.size());
-    auto map = [&](SinkLit l) { return l <= kFirst ? real[size_t(kFirst - l)] : l; };
+  // Writes the recorded nodes into the real sink in the order they were made (children first).
+  void commit() {
+    real_lits_.resize(ites_.size());
     for (size_t k = 0; k < ites_.size(); ++k)
-      real[k] = real_.monotone_ite(map(ites_[k].x), map(ites_[k].hi), map(ites_[k].lo));
-    return real;
+      real_lits_[k] = real_.monotone_ite(real_literal(ites_[k].x), real_literal(ites_[k].hi),
+                                         real_literal(ites_[k].lo));
   }
-  static SinkLit real_literal(SinkLit l, const std::vector<SinkLit>& real) {
-    return l <= kFirst ? real[size_t(kFirst - l)] : l;
-  }
+  // A literal of the trial in the real sink (after commit; constants and cached nodes as they are).
+  SinkLit real_literal(SinkLit l) const { return l <= kFirst ? real_lits_[size_t(kFirst - l)] : l; }
 
  private:
   static constexpr SinkLit kFirst = -(int64_t(1) << 50);
   GateSink& real_;
   std::vector<Ite> ites_;
+  std::vector<SinkLit> real_lits_;
+};
+
+// One run of the builder on stand-in literals, within max_new_nodes; its memo entries are
+// journaled, so that it is either undone (the cache as before) or committed (its nodes written
+// into the real sink and the entries given their real literals).
+class ThresholdBddTrial {
+ public:
+  ThresholdBddTrial(GateSink& sink, ThresholdBddCache& cache,
+                    const std::vector<ThresholdTerm>& terms, int64_t T, int64_t max_new_nodes)
+      : sink_(sink), cache_(cache) {
+    const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
+    ThresholdBddBuilder builder(sink_, cache, ordered, max_new_nodes, &journal_);
+    root_ = builder.node(0, T).lit;
+    over_budget_ = builder.over_budget();
+    new_nodes_ = builder.new_nodes();
+  }
+  bool over_budget() const { return over_budget_; }
+  int64_t new_nodes() const { return new_nodes_; }
+  void undo() {
+    for (const auto& [suffix, beta] : journal_) cache_.memo(suffix).erase(beta);
+  }
+  SinkLit commit() {
+    sink_.commit();
+    for (const auto& [suffix, beta] : journal_) {
+      SinkLit& node = cache_.memo(suffix).at(beta).node;
+      node = sink_.real_literal(node);
+    }
+    return sink_.real_literal(root_);
+  }
+
+ private:
+  ThresholdBddTrialSink sink_;
+  ThresholdBddCache& cache_;
+  std::vector<std::pair<int, int64_t>> journal_;
+  SinkLit root_ = 0;
+  bool over_budget_ = false;
+  int64_t new_nodes_ = 0;
 };
 
 }  // namespace
@@ -176,35 +211,21 @@ int64_t threshold_bdd_count(GateSink& sink, ThresholdBddCache& cache,
                             const std::vector<ThresholdTerm>& terms, int64_t T,
                             int64_t max_new_nodes) {
   if (terms.size() > kMaxThresholdBddFanin) return max_new_nodes + 1;
-  const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
-  ThresholdBddTrialSink trial(sink);
-  std::vector<std::pair<int, int64_t>> journal;
-  ThresholdBddBuilder builder(trial, cache, ordered, max_new_nodes, &journal);
-  builder.node(0, T);
-  const int64_t count = builder.over_budget() ? max_new_nodes + 1 : builder.new_nodes();
-  for (const auto& [suffix, beta] : journal) cache.memo(suffix).erase(beta);
-  return count;
+  ThresholdBddTrial trial(sink, cache, terms, T, max_new_nodes);
+  trial.undo();
+  return trial.over_budget() ? max_new_nodes + 1 : trial.new_nodes();
 }
 
 std::optional<SinkLit> threshold_bdd_try(GateSink& sink, ThresholdBddCache& cache,
                                          const std::vector<ThresholdTerm>& terms, int64_t T,
                                          int64_t max_new_nodes) {
   if (terms.size() > kMaxThresholdBddFanin) return std::nullopt;
-  const std::vector<ThresholdTerm> ordered = threshold_bdd_order(terms, T);
-  ThresholdBddTrialSink trial(sink);
-  std::vector<std::pair<int, int64_t>> journal;
-  ThresholdBddBuilder builder(trial, cache, ordered, max_new_nodes, &journal);
-  const SinkLit root = builder.node(0, T).lit;
-  if (builder.over_budget()) {
-    for (const auto& [suffix, beta] : journal) cache.memo(suffix).erase(beta);
+  ThresholdBddTrial trial(sink, cache, terms, T, max_new_nodes);
+  if (trial.over_budget()) {
+    trial.undo();
     return std::nullopt;
   }
-  const std::vector<SinkLit> real = trial.commit();
-  for (const auto& [suffix, beta] : journal) {
-    SinkLit& node = cache.memo(suffix).at(beta).node;
-    node = ThresholdBddTrialSink::real_literal(node, real);
-  }
-  return ThresholdBddTrialSink::real_literal(root, real);
+  return trial.commit();
 }
 
 }  // namespace tc
