@@ -115,6 +115,11 @@ std::vector<ThresholdTerm> aiger_threshold_terms(const std::vector<uint32_t>& xs
   return terms;
 }
 
+// The AIG literal of `s`, given the literal of each of its circuit's nodes.
+uint32_t aig_literal(const std::vector<uint32_t>& node_lits, Signal s) {
+  return node_lits[s.node()] ^ (s.complemented() ? 1u : 0u);
+}
+
 std::string bit_name(const std::string& word, size_t bit) {
   return word + "[" + std::to_string(bit) + "]";
 }
@@ -138,7 +143,7 @@ class AigerLowering {
     const std::vector<char> needed = c.cone(roots);
     std::vector<uint32_t> lit(c.num_nodes(), kLitFalse);  // node -> AIG literal (node 0: false)
     for (uint32_t i = 0; i < c.input_nodes().size(); ++i) lit[c.input_nodes()[i]] = 2 * (i + 1);
-    auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
+    auto map = [&](Signal s) { return aig_literal(lit, s); };
     // The gates over one weighted sum are counted first (by fanin signals), and announced to the
     // encoder when the first of them is reached, once their fanins' AIG literals exist.
     using FormKey = std::pair<std::vector<Signal>, std::vector<int64_t>>;
@@ -286,11 +291,7 @@ std::vector<std::pair<std::string, size_t>> aiger_words_from_symbols(
 // ------------------------------------------------------------------------------------------------
 
 AigerGraph aiger_from_circuit(const Circuit& c, const AigerOptions& options) {
-  return aiger_from_signals(c, c.output_words(), options);
-}
-
-AigerGraph aiger_from_signals(const Circuit& c, const std::vector<Word>& outputs,
-                              const AigerOptions& options) {
+  const std::vector<Word>& outputs = c.output_words();
   AigerGraph g;
   g.circuit_name = c.name();
   AigerLowering lowering(g, c);
@@ -300,7 +301,7 @@ AigerGraph aiger_from_signals(const Circuit& c, const std::vector<Word>& outputs
   g.outputs_masked = masking;
   if (masking) roots.insert(roots.end(), c.constraints().begin(), c.constraints().end());
   const std::vector<uint32_t> lit = lowering.lower(c, roots);
-  auto map = [&](Signal s) { return lit[s.node()] ^ (s.complemented() ? 1u : 0u); };
+  auto map = [&](Signal s) { return aig_literal(lit, s); };
   AigerBuilder& b = lowering.builder();
   uint32_t valid = kLitTrue;
   if (masking) {
@@ -328,8 +329,8 @@ AigerPair aiger_pair(const Circuit& construction, const Circuit& spec) {
     return lowering.lower(c, roots);
   };
   const std::vector<uint32_t> lit_c = lower(construction), lit_s = lower(spec);
-  auto in_c = [&](Signal s) { return lit_c[s.node()] ^ (s.complemented() ? 1u : 0u); };
-  auto in_s = [&](Signal s) { return lit_s[s.node()] ^ (s.complemented() ? 1u : 0u); };
+  auto in_c = [&](Signal s) { return aig_literal(lit_c, s); };
+  auto in_s = [&](Signal s) { return aig_literal(lit_s, s); };
   std::vector<uint32_t> cs;  // both sides' constraints mask every file alike
   for (Signal s : construction.constraints()) cs.push_back(in_c(s));
   for (Signal s : spec.constraints()) cs.push_back(in_s(s));

@@ -56,11 +56,6 @@ struct AigerGraph {
 
 AigerGraph aiger_from_circuit(const Circuit& circuit, const AigerOptions& options = {});
 
-// The AIG of `outputs`, words of signals of `circuit` (its own output words or others), every
-// output ANDed with the circuit's input constraints when options.mask_invalid_inputs is set.
-AigerGraph aiger_from_signals(const Circuit& circuit, const std::vector<Word>& outputs,
-                              const AigerOptions& options = {});
-
 // The graph's outputs [first, first + count) and the AND gates they need, renumbered in order
 // (every input kept, so the file's interface stays that of the circuit).
 AigerGraph aiger_select_outputs(const AigerGraph& graph, size_t first, size_t count);
