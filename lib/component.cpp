@@ -56,8 +56,8 @@ ParamSpec p_param(int min, int max, int default_value) {
   return {"p", min, max, default_value, "precision: significand bits (operand width for integers)"};
 }
 
-ParamSpec e_param(int default_value) {
-  return {"e", 2, 20, default_value, "float exponent bits (default p + 1)"};
+ParamSpec e_param(int default_value, int max) {
+  return {"e", 2, max, default_value, "float exponent bits (default p + 1)"};
 }
 
 }  // namespace tc

@@ -123,6 +123,7 @@ struct Component {
 
 // Shorthands for registry entries.
 ParamSpec p_param(int min, int max, int default_value);
-ParamSpec e_param(int default_value = 0);  // 0: p + 1
+// default_value 0: p + 1. The exact evaluators hold values up to 2^(2^(e - 1)), 2^(max - 4) bytes.
+ParamSpec e_param(int default_value = 0, int max = 20);
 
 }  // namespace tc

@@ -3,6 +3,7 @@
 
 #include <gmpxx.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tc {
@@ -52,9 +53,11 @@ std::vector<bool> float_bits(const Word& word, const std::string& text) {
   if (const auto comma = text.find(','); comma != std::string::npos) {
     mpz_class m = parse_integer(text.substr(0, comma), what);
     mpz_class e = parse_integer(text.substr(comma + 1), what);
-    // Checked before 2^e is built: any exponent a format can reach (E <= 20 bits, so |e| < 2^19)
-    // plus the significand's own bits, and no more, so a typed 10^11 cannot exhaust memory.
-    const long reach = (1L << 20) + static_cast<long>(mpz_sizeinbase(m.get_mpz_t(), 2));
+    // Checked before 2^e is built: any exponent the format can reach (|e| < 2^(E-1), E <= 25 in
+    // the registry) plus the significand's own bits, with at least 2^20 of room, and no more, so
+    // a typed 10^11 cannot exhaust memory.
+    const long reach =
+        (1L << std::max(e_bits, 20)) + static_cast<long>(mpz_sizeinbase(m.get_mpz_t(), 2));
     if (!e.fits_slong_p() || e > reach || e < -reach)
       throw std::invalid_argument(what + ": exponent " + text.substr(comma + 1) +
                                   " is out of range");

@@ -160,7 +160,7 @@ const std::vector<Component>& all_components() {
        .description = "z = round_p(x + y): exact near-path sum per exponent difference, far "
                       "operands pass through, normalize by selection, round to nearest even",
        .lemma = "paper Lemma 3.12 part 1 (Chiang Lemmas 10, 11): float addition in TC^0",
-       .params = {p_param(2, 16, 8), e_param()},
+       .params = {p_param(2, 24, 8), e_param(0, 25)},
        .construction = float_add_construction,
        .spec = build_float_add_spec,
        .mutants = float_add_mutants(),

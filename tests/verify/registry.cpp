@@ -29,12 +29,12 @@ TEST_CASE("every construction is threshold-only and matches its spec's interface
   }
 }
 
-TEST_CASE("construction depth is the same at p = 4, 8, 12 and 16 where the paper says so",
+TEST_CASE("construction depth is the same at p = 4, 8, 12, 16 and 24 where the paper says so",
           "[registry][depth]") {
   for (const auto& c : all_components()) {
     if (!c.depth_note.empty()) continue;  // documented growth, reported by the CLI instead
     std::set<int> depths;
-    for (int p : {4, 8, 12, 16}) {
+    for (int p : {4, 8, 12, 16, 24}) {
       if (p < c.p_spec().min || p > c.p_spec().max) continue;
       Params params = c.defaults();
       params.p = p;
