@@ -18,7 +18,7 @@ It also writes a log-log plot of gates against p, one line per row, as an SVG dr
 (Debian's gnuplot-nox, installed by scripts/install-deps.sh; a missing gnuplot is an error).
 
 Usage: bench/size_growth.py [--verify build/verify] [--svg docs/size_growth.svg]
-                            [--timeout 40] [--memory-limit 4] [--components "fdiv log"]
+                            [--timeout 40] [--memory-limit 6] [--components "fdiv log"]
 """
 
 import argparse
@@ -125,7 +125,8 @@ def main():
     parser.add_argument("--verify", default="build/verify")
     parser.add_argument("--svg", default="docs/size_growth.svg")
     parser.add_argument("--timeout", type=float, default=40, help="seconds per run (cap)")
-    parser.add_argument("--memory-limit", type=float, default=4, help="GiB per run")
+    parser.add_argument("--memory-limit", type=float, default=6,
+                        help="GiB per run (softplus at p = 12 needs about 3.3)")
     parser.add_argument("--components", help="space-separated subset (default: verify --list)")
     args = parser.parse_args()
     if not os.access(args.verify, os.X_OK):

@@ -1,7 +1,8 @@
 // log: z = round_p(L * 2^-q), L = k * LN2 + sum_i v_i, the paper's Taylor algorithm (Chen et al.,
-// Lemma 4.1 / B.3) as a constant-depth threshold circuit: by default a tabulation of exponential
-// size, the smaller one at every p the registry accepts (p <= 12); with the flag "polynomial",
-// powers by iterated multiplication, of polynomial size (both meet the same spec).
+// Lemma 4.1 / B.3) as a constant-depth threshold circuit: by default the powers by iterated
+// multiplication, of polynomial size (the paper's route); with the flag "tabulated", every term
+// tabulated over a thermometer of the significands, exponential size but smaller at p <= 16 (both
+// meet the same spec).
 //
 // The algorithm (the same as specs/log.hpp, which states it plainly):
 //  - x = m 2^e > 0 is written r 2^k with r in [3/4, 3/2): r = m / 2^(p-1), k = e + p - 1 when
@@ -10,7 +11,7 @@
 //  - v_i = sign_i round_q(|t|^i / i) for i = 1..N (round half up at q fractional bits), sign_i =
 //    -1 when t < 0 or i is even: the Taylor terms of ln(1 + t).
 //  - L = k LN2 + sum_i v_i with LN2 = round(ln 2 * 2^q); z = round_p(L 2^-q), once.
-// The layers of S = sum_i v_i with "polynomial" (power_terms below), |T| = 2^A y with y = m''
+// The layers of S = sum_i v_i by default (power_terms below), |T| = 2^A y with y = m''
 // (case A) or 2^(p-2) - m'' (case B), m'' = m' mod 2^(p-2), so y <= 2^(p-2):
 //  1-10  the exact powers y^i, i = 2..N, all at once by Chinese remaindering
 //     (circuits/int_power_wide.hpp: residues, CRT terms, one wide block addition); y rather than
@@ -22,7 +23,7 @@
 //  16  OR of the cases. Reading S from the u_i forms directly (two layers less) cost 4.5 times
 //     the wires of these layers at p = 8 (335,000 against 75,000): their weights floor(2^j / 2i)
 //     have many one bits, so every bit of S telescoped over a long range.
-// By default (thermometer_terms): 1  thermometer [m' >= v] over the p - 1 low
+// With "tabulated" (thermometer_terms): 1  thermometer [m' >= v] over the p - 1 low
 // significand bits (circuits/short_word_function); 2  each bit of each v_i, a telescoping gate
 // over it, the powers and the division by i tabulated at build time: 2^(p-1) thermometer gates,
 // exponential size; 3-4  S by iterated addition (fb_form_bit: bit j from the sum mod 2^(j+1)).
@@ -261,8 +262,8 @@ const std::vector<Mutant>& log_mutants() {
       {"power-modulus-short",
        "the Chinese-remainder modulus of each power y^i (|T|^i = 2^A y^i) is too small "
        "(its largest primes dropped until M <= max y^i), so the largest "
-       "powers wrap modulo M (a mistake of the --polynomial construction, which it builds: the "
-       "tabulation has no powers)"},
+       "powers wrap modulo M (a mistake of the iterated multiplication, which it builds also under "
+       "--tabulated: the tabulation has no powers)"},
       {"taylor-terms-short",
        "the design uses N - 1 Taylor terms for the same claimed truncation "
        "bound (lemma-level: the truncation lemma must fail)",
@@ -281,7 +282,7 @@ Circuit log_construction(const Params& params) {
   for (const Mutant& m : log_mutants()) known = known || m.name == mutant;
   if (!known) int_unknown_mutant("log", mutant);
   // The power mutant is a mistake of the iterated multiplication, so it builds that.
-  const bool polynomial = params.flag("polynomial") || mutant == "power-modulus-short";
+  const bool polynomial = !params.flag("tabulated") || mutant == "power-modulus-short";
 
   const FloatFormat f = float_format(params);
   const int p = f.p;

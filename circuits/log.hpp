@@ -1,6 +1,6 @@
 // log: z = ln x by the paper's Taylor algorithm (Chen et al., Lemma 4.1 / B.3), in constant depth
-// and exponential size (a tabulation); params.flag("polynomial") builds the powers by iterated
-// multiplication instead, of polynomial size (see log.cpp).
+// and polynomial size (the powers by iterated multiplication); params.flag("tabulated") builds
+// the exponential-size tabulation instead, smaller at the widths built here (see log.cpp).
 #pragma once
 
 #include <vector>

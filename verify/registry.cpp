@@ -287,22 +287,21 @@ const std::vector<Component>& all_components() {
        // p = 2 is left out: there log.pre-rounding.k is refuted (k relaxed to the reals, witness
        // k = -129/128, t = 7/16), so no claim is made at that width.
        .params = {p_param(3, 12, 8)},
-       .flags = {{"polynomial",
-                  "log: the powers |T|^i by iterated multiplication (Chinese "
-                  "remaindering; polynomial size, depth 23) instead of every Taylor "
-                  "term tabulated over a thermometer of the p - 1 low significand bits"}},
+       .flags = {{"tabulated",
+                  "log: every Taylor term tabulated over a thermometer of the p - 1 low "
+                  "significand bits (exponential size, depth 11) instead of the powers |T|^i "
+                  "by iterated multiplication (Chinese remaindering; polynomial size)"}},
        .construction = log_construction,
        .spec = build_log_spec,
        .mutants = log_mutants(),
        .reference = log_reference,
        .lemmas = log_lemmas,
-       .depth = 11,
-       .size_note = "exponential in p: the Taylor terms are telescoping functions of the p - 1 "
-                    "low significand bits over a thermometer of 2^(p-1) - 1 gates (5,093 gates, "
-                    "291,558 wires at p = 12), still the smaller up to p = 12; --polynomial "
-                    "builds the powers by Chinese remaindering, polynomial (gates ~ p^4) but "
-                    "larger at these widths (1,876 gates at p = 4, 85,749 and 4,678,375 wires at "
-                    "p = 12, depth 23)"},
+       .depth = 23,
+       .size_note = "polynomial in p, about p^4 (gates x9.2 from p = 4 to 8, x14.7 from 6 to 12): "
+                    "the exact powers y^i are N (p - 2) bits wide and rebuilt from their CRT "
+                    "residues (17,225 gates at p = 8, 85,749 and 4,678,375 wires at p = 12); "
+                    "--tabulated is exponential (a thermometer of 2^(p-1) - 1 gates) but "
+                    "smaller at these widths (5,093 gates at p = 12)"},
       {.name = "exp",
        .description =
            "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
@@ -342,8 +341,9 @@ const std::vector<Component>& all_components() {
        .mutants = softplus_mutants(),
        .reference = softplus_reference,
        .lemmas = softplus_lemmas,
-       .size_note = "exponential in p: log's tabulation (a thermometer over p1 - 1 bits) at "
-                    "p1 = p + 4 (32,564 gates at p = 9, 73,682 at p = 12); its fdiv is polynomial"},
+       .size_note = "polynomial in p through its blocks at p1 = p + 4 (log's powers, about "
+                    "p^4, dominate: 107,362 gates at p = 8, 325,801 and 29 million wires at "
+                    "p = 12, where the build needs about 3 GB)"},
       {.name = "conv1d",
        .description = "causal 1-D convolution y_t,d = round(sum_k w_k x_(t-K+1+k) + bias_d), zero "
                       "padding on the left (unwired taps), one exact sum rounded once per output "
@@ -395,8 +395,9 @@ const std::vector<Component>& all_components() {
        .mutants = selection_mutants(),
        .reference = selection_reference,
        .lemmas = selection_lemmas,
-       .size_note = "exponential in p: one softplus block (log's thermometer at p + 4) per time "
-                    "step and channel"},
+       .size_note = "exponential in the exponent width E = p + 1 through its matmul blocks "
+                    "(x_t W_delta + b_delta, and B and C for D >= 2: they align over 2^E "
+                    "columns); its softplus blocks are polynomial"},
       {.name = "discretize",
        .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
                       "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
@@ -500,8 +501,9 @@ const std::vector<Component>& all_components() {
              return selective_ssm_lemmas(selective_ssm_with_default_weights(p));
            },
        .plain_miter_practical = false,
-       .size_note = "exponential in p through its selection's softplus blocks (log's thermometer "
-                    "at p + 4)"},
+       .size_note = "exponential in the exponent width E = p + 1 through its matmul and scan "
+                    "(fsum) blocks, which align over 2^E columns; its softplus blocks are "
+                    "polynomial"},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
@@ -526,7 +528,9 @@ const std::vector<Component>& all_components() {
              return mamba_reference(mamba_with_default_weights(p), in);
            },
        .plain_miter_practical = false,
-       .size_note = "exponential in p through its softplus blocks (log's thermometer at p + 4)"},
+       .size_note = "exponential in the exponent width E = p + 1 through its matmul and scan "
+                    "(fsum) blocks, which align over 2^E columns; its softplus blocks are "
+                    "polynomial"},
   };
   return components;
 }

@@ -17,11 +17,11 @@ using namespace tc;
 
 namespace {
 
-Params log_params(int p, const std::string& mutant = "", bool polynomial = false) {
+Params log_params(int p, const std::string& mutant = "", bool tabulated = false) {
   Params params;
   params.p = p;
   params.mutant = mutant;
-  if (polynomial) params.flags.insert("polynomial");
+  if (tabulated) params.flags.insert("tabulated");
   return params;
 }
 
@@ -75,8 +75,8 @@ TEST_CASE("log construction and its mutants are threshold-only", "[log]") {
   }
 }
 
-TEST_CASE("the polynomial log construction (flag) matches its spec on every input at p = 3, 4, 5",
-          "[log][polynomial]") {
+TEST_CASE("the tabulated log construction (flag) matches its spec on every input at p = 3, 4, 5",
+          "[log][tabulated]") {
   for (int p : {3, 4, 5}) {
     INFO("p = " << p);
     const CompareResult r = compare_by_simulation(log_construction(log_params(p, "", true)),
@@ -86,23 +86,26 @@ TEST_CASE("the polynomial log construction (flag) matches its spec on every inpu
   }
 }
 
-TEST_CASE("log construction depth is the same at p = 4, 8 and 12; the polynomial one's at 4, 6, 8",
+TEST_CASE("log construction depth is the same at p = 4, 6 and 8; the tabulated one's at 4, 8, 12",
           "[log][depth]") {
-  std::set<int> depths, polynomial_depths;
-  for (int p : {4, 8, 12}) depths.insert(analyze(log_construction(log_params(p))).depth);
-  for (int p : {4, 6, 8})
-    polynomial_depths.insert(analyze(log_construction(log_params(p, "", true))).depth);
-  CHECK(depths == std::set<int>{11});
-  CHECK(polynomial_depths == std::set<int>{23});
+  std::set<int> depths, tabulated_depths;
+  for (int p : {4, 6, 8}) depths.insert(analyze(log_construction(log_params(p))).depth);
+  for (int p : {4, 8, 12})
+    tabulated_depths.insert(analyze(log_construction(log_params(p, "", true))).depth);
+  CHECK(depths == std::set<int>{23});
+  CHECK(tabulated_depths == std::set<int>{11});
 }
 
-TEST_CASE("the power mutant builds the iterated-multiplication construction", "[log][mutant]") {
-  CHECK(analyze(log_construction(log_params(4, "power-modulus-short"))).depth == 23);
+TEST_CASE(
+    "the power mutant builds the iterated-multiplication construction, also when tabulated "
+    "is asked",
+    "[log][mutant]") {
+  CHECK(analyze(log_construction(log_params(4, "power-modulus-short", true))).depth == 23);
   const Circuit spec = build_log_spec(log_params(4));
   CHECK(
       compare_by_simulation(log_construction(log_params(4, "power-modulus-short", true)), spec, {})
           .difference.has_value());
-  // Every other circuit-level mutant is refuted with the flag as well.
+  // Every other circuit-level mutant is refuted in the tabulation as well.
   for (const Mutant& m : log_mutants()) {
     if (m.lemma_only || m.name == "power-modulus-short") continue;
     INFO(m.name);

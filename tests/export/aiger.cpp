@@ -103,13 +103,14 @@ TEST_CASE("exp and silu and softplus at p = 4 round-trip through AIGER with thei
           "[aiger]") {
   // Their gates reach fan-in 200 and weights 2^21; before the per-gate choice of encoding
   // (lib/threshold_encode.hpp) exp's AIG had 7.1 million ANDs and silu's BDDs overflowed.
+  // softplus has 1.39 million since log's powers (490,081 wires at p1 = 8) became its default.
   for (const char* name : {"exp", "silu", "softplus"}) {
     INFO(name);
     const Component& comp = *find_component(name);
     const Circuit circ = comp.construction(sweep_params(comp, 4));
     const AigerGraph g = aiger_from_circuit(circ);
     check_well_formed(g);
-    CHECK(g.ands.size() < 1000000);
+    CHECK(g.ands.size() < 2000000);
     check_same_function(circ, round_trip(circ));
   }
 }

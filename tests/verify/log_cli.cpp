@@ -15,18 +15,18 @@ TEST_CASE("verify proves log at p = 4 with every lemma proved", "[log][cli]") {
   CHECK(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"] == "proved");
-  CHECK(j["construction"]["depth"] == 11);  // --polynomial: 23
+  CHECK(j["construction"]["depth"] == 23);  // --tabulated: 11
   REQUIRE(j["lemmas"].size() == 7);
   for (const auto& l : j["lemmas"]) CHECK(l["verdict"] == "proved");
 }
 
-TEST_CASE("verify proves the polynomial log (--polynomial) against the same spec at p = 4",
-          "[log][cli][polynomial]") {
-  auto r = run_verify("--component log --p 4 --polynomial --json");
+TEST_CASE("verify proves the tabulated log (--tabulated) against the same spec at p = 4",
+          "[log][cli][tabulated]") {
+  auto r = run_verify("--component log --p 4 --tabulated --json");
   CHECK(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["verdict"] == "proved");
-  CHECK(j["construction"]["depth"] == 23);
+  CHECK(j["construction"]["depth"] == 11);
 }
 
 TEST_CASE("every log mutant is refuted by verify at p = 4", "[log][cli][mutants]") {
