@@ -228,7 +228,8 @@ int run(const Options& o) {
     }
     if (!o.export_circuit.empty()) {
       if (o.all) throw UsageError("--export-circuit takes one --component, not --all");
-      export_circuit_text(*c, params, o.export_circuit);
+      if (!sides) sides = build_sides(*c, params);
+      export_circuit_text(sides->construction, o.export_circuit);
       std::fprintf(stderr, "verify: wrote %s\n", o.export_circuit.c_str());
     }
     if (o.all && !o.circuit_file.empty())

@@ -132,9 +132,7 @@ UserCircuit load_user_circuit(const std::string& path, const Circuit& spec) {
   return u;
 }
 
-void export_circuit_text(const Component& c, const Params& params, const std::string& path) {
-  validate_params(c, params);
-  const Circuit construction = build_side(c.construction, params);
+void export_circuit_text(const Circuit& construction, const std::string& path) {
   // Written all or nothing (lib/export/atomic_files.hpp): a failure leaves no file.
   try {
     AtomicFiles file;

@@ -24,7 +24,7 @@ struct UserCircuit {
 // each, separated by '\n').
 UserCircuit load_user_circuit(const std::string& path, const Circuit& spec);
 
-// Writes the component's construction (at `params`) in the text format.
-void export_circuit_text(const Component& c, const Params& params, const std::string& path);
+// Writes a construction (build_sides' own, shared with the check) in the text format.
+void export_circuit_text(const Circuit& construction, const std::string& path);
 
 }  // namespace tc
