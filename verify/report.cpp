@@ -164,7 +164,9 @@ void print_equivalence(const Report& r) {
   std::string how = fmt::format("engine {}, {:.2f} s", engine_name(e.engine), e.seconds);
   if (e.engine == Engine::Sim)
     how += fmt::format(", {} valid inputs enumerated", e.simulated_points);
-  if (e.engine == Engine::Sat) how += fmt::format(", {} SAT obligations", e.sat.obligations.size());
+  if (e.engine == Engine::Sat)
+    how += fmt::format(", {} SAT obligation{}", e.sat.obligations.size(),
+                       e.sat.obligations.size() == 1 ? "" : "s");
   switch (e.verdict) {
     case Verdict::Proved:
       fmt::print("verdict       PROVED{} ({})\n", all_certified(e) ? " (certified)" : "", how);

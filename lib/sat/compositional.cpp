@@ -360,7 +360,7 @@ std::optional<bool> check_equivalence_by_blocks(const Circuit& construction, con
       Bits diff;
       for (size_t i = 0; i < ws.bits.size(); ++i)
         diff.push_back(glue.circuit.create_xor(am.in_c(wc.bits[i]), am.in_s(ws.bits[i])));
-      add_miter_word(glue, ws.name, diff);
+      add_miter_word(glue, ws.name, diff, ws.decoding);
     }
     st.composition = std::to_string(used.size()) + " block instances (" +
                      std::to_string(st.blocks.size()) + " distinct block proofs) abstracted; " +

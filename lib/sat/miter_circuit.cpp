@@ -54,9 +54,10 @@ MiterImport import_both(const Circuit& construction, const Circuit& spec,
 
 }  // namespace
 
-void add_miter_word(Miter& miter, const std::string& name, const Bits& diff) {
+void add_miter_word(Miter& miter, const std::string& name, const Bits& diff,
+                    const Decoding& decoding) {
   miter.circuit.add_output_word("diff:" + name, diff, Decoding::unsigned_int());
-  miter.words.push_back({name, diff});
+  miter.words.push_back({name, diff, decoding});
 }
 
 std::vector<std::string> matching_cuts(const Circuit& construction, const Circuit& spec) {
@@ -89,7 +90,7 @@ Miter build_miter(const Circuit& construction, const Circuit& spec,
     Bits diff;
     for (size_t i = 0; i < ws.bits.size(); ++i)
       diff.push_back(m.create_xor(mi.in_c(wc.bits[i]), mi.in_s(ws.bits[i])));
-    add_miter_word(miter, ws.name, diff);
+    add_miter_word(miter, ws.name, diff, ws.decoding);
   }
   return miter;
 }

@@ -16,6 +16,7 @@ namespace tc {
 struct MiterWord {
   std::string name;  // the output word of construction and spec
   Bits diff;         // bit i: the two sides' bit i differ (kFalse where both built the same gate)
+  Decoding decoding = Decoding::unsigned_int();  // the spec's (lib/sat/miter_obligations.hpp)
 };
 
 struct Miter {
@@ -26,7 +27,8 @@ struct Miter {
 };
 
 // Records `diff` as the miter word `name` (and as the circuit's output word "diff:<name>").
-void add_miter_word(Miter& miter, const std::string& name, const Bits& diff);
+void add_miter_word(Miter& miter, const std::string& name, const Bits& diff,
+                    const Decoding& decoding);
 
 // The miter of the two circuits (same interface). For each of `shared_cuts` (already proved
 // equivalent): unconditional, the kept block's outputs replace the other side's; otherwise the
