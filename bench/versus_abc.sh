@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # versus_abc.sh: our SAT proof beside the generic checkers on our own exports, one table from one
 # run (issue #16). For each component and p:
-#   - verify:   `verify --component C --p P --engine sat --json` (cut points, per-bit obligations);
+#   - verify:   `verify --component C --p P --engine sat --json` (cut points; integer words bit
+#               by bit, a float word in one obligation);
 #   - &cec/cec: ABC (berkeley-abc) on the exported pair `--export-aiger` writes,
 #               `&cec BASE.spec.aig BASE.construction.aig` and `cec ...` (both sides masked by the
 #               same input-validity predicate, as tests/export/abc.cpp checks them);

@@ -111,7 +111,7 @@ struct Obligation {
 
 // A float word is one obligation, "some bit differs": the bits of a rounded result come from one
 // normalization and rounding, and do not build on each other as the carries of an integer do
-// (fadd p = 16: 70 s in one solve, 110 s bit by bit; p = 24: 460 s and 670 s; at p = 8 and 12
+// (fadd p = 16: 76 s in one solve, 118 s bit by bit; p = 24: 425 s and 670 s; at p = 8 and 12
 // the two are within 10%). Other words are proved a bit at a time, least significant first
 // (fsum's 260-bit exact sum at p = 8: 2.3 s bit by bit, 17.8 s in one solve). Certified and
 // emitted runs keep one obligation per bit, whatever the word.

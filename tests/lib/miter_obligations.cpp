@@ -1,5 +1,6 @@
-// Tests of the miter's obligations solved side by side (MiterParams::jobs): the verdict, the
-// obligations and the counterexample are those of the one-thread run.
+// Tests of the miter's obligations: solved side by side (MiterParams::jobs), the verdict, the
+// obligations and the counterexample are those of the one-thread run; a float word is one
+// obligation, an integer word one per bit.
 #include "lib/sat/miter_obligations.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,8 +21,9 @@ std::string numbered(const char* prefix, int i) {
 
 // `words` independent sums a_i + b_i of `width` bits: ripple adders, or (threshold) each sum bit
 // as one comparison of the weighted operands. `broken_word` (ripple only) drops the carry into
-// bit 2 of that word.
-Circuit sums(int words, int width, bool threshold, int broken_word = -1) {
+// bit 2 of that word. The sums are declared with `decoding` (width + 1 bits).
+Circuit sums(int words, int width, bool threshold, int broken_word = -1,
+             Decoding decoding = Decoding::unsigned_int()) {
   Circuit c(threshold ? "weighted-sums" : "ripple-sums");
   std::vector<Bits> a, b;
   for (int w = 0; w < words; ++w) {
@@ -53,7 +55,7 @@ Circuit sums(int words, int width, bool threshold, int broken_word = -1) {
       }
       s.push_back(carry);
     }
-    c.add_output_word(numbered("sum", w), s, Decoding::unsigned_int());
+    c.add_output_word(numbered("sum", w), s, decoding);
   }
   return c;
 }
@@ -129,4 +131,32 @@ TEST_CASE("certified words side by side are each certified by the DRUP checker",
     CHECK(std::filesystem::exists(ob.proof_path));
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a float word is one obligation, an integer word one per bit; certified runs per bit",
+          "[miter]") {
+  const Decoding as_float = Decoding::floating(3, 3);  // the 7 bits of a 6-bit sum
+  const Circuit construction = sums(2, 6, true, -1, as_float),
+                spec = sums(2, 6, false, -1, as_float);
+  const Run whole = solve(construction, spec, 1);
+  REQUIRE(whole.verdict == true);
+  CHECK(answers(whole.stats) == std::vector<std::string>{"sum0: unsat", "sum1: unsat"});
+  CHECK(solve(sums(2, 6, true), sums(2, 6, false), 1).stats.obligations.size() == 2 * 7);
+
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / "tc-miter-float-word-proofs").string();
+  std::filesystem::remove_all(dir);
+  const Run certified = solve(construction, spec, 1, dir);
+  CHECK(certified.verdict == true);
+  CHECK(certified.stats.obligations.size() == 2 * 7);
+  for (const ObligationStats& ob : certified.stats.obligations) CHECK(ob.certified);
+  std::filesystem::remove_all(dir);
+
+  const Circuit broken = sums(2, 6, false, 1, as_float);
+  const Run refuted = solve(broken, spec, 1);
+  REQUIRE(refuted.verdict == false);
+  CHECK(refuted.stats.differing_word == "sum1");
+  REQUIRE(refuted.stats.counterexample);
+  CHECK(simulate_outputs(broken, *refuted.stats.counterexample) !=
+        simulate_outputs(spec, *refuted.stats.counterexample));
 }
