@@ -128,7 +128,7 @@ TEST_CASE("stats only reports sizes without a verdict", "[cli]") {
   CHECK(j["construction"]["depth"] == 3);
 }
 
-TEST_CASE("a size that is not polynomial in p is said in the report, text and JSON", "[cli]") {
+TEST_CASE("a size that is not polynomial is said in the report, text and JSON", "[cli]") {
   auto text = run_verify("--component fsum --p 4 --stats-only");
   REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("size note     exponential in the exponent width") != std::string::npos);

@@ -8,8 +8,8 @@
 // pairs (p, 2p) and bounds the growth of two measures of its size:
 //   - its gate count;
 //   - its widest gate (max fan-in): a thermometer that one gate reads whole shows here first
-//     (log's 2^(p-1) thermometer is 40% of its gates at p = 12, but its fan-in grows 16-fold
-//     from p = 6 to 12 while its gate count grows 5-fold).
+//     (log --tabulated's 2^(p-1) thermometer is 40% of its gates at p = 12, but its fan-in grows
+//     16-fold from p = 6 to 12 while its gate count grows 5-fold).
 // k = 3 for all but the components listed with a stated k of their own (kStatedDegrees): the
 // polynomial constructions built today grow at most like p^2 (int-mul's p^2 partial products;
 // measured ratios <= 4.75 for gates, fprod at p = 5 -> 10, and <= 4.1 for fan-in, exp at
@@ -42,7 +42,7 @@ constexpr double kBound = 1 << kDegree;
 struct StatedDegree {
   const char* component;
   int degree;
-  int larger_pair;               // p of one more pair (p, 2p), 0: none
+  int larger_pair;               // p of one more pair (p, 2p), beyond the range's if need be
   const char* exponential_flag;  // the replaced exponential variant, measured at larger_pair
   const char* reason;
 };
@@ -180,8 +180,7 @@ TEST_CASE(
     std::vector<int> at;
     for (int p : kPairs)
       if (p >= c.p_spec().min && 2 * p <= c.p_spec().max) at.push_back(p);
-    if (const StatedDegree* entry = stated_degree(c.name); entry && entry->larger_pair > 0)
-      at.push_back(entry->larger_pair);
+    if (const StatedDegree* entry = stated_degree(c.name)) at.push_back(entry->larger_pair);
     int pairs = 0;
     for (int p : at) {
       ++pairs;
