@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "circuits/float_matmul.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "lib/compose.hpp"
 #include "lib/float_word.hpp"
@@ -92,7 +93,7 @@ Circuit conv1d_construction(const Params& params) {
         a.push_back(bias[d]);
         b.push_back(one);
       }
-      Params block = float_params(f);
+      Params block = fsw_block_params(f, params);
       block.rows = 1, block.cols = 1, block.n = static_cast<int>(a.size());
       std::vector<Bits> words = a;
       words.insert(words.end(), b.begin(), b.end());

@@ -10,6 +10,7 @@
 #include "circuits/float_mul.hpp"
 #include "circuits/float_prod.hpp"
 #include "circuits/float_sum.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "lib/compose.hpp"
 #include "lib/float_word.hpp"
@@ -54,7 +55,7 @@ Bits rounded_product(Circuit& c, const std::vector<Bits>& ops, FloatFormat f,
 }  // namespace
 
 Circuit conv_kernel_construction(const Params& params) {
-  ssm_check_params("conv-kernel", params);
+  ssm_check_params("conv-kernel", params, params.flag("windows") ? kSsmPMaxWindows : kSsmPMax);
   const std::string& mutant = params.mutant;
   bool known = mutant.empty();
   for (const Mutant& m : conv_kernel_mutants()) known = known || m.name == mutant;
@@ -85,7 +86,7 @@ Circuit conv_kernel_construction(const Params& params) {
     }
     Bits K = terms[0];
     if (N > 1) {
-      Params sum_params = float_params(f);
+      Params sum_params = fsw_block_params(f, params);
       sum_params.n = N;
       std::vector<std::pair<std::string, Bits>> inputs;
       for (int n = 0; n < N; ++n) inputs.emplace_back(fmt::format("x{}", n), terms[n]);

@@ -9,6 +9,7 @@
 
 #include "circuits/conv_kernel.hpp"
 #include "circuits/float_matmul.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "lib/compose.hpp"
 #include "lib/float_word.hpp"
@@ -26,7 +27,7 @@ const std::vector<Mutant>& conv_ssm_mutants() {
 }
 
 Circuit conv_ssm_construction(const Params& params) {
-  ssm_check_params("conv-ssm", params);
+  ssm_check_params("conv-ssm", params, params.flag("windows") ? kSsmPMaxWindows : kSsmPMax);
   const std::string& mutant = params.mutant;
   bool known = mutant.empty();
   for (const Mutant& m : conv_ssm_mutants()) known = known || m.name == mutant;
@@ -64,7 +65,7 @@ Circuit conv_ssm_construction(const Params& params) {
     if (pairs.empty()) {
       y = Bits(f.width(), kFalse);  // the empty sum: canonical zero
     } else {
-      Params dot = float_params(f);
+      Params dot = fsw_block_params(f, params);
       dot.rows = 1;
       dot.cols = 1;
       dot.n = static_cast<int>(pairs.size());

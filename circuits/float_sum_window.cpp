@@ -167,4 +167,10 @@ Bits fsw_round_exact_sum(Circuit& c, const std::vector<WindowTerm>& terms, Float
   return fsb_round_sum(c, word, base, f, options);
 }
 
+Params fsw_block_params(FloatFormat f, const Params& composite) {
+  Params block = float_params(f);
+  if (composite.flag("windows")) block.flags.insert("windows");
+  return block;
+}
+
 }  // namespace tc

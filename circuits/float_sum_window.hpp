@@ -1,7 +1,8 @@
 // The exact sum of n signed, scaled significands rounded once, polynomial in the exponent width:
 // clusters of nearby exponents, each summed exactly in a window of its own, and the highest
-// nonzero cluster rounded with the sign of the next one as a sticky. fsum and matmul use it by
-// default; float_sum_blocks.hpp's exponent-aligned sum (2^E columns) stays behind --align-all.
+// nonzero cluster rounded with the sign of the next one as a sticky. fsum and matmul use it with
+// --windows, and so do the SSM parts' fsum and matmul blocks (fsw_block_params); the default stays
+// float_sum_blocks.hpp's exponent-aligned sum (2^E columns), which shares a cut with the spec.
 //
 // Why it is exact (see float_sum_window.cpp for the circuit): sort the nonzero terms by exponent
 // and cut where two neighbours lie more than D binades apart. Each cluster's sum S_C is an
@@ -22,6 +23,7 @@
 
 #include "circuits/float_blocks.hpp"
 #include "lib/circuit.hpp"
+#include "lib/component.hpp"
 #include "lib/float_word.hpp"
 
 namespace tc {
@@ -42,5 +44,10 @@ WindowTerm fsw_float_term(Circuit& circuit, const FloatBits& x);
 // width.
 Bits fsw_round_exact_sum(Circuit& circuit, const std::vector<WindowTerm>& terms, FloatFormat f,
                          const RoundOptions& options = {});
+
+// The parameters of an fsum or matmul block of format f inside a composite (the SSM parts):
+// the composite's --windows choice is carried to the block, so one flag makes every exact sum
+// of the composite polynomial in E.
+Params fsw_block_params(FloatFormat f, const Params& composite);
 
 }  // namespace tc

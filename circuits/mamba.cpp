@@ -15,6 +15,7 @@
 #include "circuits/conv1d.hpp"
 #include "circuits/float_matmul.hpp"
 #include "circuits/float_mul.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "circuits/selective_ssm.hpp"
 #include "circuits/silu.hpp"
@@ -78,7 +79,7 @@ Circuit mamba_construction(const Params& params) {
     return it->second;
   };
 
-  Params mm = float_params(f);
+  Params mm = fsw_block_params(f, params);
   mm.rows = L, mm.n = D, mm.cols = D;
   const Circuit matmul = float_matmul_construction(mm);
   auto projection = [&](const std::function<Bits(int, int)>& a, const std::string& w,
@@ -94,7 +95,7 @@ Circuit mamba_construction(const Params& params) {
   const Embedded z =
       projection([&](int t, int d) { return host(ssm_word("x", t, d)); }, "W_z", "in-proj-z");
 
-  Params conv_params = float_params(f);
+  Params conv_params = fsw_block_params(f, params);
   conv_params.L = L, conv_params.D = D, conv_params.K = params.K;
   const Bits zero(static_cast<size_t>(f.width()), kFalse);
   const int lag = mutant == "conv-causal-offset" ? 1 : 0;

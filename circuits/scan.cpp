@@ -17,6 +17,7 @@
 #include "circuits/float_mul.hpp"
 #include "circuits/float_prod.hpp"
 #include "circuits/float_sum.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "lib/compose.hpp"
 #include "lib/float_word.hpp"
@@ -51,7 +52,8 @@ std::string role(const char* kind, std::initializer_list<int> indices) {
 // The blocks, each built once per shape and embedded as often as needed.
 class ScanBlocks {
  public:
-  explicit ScanBlocks(FloatFormat f) : f_(f) {}
+  ScanBlocks(FloatFormat f, const Params& composite)
+      : f_(f), block_params_(fsw_block_params(f, composite)) {}
 
   // round_p(prod of ops): fmul for two operands, fprod above; a single operand passes through.
   Bits product(Circuit& c, const std::vector<Bits>& ops, const std::string& name) {
@@ -80,7 +82,7 @@ class ScanBlocks {
     const int n = static_cast<int>(a.size());
     auto it = dot_.find(n);
     if (it == dot_.end()) {
-      Params params = float_params(f_);
+      Params params = block_params_;
       params.rows = 1;
       params.cols = 1;
       params.n = n;
@@ -97,7 +99,7 @@ class ScanBlocks {
   const Circuit& cached(std::map<int, Circuit>& cache, int n, Circuit (*build)(const Params&)) {
     auto it = cache.find(n);
     if (it == cache.end()) {
-      Params params = float_params(f_);
+      Params params = block_params_;
       params.n = n;
       it = cache.emplace(n, build(params)).first;
     }
@@ -111,6 +113,7 @@ class ScanBlocks {
   }
 
   FloatFormat f_;
+  Params block_params_;  // fsum, fprod and matmul blocks: the format and the --windows choice
   std::map<int, Circuit> prod_, sum_, dot_;
   Circuit mul_{"unbuilt"}, add_{"unbuilt"};
 };
@@ -118,7 +121,7 @@ class ScanBlocks {
 }  // namespace
 
 Circuit scan_construction(const Params& params) {
-  ssm_check_params("scan", params);
+  ssm_check_params("scan", params, params.flag("windows") ? kSsmPMaxWindows : kSsmPMax);
   const std::string& mutant = params.mutant;
   bool known = mutant.empty();
   for (const Mutant& m : scan_mutants()) known = known || m.name == mutant;
@@ -138,7 +141,7 @@ Circuit scan_construction(const Params& params) {
     for (int n = 0; n < N; ++n) C[t][n] = add_float_input(c, ssm_word("C", t, n), f);
   for (int t = 0; t < L; ++t) x[t] = add_float_input(c, ssm_word("x", t), f);
 
-  ScanBlocks blocks(f);
+  ScanBlocks blocks(f, params);
   std::vector<std::vector<Bits>> h(L, std::vector<Bits>(N));
   for (int n = 0; n < N; ++n) {
     if (!recurrent) {

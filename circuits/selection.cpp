@@ -11,6 +11,7 @@
 
 #include "circuits/float_matmul.hpp"
 #include "circuits/float_mul.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "circuits/softplus.hpp"
 #include "lib/compose.hpp"
@@ -42,14 +43,14 @@ std::string cut(const std::string& role, int t, int i) {
 
 // round_p(a . b), exact dot product rounded once: fmul for one term, matmul otherwise.
 Bits dot(Circuit& c, const std::vector<Bits>& a, const std::vector<Bits>& b, FloatFormat f,
-         const std::string& block_name) {
+         const Params& composite, const std::string& block_name) {
   // The block's own cut points (fmul's significand product, matmul's exact dot product) are
   // re-declared under the block's name, so the block proof can use them.
   const ComposeOptions options = block_with_inner_cuts(block_name);
   if (a.size() == 1)
     return compose_embed(c, float_mul_construction(float_params(f)), {a[0], b[0]}, options)
         .output("z");
-  Params block = float_params(f);
+  Params block = fsw_block_params(f, composite);
   block.rows = 1, block.cols = 1, block.n = static_cast<int>(a.size());
   std::vector<Bits> words = a;
   words.insert(words.end(), b.begin(), b.end());
@@ -108,10 +109,10 @@ Circuit selection_construction(const Params& params) {
   std::vector<std::pair<std::string, Bits>> outputs_b, outputs_c, outputs_delta;
   for (int t = 0; t < L; ++t) {
     for (int n = 0; n < N; ++n) {
-      outputs_b.push_back(
-          {name2("B", t, n), dot(c, x[t], column(swapped ? w_c : w_b, N, n), f, cut("B", t, n))});
-      outputs_c.push_back(
-          {name2("C", t, n), dot(c, x[t], column(swapped ? w_b : w_c, N, n), f, cut("C", t, n))});
+      outputs_b.push_back({name2("B", t, n), dot(c, x[t], column(swapped ? w_c : w_b, N, n), f,
+                                                 params, cut("B", t, n))});
+      outputs_c.push_back({name2("C", t, n), dot(c, x[t], column(swapped ? w_b : w_c, N, n), f,
+                                                 params, cut("C", t, n))});
     }
     std::vector<Bits> delta;
     for (int j = 0; j < deltas; ++j) {
@@ -120,7 +121,7 @@ Circuit selection_construction(const Params& params) {
         a.push_back(one);
         b.push_back(b_delta[j]);
       }
-      const Bits v = dot(c, a, b, f, cut("delta-affine", t, j));
+      const Bits v = dot(c, a, b, f, params, cut("delta-affine", t, j));
       if (mutant == "softplus-relu") {
         delta.push_back(relu(c, v, f));
       } else {

@@ -15,6 +15,7 @@
 #include "circuits/float_add.hpp"
 #include "circuits/float_matmul.hpp"
 #include "circuits/float_mul.hpp"
+#include "circuits/float_sum_window.hpp"
 #include "circuits/int_mutants.hpp"
 #include "circuits/scan.hpp"
 #include "circuits/selection.hpp"
@@ -128,7 +129,7 @@ Circuit selective_ssm_construction(const Params& params) {
     return it->second;
   };
 
-  Params part = float_params(f);
+  Params part = fsw_block_params(f, params);
   part.L = L, part.N = N, part.D = D;
   Params zoh_params = part;
   if (params.flag("euler") || mutant == "euler-instead-of-zoh") zoh_params.flags.insert("euler");
@@ -141,7 +142,7 @@ Circuit selective_ssm_construction(const Params& params) {
     for (int d = 0; d < D; ++d) delta[t][d] = sel.output(ssm_word("delta", t, d));
   if (mutant == "delta-relu") {
     // x_t W_delta + b_delta as [x_t, 1] [W_delta; b_delta], one exact dot product per entry.
-    Params mm = float_params(f);
+    Params mm = fsw_block_params(f, params);
     mm.rows = L, mm.n = D + 1, mm.cols = D;
     const Bits one = constant_float_word({false, uint64_t{1} << (f.p - 1), 1 - f.p}, f);
     auto feed = [&](const std::string& name) -> Bits {

@@ -1,6 +1,7 @@
 // Parameter lookup for registry entries (see component.hpp).
 #include "lib/component.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tc {
@@ -44,6 +45,13 @@ const ParamSpec* Component::param(const std::string& name) const {
 const ParamSpec& Component::p_spec() const {
   if (const ParamSpec* ps = param("p")) return *ps;
   throw std::logic_error("component " + name + " declares no parameter p");
+}
+
+int Component::p_max(const Params& params) const {
+  int max = p_spec().max;
+  for (const FlagSpec& f : flags)
+    if (params.flag(f.name)) max = std::max(max, f.p_max);
+  return max;
 }
 
 Params Component::defaults() const {

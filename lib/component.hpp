@@ -66,6 +66,9 @@ struct ParamSpec {
 struct FlagSpec {
   std::string name;
   std::string meaning;
+  // > 0: with this flag p may go up to here, past the range's max (a polynomial variant of a
+  // construction whose default range is bounded by its size).
+  int p_max = 0;
 };
 
 struct Mutant {
@@ -116,7 +119,8 @@ struct Component {
 
   const ParamSpec* param(const std::string& name) const;  // nullptr: not taken
   bool takes(const std::string& name) const { return param(name) != nullptr; }
-  const ParamSpec& p_spec() const;  // the "p" entry
+  const ParamSpec& p_spec() const;        // the "p" entry
+  int p_max(const Params& params) const;  // the largest p with these flags
   // Params at every declared default (the remaining fields at Params' own defaults).
   Params defaults() const;
 };

@@ -19,20 +19,23 @@
 namespace tc {
 
 // The widths every SSM scan component is built for: p, L, N (E = p + 1 always). The limits come
-// from the blocks: fprod needs n p <= 56 and n <= 8 (the longest product has L + 1 operands), fsum
-// n <= 8; p <= 6 keeps fsum's 2^(p+1)-column alignment small.
-inline constexpr int kSsmPMin = 2, kSsmPMax = 6;
+// from the blocks: fprod and fsum take n <= 8 operands (the longest product has L + 1). p is
+// bounded by the aligned sums, 2^(p+1) columns each: p <= 6 for the constructions' threshold
+// alignment, p <= 8 for the specs' barrel shifters (about 280,000 gates for scan), while with
+// --windows (sums polynomial in E) a construction builds up to the float blocks' p <= 16.
+inline constexpr int kSsmPMin = 2, kSsmPMax = 6, kSsmSpecPMax = 8, kSsmPMaxWindows = 16;
 inline constexpr int kSsmLMin = 2, kSsmLMax = 6;
 inline constexpr int kSsmNMin = 1, kSsmNMax = 3;
 
-// Throws std::invalid_argument naming the component and the parameter out of range.
-inline void ssm_check_params(const std::string& component, const Params& params) {
+// Throws std::invalid_argument naming the component and the parameter out of range (p up to
+// p_max, one of the limits above).
+inline void ssm_check_params(const std::string& component, const Params& params, int p_max) {
   const auto check = [&](const char* name, int v, int lo, int hi) {
     if (v < lo || v > hi)
       throw std::invalid_argument(
           fmt::format("{}: {} = {} outside [{}, {}]", component, name, v, lo, hi));
   };
-  check("p", params.p, kSsmPMin, kSsmPMax);
+  check("p", params.p, kSsmPMin, p_max);
   check("L", params.L, kSsmLMin, kSsmLMax);
   check("N", params.N, kSsmNMin, kSsmNMax);
   if (params.e != 0 && params.e != params.p + 1)

@@ -14,7 +14,7 @@
 namespace tc {
 
 Circuit build_conv_kernel_spec(const Params& params) {
-  ssm_check_params("conv-kernel", params);
+  ssm_check_params("conv-kernel", params, kSsmSpecPMax);
   const FloatFormat f = float_format(params);
   const int L = params.L, N = params.N;
   Circuit c("conv-kernel-spec");
@@ -36,7 +36,7 @@ Circuit build_conv_kernel_spec(const Params& params) {
 }
 
 Circuit build_conv_ssm_spec(const Params& params) {
-  ssm_check_params("conv-ssm", params);
+  ssm_check_params("conv-ssm", params, kSsmSpecPMax);
   const FloatFormat f = float_format(params);
   const int L = params.L, N = params.N;
   Circuit c("conv-ssm-spec");

@@ -23,7 +23,7 @@ Grid grid_input(Circuit& c, const char* name, int L, int N, FloatFormat f) {
 }  // namespace
 
 Circuit build_scan_spec(const Params& params) {
-  ssm_check_params("scan", params);
+  ssm_check_params("scan", params, kSsmSpecPMax);
   const FloatFormat f = float_format(params);
   const int L = params.L, N = params.N;
   const bool recurrent = params.flag("recurrent");

@@ -118,7 +118,8 @@ void print_list() {
                     ? "--e (p+1)"
                     : fmt::format("--{} {}..{} ({})", ps.name, ps.min, ps.max, ps.default_value);
     }
-    for (const auto& f : c.flags) params += ", --" + f.name;
+    for (const auto& f : c.flags)
+      params += f.p_max > 0 ? fmt::format(", --{} (p to {})", f.name, f.p_max) : ", --" + f.name;
     if (!c.weights.empty()) params += ", --weights FILE";
     fmt::print("{:<14} {:<44} {}\n", c.name, params, c.lemma);
     fmt::print("{:<14} {}\n", "", c.description);
@@ -208,9 +209,9 @@ int run(const Options& o) {
   auto verify_one = [&](const Component* c) -> int {
     const Params params = params_for(o, *c, o.all);
     if (o.all) {  // each component at the requested p, clamped to what it supports
-      if (params.p < c->p_spec().min || params.p > c->p_spec().max) {
+      if (params.p < c->p_spec().min || params.p > c->p_max(params)) {
         std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
-                     params.p, c->p_spec().min, c->p_spec().max);
+                     params.p, c->p_spec().min, c->p_max(params));
         return 0;
       }
     }

@@ -15,9 +15,15 @@ namespace tc {
 void validate_params(const Component& c, const Params& params) {
   for (const ParamSpec& ps : c.params) {
     const int value = ps.name == "e" ? params.exponent_bits() : *params.field(ps.name);
-    if (value < ps.min || value > ps.max)
-      throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{})", ps.name,
-                                   value, c.name, ps.min, ps.max));
+    const int max = ps.name == "p" ? c.p_max(params) : ps.max;
+    if (value < ps.min || value > max) {
+      std::string widened;  // where a flag would allow more
+      for (const FlagSpec& f : c.flags)
+        if (ps.name == "p" && f.p_max > max)
+          widened += fmt::format("; with --{}: up to {}", f.name, f.p_max);
+      throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{}{})", ps.name,
+                                   value, c.name, ps.min, max, widened));
+    }
   }
   if (params.e != 0 && !c.takes("e"))
     throw UsageError(fmt::format("{} takes no exponent width (--e)", c.name));

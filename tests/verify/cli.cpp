@@ -204,6 +204,19 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
   }
 }
 
+TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][windows]") {
+  auto r = run_verify("--component conv1d --p 8 --stats-only");
+  CHECK(r.exit_code == 2);
+  CHECK(
+      r.err ==
+      "verify: error: p = 8 is out of range for conv1d (allowed 2..6; with --windows: up to 8)\n");
+  r = run_verify("--component conv1d --p 8 --windows --stats-only --json");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["construction"]["depth"] == 30);
+  CHECK(run_verify("--component conv1d --p 9 --windows --stats-only").exit_code == 2);
+}
+
 TEST_CASE("an option a component does not declare is named in the error", "[cli]") {
   auto r = run_verify("--component fadd --p 4 --n 3");
   CHECK(r.exit_code == 2);

@@ -1,6 +1,7 @@
 // Size growth in p: no registered construction may grow exponentially unless it is listed as
 // known to (issue #15), and every listed one must still do so; a listed one's polynomial variant
-// (fsum --windows, matmul --windows) is measured like an unlisted component.
+// (fsum --windows, matmul --windows, and the SSM parts with --windows) is measured like an
+// unlisted component.
 //
 // The paper's claim is TC^0: constant depth and polynomial size. A size that is a polynomial of
 // degree at most k with nonnegative coefficients satisfies size(2p) <= 2^k size(p) at every p,
@@ -108,16 +109,33 @@ const KnownExponential kKnownExponential[] = {
 
 // Variants that replace a listed construction by a polynomial one, measured like every
 // unlisted component (kPairs, at E = p + 1 where paper_exponent): the flag a component registers
-// and the entry above that it answers.
+// and the entry above that it answers. Pairs lie in the range the flag allows (Component::p_max):
+// the SSM parts' --windows reaches p = 8, one pair (4, 8), at which their default would pass the
+// bound by far (its aligned matmul blocks: over 4 GiB at p = 8), so the one pair tells the two
+// apart. They are composites: a composite's depth is the longest path through its blocks, each
+// of constant depth, but which output bit of a block arrives last shifts with p, so it moves by a
+// few layers (measured from p = 4 to 8: selection 108 -> 106, selective-ssm 224 -> 227, mamba
+// 354 -> 359); it may rise by at most kCompositeDepthBand, which growth with p (log p layers or
+// more) would pass.
+constexpr int kCompositeDepthBand = 8;
+
 struct PolynomialVariant {
   const char* component;
   const char* flag;
   bool paper_exponent = false;
+  bool composite = false;  // one pair suffices; depth within kCompositeDepthBand
 };
 
 const PolynomialVariant kPolynomialVariants[] = {
     {"fsum", "windows", true},
     {"matmul", "windows", true},
+    {"scan", "windows", false, true},
+    {"conv-kernel", "windows", false, true},
+    {"conv-ssm", "windows", false, true},
+    {"conv1d", "windows", false, true},
+    {"selection", "windows", false, true},
+    {"selective-ssm", "windows", false, true},
+    {"mamba", "windows", false, true},
 };
 
 // Components polynomial by construction whose p range (discretize: p <= 6) holds fewer than two
@@ -250,9 +268,15 @@ TEST_CASE("polynomial variants of listed components grow no faster than p^3, and
     bool declared = false;
     for (const auto& f : c->flags) declared |= f.name == variant.flag;
     CHECK(declared);
+    bool listed = false;  // a variant answers a listed construction
+    for (const auto& entry : kKnownExponential)
+      listed |= variant.component == std::string(entry.component);
+    CHECK(listed);
+    Params flagged;
+    flagged.flags.insert(variant.flag);
     int pairs = 0;
     for (int p : kPairs) {
-      if (p < c->p_spec().min || 2 * p > c->p_spec().max) continue;
+      if (p < c->p_spec().min || 2 * p > c->p_max(flagged)) continue;
       ++pairs;
       const Growth g = measure_growth(*c, p, variant.paper_exponent, variant.flag);
       INFO(c->name << " --" << variant.flag << " from p = " << p << " to " << 2 * p << ": gates x"
@@ -260,9 +284,12 @@ TEST_CASE("polynomial variants of listed components grow no faster than p^3, and
                    << g.depth_2p);
       CHECK(g.gates <= kBound);
       CHECK(g.fanin <= kBound);
-      CHECK(g.depth_p == g.depth_2p);
+      if (variant.composite)
+        CHECK(g.depth_2p <= g.depth_p + kCompositeDepthBand);
+      else
+        CHECK(g.depth_p == g.depth_2p);
     }
-    CHECK(pairs >= 2);
+    CHECK(pairs >= (variant.composite ? 1 : 2));
   }
 }
 
