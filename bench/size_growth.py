@@ -11,8 +11,9 @@ the tool's one-line reason instead of numbers; a run past the time cap shows the
 row's larger p are then not tried (they only grow), which keeps the sweep near 4 minutes.
 
 fsum and matmul default to a fixed exponent width E = 4 (their size is exponential in E, see the
-registry's size notes); they get a second row at the paper's E = p + 1 so that the fixed-E row
-does not hide it.
+registry's size notes); they get rows at the paper's E = p + 1, aligned and with --windows (the
+cluster windows, polynomial in E), so that the fixed-E row does not hide it. The SSM parts get a
+--windows row too (every fsum and matmul block by windows; the flag lets p reach 8).
 
 It also writes a log-log plot of gates against p, one line per row, as an SVG drawn by gnuplot
 (Debian's gnuplot-nox, installed by scripts/install-deps.sh; a missing gnuplot is an error).
@@ -32,9 +33,14 @@ import sys
 import tempfile
 
 WIDTHS = [4, 6, 8, 12, 16, 24, 32]
-# Rows besides each component's defaults: the iterated sums at the paper's exponent width.
-EXTRA_ROWS = {"fsum": ("E = p + 1", lambda p: ["--e", str(p + 1)]),
-              "matmul": ("E = p + 1", lambda p: ["--e", str(p + 1)])}
+# Rows besides each component's defaults: the iterated sums at the paper's exponent width, and the
+# polynomial --windows variants.
+PAPER_E = [("E = p + 1", lambda p: ["--e", str(p + 1)]),
+           ("E = p + 1, --windows", lambda p: ["--e", str(p + 1), "--windows"])]
+WINDOWS = [("--windows", lambda p: ["--windows"])]
+EXTRA_ROWS = {"fsum": PAPER_E, "matmul": PAPER_E, "scan": WINDOWS, "conv-kernel": WINDOWS,
+              "conv-ssm": WINDOWS, "conv1d": WINDOWS, "selection": WINDOWS,
+              "selective-ssm": WINDOWS, "mamba": WINDOWS}
 
 
 def list_components(verify):
@@ -136,8 +142,7 @@ def main():
     rows = []  # (label, {p: stats dict or reason})
     for component in components:
         variants = [(component, lambda p: [])]
-        if component in EXTRA_ROWS:
-            note, options = EXTRA_ROWS[component]
+        for note, options in EXTRA_ROWS.get(component, []):
             variants.append((f"{component} ({note})", options))
         for label, options in variants:
             results = {}
