@@ -42,7 +42,8 @@ int aligned_cuts(const Circuit& c) {
 
 }  // namespace
 
-TEST_CASE("--windows reaches every fsum and matmul block of the SSM parts", "[ssm][windows]") {
+TEST_CASE("the flag --windows reaches every fsum and matmul block of the SSM parts",
+          "[ssm][windows]") {
   for (const char* name : kParts) {
     INFO(name);
     const Component& c = component(name);
