@@ -55,7 +55,7 @@ Bits rounded_product(Circuit& c, const std::vector<Bits>& ops, FloatFormat f,
 }  // namespace
 
 Circuit conv_kernel_construction(const Params& params) {
-  ssm_check_params("conv-kernel", params, params.flag("windows") ? kSsmPMaxWindows : kSsmPMax);
+  ssm_check_params("conv-kernel", params, fsw_ssm_p_max(params));
   const std::string& mutant = params.mutant;
   bool known = mutant.empty();
   for (const Mutant& m : conv_kernel_mutants()) known = known || m.name == mutant;

@@ -27,7 +27,7 @@ const std::vector<Mutant>& conv_ssm_mutants() {
 }
 
 Circuit conv_ssm_construction(const Params& params) {
-  ssm_check_params("conv-ssm", params, params.flag("windows") ? kSsmPMaxWindows : kSsmPMax);
+  ssm_check_params("conv-ssm", params, fsw_ssm_p_max(params));
   const std::string& mutant = params.mutant;
   bool known = mutant.empty();
   for (const Mutant& m : conv_ssm_mutants()) known = known || m.name == mutant;

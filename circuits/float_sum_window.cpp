@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "circuits/float_sum_blocks.hpp"
+#include "lib/ssm_words.hpp"
 
 namespace tc {
 
@@ -165,6 +166,10 @@ Bits fsw_round_exact_sum(Circuit& c, const std::vector<WindowTerm>& terms, Float
     for (const LinearForm::Term& t : e.terms) base.add(c.create_and(first[j], t.bit), t.weight);
   }
   return fsb_round_sum(c, word, base, f, options);
+}
+
+int fsw_ssm_p_max(const Params& composite) {
+  return composite.flag("windows") ? kSsmPMaxWindows : kSsmPMax;
 }
 
 Params fsw_block_params(FloatFormat f, const Params& composite) {

@@ -45,9 +45,14 @@ WindowTerm fsw_float_term(Circuit& circuit, const FloatBits& x);
 Bits fsw_round_exact_sum(Circuit& circuit, const std::vector<WindowTerm>& terms, FloatFormat f,
                          const RoundOptions& options = {});
 
-// The parameters of an fsum or matmul block of format f inside a composite (the SSM parts):
+// The parameters of an fsum or matmul block of format f, or of a part built of such blocks,
+// inside a composite (the SSM parts):
 // the composite's --windows choice is carried to the block, so one flag makes every exact sum
 // of the composite polynomial in E.
 Params fsw_block_params(FloatFormat f, const Params& composite);
+
+// The largest p an SSM construction builds (lib/ssm_words.hpp's limits): polynomial sums with
+// --windows, the aligned blocks' smaller limit without.
+int fsw_ssm_p_max(const Params& composite);
 
 }  // namespace tc

@@ -121,7 +121,7 @@ class ScanBlocks {
 }  // namespace
 
 Circuit scan_construction(const Params& params) {
-  ssm_check_params("scan", params, params.flag("windows") ? kSsmPMaxWindows : kSsmPMax);
+  ssm_check_params("scan", params, fsw_ssm_p_max(params));
   const std::string& mutant = params.mutant;
   bool known = mutant.empty();
   for (const Mutant& m : scan_mutants()) known = known || m.name == mutant;

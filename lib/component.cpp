@@ -42,6 +42,12 @@ const ParamSpec* Component::param(const std::string& name) const {
   return nullptr;
 }
 
+bool Component::declares(const std::string& flag) const {
+  for (const auto& f : flags)
+    if (f.name == flag) return true;
+  return false;
+}
+
 const ParamSpec& Component::p_spec() const {
   if (const ParamSpec* ps = param("p")) return *ps;
   throw std::logic_error("component " + name + " declares no parameter p");

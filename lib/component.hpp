@@ -119,8 +119,9 @@ struct Component {
 
   const ParamSpec* param(const std::string& name) const;  // nullptr: not taken
   bool takes(const std::string& name) const { return param(name) != nullptr; }
-  const ParamSpec& p_spec() const;        // the "p" entry
-  int p_max(const Params& params) const;  // the largest p with these flags
+  bool declares(const std::string& flag) const;  // a FlagSpec of that name
+  const ParamSpec& p_spec() const;               // the "p" entry
+  int p_max(const Params& params) const;         // the largest p with these flags
   // Params at every declared default (the remaining fields at Params' own defaults).
   Params defaults() const;
 };

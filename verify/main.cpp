@@ -71,9 +71,7 @@ Params params_for(const Options& o, const Component& c, bool lenient) {
   }
   for (const auto& [name, on] : o.flags) {
     if (!given(o.flag_options, o.eval_flag_options, name)) continue;
-    bool declared = false;
-    for (const auto& f : c.flags) declared = declared || f.name == name;
-    if (!declared) {
+    if (!c.declares(name)) {
       if (lenient) continue;
       throw UsageError(fmt::format("{} takes no --{}", c.name, name));
     }

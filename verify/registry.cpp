@@ -380,11 +380,11 @@ const std::vector<Component>& all_components() {
        .depth_note = "at most 23 (matmul's) at every p: 23 with --weight-inputs at every p and L; "
                      "constant weights fold 2 to 4 layers, as many as their bits allow (the "
                      "defaults: 19, 19, 20, 21, 21 at p = 2..6)",
-       .size_note = "exponential in the exponent width E = p + 1: each matmul block aligns its "
-                    "terms over all 2^(E+1) product exponents"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "8,551 / 19,969 / 48,085 gates at p = 4 / 8 / 16 (built in-process past the p "
-                    "range, where only the proofs stop)"},
+       .size_note =
+           "exponential in the exponent width E = p + 1: each matmul block aligns its "
+           "terms over all 2^(E+1) product exponents"
+           "; --windows makes every fsum and matmul block polynomial in E: 8,551 / 19,969 gates at "
+           "p = 4 / 8 (48,085 at p = 16, built in-process past the flag's p <= 8)"},
       {.name = "selection",
        .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
                       "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
@@ -410,9 +410,8 @@ const std::vector<Component>& all_components() {
        .size_note = "exponential in the exponent width E = p + 1 through its matmul blocks "
                     "(x_t W_delta + b_delta, and B and C for D >= 2: they align over 2^E "
                     "columns); its softplus blocks are polynomial"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "59,617 / 224,899 gates at p = 4 / 8 (built in-process past the p range, where "
-                    "only the proofs stop)"},
+                    "; --windows makes every fsum and matmul block polynomial in E: 59,617 / "
+                    "224,899 gates at p = 4 / 8"},
       {.name = "discretize",
        .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
                       "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
@@ -451,11 +450,11 @@ const std::vector<Component>& all_components() {
        .plain_miter_practical = false,
        .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
                      "--recurrent: grows linearly in L (one fmul and one fadd per step)",
-       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
-                    "2^E columns), so exponential in p"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "19,957 / 45,875 / 130,252 gates at p = 4 / 8 / 16 "
-                    "(built in-process past the p range, where only the proofs stop)"},
+       .size_note =
+           "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+           "2^E columns), so exponential in p"
+           "; --windows makes every fsum and matmul block polynomial in E: 19,957 / 45,875 gates "
+           "at p = 4 / 8 (130,252 at p = 16, built in-process past the flag's p <= 8)"},
       {.name = "conv-kernel",
        .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
                       "product an fprod block (rounded once), the sum over n an fsum block",
@@ -467,10 +466,10 @@ const std::vector<Component>& all_components() {
        .mutants = conv_kernel_mutants(),
        .reference = conv_kernel_reference,
        .plain_miter_practical = false,
-       .size_note = "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "5,638 / 14,380 / 46,184 gates at p = 4 / 8 / 16 (built in-process past the p "
-                    "range, where only the proofs stop)"},
+       .size_note =
+           "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"
+           "; --windows makes every fsum and matmul block polynomial in E: 5,638 / 14,380 gates at "
+           "p = 4 / 8 (46,184 at p = 16, built in-process past the flag's p <= 8)"},
       {.name = "conv-ssm",
        .description = "time-invariant SSM as a convolution, y_t = sum_(k<=t) K_k x_(t-k), K from "
                       "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
@@ -485,11 +484,11 @@ const std::vector<Component>& all_components() {
        .mutants = conv_ssm_mutants(),
        .reference = conv_ssm_reference,
        .plain_miter_practical = false,
-       .size_note = "exponential in the exponent width E = p + 1 (fsum and matmul align over "
-                    "2^E columns)"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "14,562 / 34,742 / 101,740 gates at p = 4 / 8 / 16 "
-                    "(built in-process past the p range, where only the proofs stop)"},
+       .size_note =
+           "exponential in the exponent width E = p + 1 (fsum and matmul align over "
+           "2^E columns)"
+           "; --windows makes every fsum and matmul block polynomial in E: 14,562 / 34,742 gates "
+           "at p = 4 / 8 (101,740 at p = 16, built in-process past the flag's p <= 8)"},
       // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
       {.name = "selective-ssm",
        .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
@@ -532,9 +531,8 @@ const std::vector<Component>& all_components() {
        .size_note = "exponential in the exponent width E = p + 1 through its matmul and scan "
                     "(fsum) blocks, which align over 2^E columns; its softplus blocks are "
                     "polynomial"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "81,656 / 272,767 gates at p = 4 / 8 (built in-process past the p range, where "
-                    "only the proofs stop)"},
+                    "; --windows makes every fsum and matmul block polynomial in E: 81,656 / "
+                    "272,767 gates at p = 4 / 8"},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
@@ -563,9 +561,8 @@ const std::vector<Component>& all_components() {
        .size_note = "exponential in the exponent width E = p + 1 through its matmul and scan "
                     "(fsum) blocks, which align over 2^E columns; its softplus blocks are "
                     "polynomial"
-                    "; --windows makes every fsum and matmul block polynomial in E: "
-                    "111,366 / 341,172 gates at p = 4 / 8 (built in-process past the p range, "
-                    "where only the proofs stop)"},
+                    "; --windows makes every fsum and matmul block polynomial in E: 111,366 / "
+                    "341,172 gates at p = 4 / 8"},
   };
   return components;
 }

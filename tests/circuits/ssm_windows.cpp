@@ -47,9 +47,7 @@ TEST_CASE("the flag --windows reaches every fsum and matmul block of the SSM par
   for (const char* name : kParts) {
     INFO(name);
     const Component& c = component(name);
-    bool declared = false;
-    for (const auto& f : c.flags) declared |= f.name == "windows";
-    CHECK(declared);
+    CHECK(c.declares("windows"));
     const Circuit aligned = c.construction(at(c, 3, false));
     const Circuit windows = c.construction(at(c, 3, true));
     CHECK(aligned_cuts(aligned) > 0);  // the check below can see an aligned block
