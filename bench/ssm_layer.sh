@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ssm_layer.sh: the SSM components' proofs and mutants in one table: each component at its
 # defaults and at p = 4, the same with --windows (every fsum and matmul block polynomial; the
-# components that declare it), then each of its mutants at the defaults (verdict, engine seconds,
+# components that declare it) or --aligned (the layers, whose default is the windows build: their
+# exponent-aligned sums, exponential in p), then each of its mutants at the defaults (verdict, engine seconds,
 # wall seconds). The 60 s targets of issue 14 (scan --p 4 --L 4, selective-ssm) are rows of their own.
 #
 # Usage: bench/ssm_layer.sh [VERIFY_BINARY] (default build/verify)
@@ -30,6 +31,10 @@ for comp in discretize scan conv-kernel conv-ssm conv1d selection selective-ssm 
   if "$verify" --component "$comp" --windows --stats-only > /dev/null 2>&1; then
     row "$comp --windows" --component "$comp" --windows  # polynomial fsum and matmul blocks
     row "$comp --p 4 --windows" --component "$comp" --p 4 --windows
+  fi
+  if "$verify" --component "$comp" --aligned --stats-only > /dev/null 2>&1; then
+    row "$comp --aligned" --component "$comp" --aligned  # exponent-aligned sums
+    row "$comp --p 4 --aligned" --component "$comp" --p 4 --aligned
   fi
   for m in $("$verify" --component "$comp" --list-mutants | awk '{print $1}'); do
     row "$comp --mutant $m" --component "$comp" --mutant "$m"

@@ -2,6 +2,7 @@
 #include "lib/component.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 namespace tc {
@@ -53,11 +54,17 @@ const ParamSpec& Component::p_spec() const {
   throw std::logic_error("component " + name + " declares no parameter p");
 }
 
-int Component::p_max(const Params& params) const {
-  int max = p_spec().max;
-  for (const FlagSpec& f : flags)
-    if (params.flag(f.name)) max = std::max(max, f.p_max);
-  return max;
+int Component::p_max(const Params& params, bool stats_only) const {
+  // A flag that sets its own largest p (a variant of another size) decides; with several, the
+  // narrowest bounds the widest.
+  int widest = 0, narrowest = std::numeric_limits<int>::max();
+  for (const FlagSpec& f : flags) {
+    if (!params.flag(f.name) || f.p_max == 0) continue;
+    widest = std::max(widest, f.p_max);
+    narrowest = std::min(narrowest, f.p_max);
+  }
+  if (widest > 0) return narrowest < p_spec().max ? narrowest : widest;
+  return stats_only && stats_p_max > 0 ? stats_p_max : p_spec().max;
 }
 
 Params Component::defaults() const {

@@ -66,8 +66,9 @@ struct ParamSpec {
 struct FlagSpec {
   std::string name;
   std::string meaning;
-  // > 0: with this flag p may go up to here, past the range's max (a polynomial variant of a
-  // construction whose default range is bounded by its size).
+  // > 0: with this flag the largest p is this one, for proofs and sizes alike. Past the range's
+  // max it widens the range (a polynomial variant of a construction whose default range is
+  // bounded by its size); below it narrows the range (an exponential variant kept for comparison).
   int p_max = 0;
 };
 
@@ -116,12 +117,16 @@ struct Component {
   int depth = 0;
   std::string depth_note;  // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;   // where size is not polynomial in p, says so; empty otherwise
+  // > 0: --stats-only (sizes, no proof) builds up to this p, past the range's max, which bounds
+  // what proves in minutes; 0: the range. A flag with its own p_max overrides it.
+  int stats_p_max = 0;
 
   const ParamSpec* param(const std::string& name) const;  // nullptr: not taken
   bool takes(const std::string& name) const { return param(name) != nullptr; }
   bool declares(const std::string& flag) const;  // a FlagSpec of that name
   const ParamSpec& p_spec() const;               // the "p" entry
-  int p_max(const Params& params) const;         // the largest p with these flags
+  // The largest p with these flags (and, with stats_only, for sizes alone).
+  int p_max(const Params& params, bool stats_only = false) const;
   // Params at every declared default (the remaining fields at Params' own defaults).
   Params defaults() const;
 };

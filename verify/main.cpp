@@ -115,6 +115,8 @@ void print_list() {
       params += ps.name == "e" && ps.default_value == 0
                     ? "--e (p+1)"
                     : fmt::format("--{} {}..{} ({})", ps.name, ps.min, ps.max, ps.default_value);
+      if (ps.name == "p" && c.stats_p_max > 0)
+        params += fmt::format(" (--stats-only to {})", c.stats_p_max);
     }
     for (const auto& f : c.flags)
       params += f.p_max > 0 ? fmt::format(", --{} (p to {})", f.name, f.p_max) : ", --" + f.name;
@@ -207,9 +209,10 @@ int run(const Options& o) {
   auto verify_one = [&](const Component* c) -> int {
     const Params params = params_for(o, *c, o.all);
     if (o.all) {  // each component at the requested p, clamped to what it supports
-      if (params.p < c->p_spec().min || params.p > c->p_max(params)) {
+      const int p_max = c->p_max(params, o.stats_only);
+      if (params.p < c->p_spec().min || params.p > p_max) {
         std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
-                     params.p, c->p_spec().min, c->p_max(params));
+                     params.p, c->p_spec().min, p_max);
         return 0;
       }
     }
@@ -227,7 +230,7 @@ int run(const Options& o) {
     }
     if (!o.export_circuit.empty()) {
       if (o.all) throw UsageError("--export-circuit takes one --component, not --all");
-      if (!sides) sides = build_sides(*c, params);
+      if (!sides) sides = build_sides(*c, params, o.stats_only);
       export_circuit_text(sides->construction, o.export_circuit);
       std::fprintf(stderr, "verify: wrote %s\n", o.export_circuit.c_str());
     }

@@ -99,6 +99,20 @@ constexpr const char* kSsmWindowsMeaning =
     "every fsum and matmul block by cluster windows (polynomial at E = p + 1, so in p) instead "
     "of aligning its terms over all 2^E exponents; proved by SAT only at small sizes";
 
+// The two layers build every sum by cluster windows by default, since with their constant
+// weights each block's proof is as fast as the aligned one's (README, "The SSM layer at
+// polynomial size"); --aligned keeps the exponent-aligned sums, exponential in p, for comparison.
+// Their range holds the p that prove in minutes (at p = 6 mamba gives no verdict in 15 minutes,
+// selective-ssm takes 11); sizes alone build to the specs' p <= 8.
+constexpr int kLayerAlignedPMax = 4, kLayerStatsPMax = 8;
+constexpr const char* kLayerAlignedMeaning =
+    "every fsum and matmul block exponent-aligned over all 2^E columns (exponential in p; the "
+    "default before cluster windows, sharing the spec's exact-sum cuts)";
+Params layer_sums(Params params) {
+  if (!params.flag("aligned")) params.flags.insert("windows");
+  return params;
+}
+
 constexpr const char* kWindowsMeaning =
     "cluster windows (polynomial in p, n and E; depth 30, 29 at n = 2, matmul one more) instead "
     "of aligning every term over all 2^E exponents";
@@ -496,7 +510,7 @@ const std::vector<Component>& all_components() {
                       "constructions composed",
        .lemma = "paper Theorem 4.4 (Def 3.22); end-to-end error against the real-valued layer "
                 "composed from the parts' bounds by Z3, MPFR measurement",
-       .params = {p_param(2, 4, 3),
+       .params = {p_param(2, 5, 3),
                   {"L", 2, 4, 2, "sequence length"},
                   {"N", 1, 3, 1, "state size"},
                   {"D", 1, 2, 1, "channels"}},
@@ -506,13 +520,13 @@ const std::vector<Component>& all_components() {
                  {"weight-inputs",
                   "every weight a circuit input (needs SAT) instead of the "
                   "documented defaults"},
-                 {"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
+                 {"aligned", kLayerAlignedMeaning, kLayerAlignedPMax}},
        .weights = "W_B (D x N), W_C (D x N), W_delta (D x D), b_delta (D), A (D x N), D_skip (D, "
                   "with --skip); without the file: W_B = 0.75, W_C = 1.5, W_delta = 1.5 diagonal "
                   "/ 0.5, b_delta = -0.5, A_d,n = -(n + 1), D_skip = 1",
        .construction =
            [](const Params& p) {
-             return selective_ssm_construction(selective_ssm_with_default_weights(p));
+             return selective_ssm_construction(layer_sums(selective_ssm_with_default_weights(p)));
            },
        .spec =
            [](const Params& p) {
@@ -528,16 +542,16 @@ const std::vector<Component>& all_components() {
              return selective_ssm_lemmas(selective_ssm_with_default_weights(p));
            },
        .plain_miter_practical = false,
-       .size_note = "exponential in the exponent width E = p + 1 through its matmul and scan "
-                    "(fsum) blocks, which align over 2^E columns; its softplus blocks are "
-                    "polynomial"
-                    "; --windows makes every fsum and matmul block polynomial in E: 81,656 / "
-                    "272,767 gates at p = 4 / 8"},
+       .depth_note =
+           "222, 224, 224, 226 at p = 2..5, default sizes (227 at p = 8): every block has constant "
+           "depth, but which output bit of a block arrives last shifts with p, so the "
+           "composite moves by a few layers; --aligned: 208 at p = 2, 209 at 3 and 4",
+       .stats_p_max = kLayerStatsPMax},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
        .lemma = "paper Theorem 4.5 (Def 3.24)",
-       .params = {p_param(2, 4, 3),
+       .params = {p_param(2, 5, 3),
                   {"L", 2, 3, 2, "sequence length"},
                   {"N", 1, 2, 1, "state size"},
                   {"D", 1, 2, 1, "model width (= inner width)"},
@@ -546,11 +560,13 @@ const std::vector<Component>& all_components() {
                  {"weight-inputs",
                   "every weight a circuit input (needs SAT) instead of the "
                   "documented defaults"},
-                 {"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
+                 {"aligned", kLayerAlignedMeaning, kLayerAlignedPMax}},
        .weights = "W_in, W_z (D x D), W_conv (K x D), b_conv (D), the SSM's W_B, W_C, W_delta, "
                   "b_delta, A, D_skip, W_out (D x D); defaults in specs/mamba.hpp",
        .construction =
-           [](const Params& p) { return mamba_construction(mamba_with_default_weights(p)); },
+           [](const Params& p) {
+             return mamba_construction(layer_sums(mamba_with_default_weights(p)));
+           },
        .spec = [](const Params& p) { return build_mamba_spec(mamba_with_default_weights(p)); },
        .mutants = mamba_mutants(),
        .reference =
@@ -558,11 +574,11 @@ const std::vector<Component>& all_components() {
              return mamba_reference(mamba_with_default_weights(p), in);
            },
        .plain_miter_practical = false,
-       .size_note = "exponential in the exponent width E = p + 1 through its matmul and scan "
-                    "(fsum) blocks, which align over 2^E columns; its softplus blocks are "
-                    "polynomial"
-                    "; --windows makes every fsum and matmul block polynomial in E: 111,366 / "
-                    "341,172 gates at p = 4 / 8"},
+       .depth_note =
+           "348, 354, 354, 358 at p = 2..5, default sizes (359 at p = 8): every block has constant "
+           "depth, but which output bit of a block arrives last shifts with p, so the "
+           "composite moves by a few layers; --aligned: 327 at p = 2, 328 at 3 and 4",
+       .stats_p_max = kLayerStatsPMax},
   };
   return components;
 }

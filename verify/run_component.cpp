@@ -12,15 +12,17 @@
 
 namespace tc {
 
-void validate_params(const Component& c, const Params& params) {
+void validate_params(const Component& c, const Params& params, bool stats_only) {
   for (const ParamSpec& ps : c.params) {
     const int value = ps.name == "e" ? params.exponent_bits() : *params.field(ps.name);
-    const int max = ps.name == "p" ? c.p_max(params) : ps.max;
+    const int max = ps.name == "p" ? c.p_max(params, stats_only) : ps.max;
     if (value < ps.min || value > max) {
-      std::string widened;  // where a flag would allow more
+      std::string widened;  // where a flag or sizes alone would allow more
       for (const FlagSpec& f : c.flags)
         if (ps.name == "p" && f.p_max > max)
           widened += fmt::format("; with --{}: up to {}", f.name, f.p_max);
+      if (ps.name == "p" && c.p_max(params, true) > max)
+        widened += fmt::format("; with --stats-only: up to {}", c.p_max(params, true));
       throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{}{})", ps.name,
                                    value, c.name, ps.min, max, widened));
     }
@@ -48,8 +50,8 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params) {
   }
 }
 
-Sides build_sides(const Component& c, const Params& params) {
-  validate_params(c, params);
+Sides build_sides(const Component& c, const Params& params, bool stats_only) {
+  validate_params(c, params, stats_only);
   Params circuit_params = params;
   for (const auto& m : c.mutants)
     if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
@@ -60,7 +62,7 @@ Sides build_sides(const Component& c, const Params& params) {
 Report run_component(const Component& c, const Params& params, bool stats_only,
                      const EquivalenceParams& eq, const std::string& circuit_file,
                      bool lower_weights, const Sides* built) {
-  validate_params(c, params);
+  validate_params(c, params, stats_only);
   Report r;
   r.component = &c;
   r.params = params;
@@ -69,7 +71,7 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
     throw UsageError(
         "--mutant breaks the built-in construction; with --circuit, break your file instead");
   std::optional<Sides> own;
-  if (!built) own = build_sides(c, params);
+  if (!built) own = build_sides(c, params, stats_only);
   const Sides& sides = built ? *built : *own;
   const Circuit& builtin = sides.construction;
   const Circuit& spec = sides.spec;

@@ -15,8 +15,9 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Checks p, n, e and the mutant name against the component's registry entry.
-void validate_params(const Component& c, const Params& params);
+// Checks p, n, e and the mutant name against the component's registry entry; stats_only: p may
+// reach what the entry builds for sizes alone (Component::stats_p_max).
+void validate_params(const Component& c, const Params& params, bool stats_only = false);
 
 // Builds one side; a builder's std::invalid_argument (a parameter combination it cannot build,
 // e.g. fprod beyond n p = 56) becomes a UsageError.
@@ -28,7 +29,7 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params);
 struct Sides {
   Circuit construction, spec;
 };
-Sides build_sides(const Component& c, const Params& params);
+Sides build_sides(const Component& c, const Params& params, bool stats_only = false);
 
 // `circuit_file` non-empty: that file (verify/user_circuit.hpp) is checked in place of the
 // built-in construction, whose statistics the report gives beside the file's. `lower_weights`:

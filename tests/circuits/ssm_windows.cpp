@@ -1,11 +1,14 @@
-// Tests of --windows on the SSM parts (circuits/float_sum_window.hpp's fsw_block_params): every
-// fsum and matmul block of the composite is built by cluster windows, the composite still equals
-// its spec (whose blocks stay exponent-aligned), and the block proofs go through at small widths.
-// Their growth in p is checked in tests/verify/size_growth.cpp.
+// Tests of cluster-window sums in the SSM parts (circuits/float_sum_window.hpp's
+// fsw_block_params): with --windows (the scan family and selection), and by default in the two
+// layers (selective-ssm, mamba; --aligned there keeps the exponent-aligned sums), every fsum and
+// matmul block of the composite is built by cluster windows, the composite still equals its spec
+// (whose blocks stay exponent-aligned), and the block proofs go through at small widths. Their
+// growth in p is checked in tests/verify/size_growth.cpp.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
@@ -16,6 +19,9 @@ namespace {
 
 constexpr const char* kParts[] = {"scan",      "conv-kernel",   "conv-ssm", "conv1d",
                                   "selection", "selective-ssm", "mamba"};
+constexpr const char* kLayers[] = {"selective-ssm", "mamba"};  // windows by default
+
+bool is_layer(const std::string& name) { return name == "selective-ssm" || name == "mamba"; }
 
 const Component& component(const std::string& name) {
   const Component* c = find_component(name);
@@ -26,7 +32,8 @@ const Component& component(const std::string& name) {
 Params at(const Component& c, int p, bool windows) {
   Params params = c.defaults();
   params.p = p;
-  if (windows) params.flags.insert("windows");
+  if (!is_layer(c.name) && windows) params.flags.insert("windows");
+  if (is_layer(c.name) && !windows) params.flags.insert("aligned");
   return params;
 }
 
@@ -42,16 +49,23 @@ int aligned_cuts(const Circuit& c) {
 
 }  // namespace
 
-TEST_CASE("the flag --windows reaches every fsum and matmul block of the SSM parts",
+TEST_CASE("windows reach every fsum and matmul block of the SSM parts (the layers' default)",
           "[ssm][windows]") {
   for (const char* name : kParts) {
     INFO(name);
     const Component& c = component(name);
-    CHECK(c.declares("windows"));
+    CHECK(c.declares(is_layer(name) ? "aligned" : "windows"));
     const Circuit aligned = c.construction(at(c, 3, false));
     const Circuit windows = c.construction(at(c, 3, true));
     CHECK(aligned_cuts(aligned) > 0);  // the check below can see an aligned block
     CHECK(aligned_cuts(windows) == 0);
+  }
+  for (const char* name : kLayers) {  // the default is the windows build, not merely like it
+    INFO(name);
+    const Component& c = component(name);
+    Params flagged = at(c, 3, true);
+    flagged.flags.insert("windows");  // the flag fsw_block_params reads, set by hand
+    CHECK(analyze(c.construction(c.defaults())).gates == analyze(c.construction(flagged)).gates);
   }
 }
 

@@ -217,6 +217,23 @@ TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][win
   CHECK(run_verify("--component conv1d --p 9 --windows --stats-only").exit_code == 2);
 }
 
+TEST_CASE("the layers' range holds what proves; --aligned narrows it, sizes alone reach 8",
+          "[cli][windows]") {
+  auto r = run_verify("--component selective-ssm --p 6");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "verify: error: p = 6 is out of range for selective-ssm (allowed 2..5; with --stats-only: "
+        "up to 8)\n");
+  r = run_verify("--component selective-ssm --p 5 --aligned --stats-only");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "verify: error: p = 5 is out of range for selective-ssm (allowed 2..4)\n");
+  r = run_verify("--component selective-ssm --p 6 --stats-only --json");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["construction"]["gates"] > 100000);
+  CHECK(run_verify("--component selective-ssm --p 9 --stats-only").exit_code == 2);
+}
+
 TEST_CASE("an option a component does not declare is named in the error", "[cli]") {
   auto r = run_verify("--component fadd --p 4 --n 3");
   CHECK(r.exit_code == 2);
