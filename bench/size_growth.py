@@ -34,14 +34,14 @@ import tempfile
 
 WIDTHS = [4, 6, 8, 12, 16, 24, 32]
 # Rows besides each component's defaults: the iterated sums at the paper's exponent width, the
-# polynomial --windows variants, and the layers' exponential --aligned variant (their default is
-# the windows one).
+# polynomial --windows variants of scan and conv-ssm, and the exponential --aligned variant of
+# the SSM parts whose default is the windows one.
 PAPER_E = [("E = p + 1", lambda p: ["--e", str(p + 1)]),
            ("E = p + 1, --windows", lambda p: ["--e", str(p + 1), "--windows"])]
 WINDOWS = [("--windows", lambda p: ["--windows"])]
 ALIGNED = [("--aligned", lambda p: ["--aligned"])]
-EXTRA_ROWS = {"fsum": PAPER_E, "matmul": PAPER_E, "scan": WINDOWS, "conv-kernel": WINDOWS,
-              "conv-ssm": WINDOWS, "conv1d": WINDOWS, "selection": WINDOWS,
+EXTRA_ROWS = {"fsum": PAPER_E, "matmul": PAPER_E, "scan": WINDOWS, "conv-ssm": WINDOWS,
+              "conv-kernel": ALIGNED, "conv1d": ALIGNED, "selection": ALIGNED,
               "selective-ssm": ALIGNED, "mamba": ALIGNED}
 
 

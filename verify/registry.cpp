@@ -92,23 +92,24 @@ constexpr const char* kIteratedSizeNote =
     "p = 8, 47,039 at p = 16) but stays a flag: without the shared exact-sum cut, SAT proves it "
     "only at small sizes (fsum p = 4, E = 5, n = 2; n = 3 no verdict in 7 CPU minutes)";
 
-// With --windows the SSM parts build past their p ranges (which bound the aligned blocks); the
-// spec's blocks stay aligned, 2^(p+1) columns each, and p = 8 keeps them near 4 GiB at most.
+// With --windows scan and conv-ssm build past their p ranges (which bound the aligned blocks);
+// the spec's blocks stay aligned, 2^(p+1) columns each, and p = 8 keeps them near 4 GiB at most.
 constexpr int kSsmWindowsPMax = 8;
 constexpr const char* kSsmWindowsMeaning =
     "every fsum and matmul block by cluster windows (polynomial at E = p + 1, so in p) instead "
     "of aligning its terms over all 2^E exponents; proved by SAT only at small sizes";
 
-// The two layers build every sum by cluster windows by default, since with their constant
-// weights each block's proof is as fast as the aligned one's (README, "The SSM layer at
-// polynomial size"); --aligned keeps the exponent-aligned sums, exponential in p, for comparison.
-// Their range holds the p that prove in minutes (at p = 6 mamba gives no verdict in 15 minutes,
-// selective-ssm takes 11); sizes alone build to the specs' p <= 8.
-constexpr int kLayerAlignedPMax = 4, kLayerStatsPMax = 8;
-constexpr const char* kLayerAlignedMeaning =
+// Where cluster windows prove within one p of the aligned sums, the SSM parts build them by
+// default: conv1d, conv-kernel, selection and the two layers (README, "The SSM layer at
+// polynomial size"); --aligned keeps the exponent-aligned sums, exponential in p, for comparison
+// (each part's own p limit). Their range holds the p that prove in minutes (e.g. at p = 6 mamba
+// gives no verdict in 15 minutes, selective-ssm takes 11); sizes alone build to the specs'
+// p <= 8. scan and conv-ssm keep the aligned default: their windows prove only to p = 3 and 2.
+constexpr int kWindowsStatsPMax = 8;
+constexpr const char* kAlignedMeaning =
     "every fsum and matmul block exponent-aligned over all 2^E columns (exponential in p; the "
-    "default before cluster windows, sharing the spec's exact-sum cuts)";
-Params layer_sums(Params params) {
+    "former default, sharing the spec's exact-sum cuts)";
+Params windows_by_default(Params params) {
   if (!params.flag("aligned")) params.flags.insert("windows");
   return params;
 }
@@ -370,7 +371,7 @@ const std::vector<Component>& all_components() {
                       "padding on the left (unwired taps), one exact sum rounded once per output "
                       "(a matmul block each)",
        .lemma = "Mamba paper Def 3.18, Lemmas B.8 (indexing: wiring) and B.9 (1-D convolution)",
-       .params = {p_param(2, 6, 4),
+       .params = {p_param(2, 5, 4),
                   {"L", 1, 6, 3, "sequence length"},
                   {"D", 1, 2, 1, "channels"},
                   {"K", 1, 4, 2, "kernel size (Mamba: 4)"}},
@@ -380,10 +381,13 @@ const std::vector<Component>& all_components() {
                  {"weight-inputs",
                   "every weight a circuit input (the proof covers every weight; "
                   "by SAT it finishes at p = 2 only)"},
-                 {"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
+                 {"aligned", kAlignedMeaning, 6}},
        .weights = "w (K x D, dense K x D x D, row-major), bias (D); without a file: taps 0.5, 1, "
                   "0.75, 1.5 by k, bias 0.5 (--weight-inputs: every weight a circuit input)",
-       .construction = [](const Params& p) { return conv1d_construction(conv1d_defaults(p)); },
+       .construction =
+           [](const Params& p) {
+             return conv1d_construction(windows_by_default(conv1d_defaults(p)));
+           },
        .spec = [](const Params& p) { return build_conv1d_spec(conv1d_defaults(p)); },
        .mutants = conv1d_mutants(),
        .reference =
@@ -391,21 +395,18 @@ const std::vector<Component>& all_components() {
              return conv1d_reference(conv1d_defaults(p), in);
            },
        .plain_miter_practical = false,
-       .depth_note = "at most 23 (matmul's) at every p: 23 with --weight-inputs at every p and L; "
-                     "constant weights fold 2 to 4 layers, as many as their bits allow (the "
-                     "defaults: 19, 19, 20, 21, 21 at p = 2..6)",
-       .size_note =
-           "exponential in the exponent width E = p + 1: each matmul block aligns its "
-           "terms over all 2^(E+1) product exponents"
-           "; --windows makes every fsum and matmul block polynomial in E: 8,551 / 19,969 gates at "
-           "p = 4 / 8 (48,085 at p = 16, built in-process past the flag's p <= 8)"},
+       .depth_note = "30 at every p (the windows); --aligned: at most 23 (matmul's), 23 with "
+                     "--weight-inputs at every p and L, while constant weights fold 2 to 4 "
+                     "layers, as many as their bits allow (the defaults: 19, 19, 20, 21, 21 at "
+                     "p = 2..6)",
+       .stats_p_max = kWindowsStatsPMax},
       {.name = "selection",
        .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
                       "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
                       "construction as one block",
        .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions); delta's composed error "
                 "(affine rounding times softplus's conditioning) measured against MPFR",
-       .params = {p_param(2, 5, 3),
+       .params = {p_param(2, 4, 3),
                   {"L", 1, 4, 2, "sequence length"},
                   {"D", 1, 2, 1, "channels"},
                   {"N", 1, 3, 2, "state size"}},
@@ -413,19 +414,20 @@ const std::vector<Component>& all_components() {
                   "the paper's (Gu and Dao's) delta = softplus(b + Broadcast_D(x_t W_delta)): "
                   "W_delta is D x 1, b_delta one scalar, one softplus per time step copied "
                   "to every channel"},
-                 {"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
+                 {"aligned", kAlignedMeaning, 5}},
        .weights = "W_B (D x N), W_C (D x N), W_delta (D x D; paper D x 1), b_delta (D; paper 1), "
                   "row-major; without a file every weight is a circuit input",
-       .construction = selection_construction,
+       .construction =
+           [](const Params& p) { return selection_construction(windows_by_default(p)); },
        .spec = build_selection_spec,
        .mutants = selection_mutants(),
        .reference = selection_reference,
        .lemmas = selection_lemmas,
-       .size_note = "exponential in the exponent width E = p + 1 through its matmul blocks "
-                    "(x_t W_delta + b_delta, and B and C for D >= 2: they align over 2^E "
-                    "columns); its softplus blocks are polynomial"
-                    "; --windows makes every fsum and matmul block polynomial in E: 59,617 / "
-                    "224,899 gates at p = 4 / 8"},
+       .depth_note =
+           "108, 107, 108 at p = 2..4, default sizes (107 at p = 5, 6; 106 at p = 8): every "
+           "block has constant depth, but which output bit of a block arrives last "
+           "shifts with p; --aligned: 101 (99 at p <= 3)",
+       .stats_p_max = kWindowsStatsPMax},
       {.name = "discretize",
        .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
                       "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
@@ -473,17 +475,15 @@ const std::vector<Component>& all_components() {
        .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
                       "product an fprod block (rounded once), the sum over n an fsum block",
        .lemma = "Mamba paper Def A.7, Lemma B.7",
-       .params = {p_param(2, 6, 4), {"L", 2, 6, 3, "kernel length"}, {"N", 1, 3, 2, "state size"}},
-       .flags = {{"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
-       .construction = conv_kernel_construction,
+       .params = {p_param(2, 5, 4), {"L", 2, 6, 3, "kernel length"}, {"N", 1, 3, 2, "state size"}},
+       .flags = {{"aligned", kAlignedMeaning, 6}},
+       .construction =
+           [](const Params& p) { return conv_kernel_construction(windows_by_default(p)); },
        .spec = build_conv_kernel_spec,
        .mutants = conv_kernel_mutants(),
        .reference = conv_kernel_reference,
        .plain_miter_practical = false,
-       .size_note =
-           "exponential in the exponent width E = p + 1 (fsum aligns over 2^E columns)"
-           "; --windows makes every fsum and matmul block polynomial in E: 5,638 / 14,380 gates at "
-           "p = 4 / 8 (46,184 at p = 16, built in-process past the flag's p <= 8)"},
+       .stats_p_max = kWindowsStatsPMax},
       {.name = "conv-ssm",
        .description = "time-invariant SSM as a convolution, y_t = sum_(k<=t) K_k x_(t-k), K from "
                       "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
@@ -520,13 +520,14 @@ const std::vector<Component>& all_components() {
                  {"weight-inputs",
                   "every weight a circuit input (needs SAT) instead of the "
                   "documented defaults"},
-                 {"aligned", kLayerAlignedMeaning, kLayerAlignedPMax}},
+                 {"aligned", kAlignedMeaning, 4}},
        .weights = "W_B (D x N), W_C (D x N), W_delta (D x D), b_delta (D), A (D x N), D_skip (D, "
                   "with --skip); without the file: W_B = 0.75, W_C = 1.5, W_delta = 1.5 diagonal "
                   "/ 0.5, b_delta = -0.5, A_d,n = -(n + 1), D_skip = 1",
        .construction =
            [](const Params& p) {
-             return selective_ssm_construction(layer_sums(selective_ssm_with_default_weights(p)));
+             return selective_ssm_construction(
+                 windows_by_default(selective_ssm_with_default_weights(p)));
            },
        .spec =
            [](const Params& p) {
@@ -546,7 +547,7 @@ const std::vector<Component>& all_components() {
            "222, 224, 224, 226 at p = 2..5, default sizes (227 at p = 8): every block has constant "
            "depth, but which output bit of a block arrives last shifts with p, so the "
            "composite moves by a few layers; --aligned: 208 at p = 2, 209 at 3 and 4",
-       .stats_p_max = kLayerStatsPMax},
+       .stats_p_max = kWindowsStatsPMax},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed",
@@ -560,12 +561,12 @@ const std::vector<Component>& all_components() {
                  {"weight-inputs",
                   "every weight a circuit input (needs SAT) instead of the "
                   "documented defaults"},
-                 {"aligned", kLayerAlignedMeaning, kLayerAlignedPMax}},
+                 {"aligned", kAlignedMeaning, 4}},
        .weights = "W_in, W_z (D x D), W_conv (K x D), b_conv (D), the SSM's W_B, W_C, W_delta, "
                   "b_delta, A, D_skip, W_out (D x D); defaults in specs/mamba.hpp",
        .construction =
            [](const Params& p) {
-             return mamba_construction(layer_sums(mamba_with_default_weights(p)));
+             return mamba_construction(windows_by_default(mamba_with_default_weights(p)));
            },
        .spec = [](const Params& p) { return build_mamba_spec(mamba_with_default_weights(p)); },
        .mutants = mamba_mutants(),
@@ -578,7 +579,7 @@ const std::vector<Component>& all_components() {
            "348, 354, 354, 358 at p = 2..5, default sizes (359 at p = 8): every block has constant "
            "depth, but which output bit of a block arrives last shifts with p, so the "
            "composite moves by a few layers; --aligned: 327 at p = 2, 328 at 3 and 4",
-       .stats_p_max = kLayerStatsPMax},
+       .stats_p_max = kWindowsStatsPMax},
   };
   return components;
 }

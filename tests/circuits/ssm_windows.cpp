@@ -1,14 +1,15 @@
 // Tests of cluster-window sums in the SSM parts (circuits/float_sum_window.hpp's
-// fsw_block_params): with --windows (the scan family and selection), and by default in the two
-// layers (selective-ssm, mamba; --aligned there keeps the exponent-aligned sums), every fsum and
-// matmul block of the composite is built by cluster windows, the composite still equals its spec
-// (whose blocks stay exponent-aligned), and the block proofs go through at small widths. Their
-// growth in p is checked in tests/verify/size_growth.cpp.
+// fsw_block_params): with --windows (scan, conv-ssm), and by default in the others (conv1d,
+// conv-kernel, selection and the two layers; --aligned there keeps the exponent-aligned sums),
+// every fsum and matmul block of the composite is built by cluster windows, the composite still
+// equals its spec (whose blocks stay exponent-aligned), and the block proofs go through at small
+// widths. Their growth in p is checked in tests/verify/size_growth.cpp.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "lib/analysis.hpp"
 #include "lib/simulate.hpp"
 #include "tests/support/run_verify.hpp"
 #include "verify/registry.hpp"
@@ -19,9 +20,14 @@ namespace {
 
 constexpr const char* kParts[] = {"scan",      "conv-kernel",   "conv-ssm", "conv1d",
                                   "selection", "selective-ssm", "mamba"};
-constexpr const char* kLayers[] = {"selective-ssm", "mamba"};  // windows by default
+// The parts whose default is the windows build (the registry's windows_by_default).
+constexpr const char* kWindowsByDefault[] = {"conv1d", "conv-kernel", "selection", "selective-ssm",
+                                             "mamba"};
 
-bool is_layer(const std::string& name) { return name == "selective-ssm" || name == "mamba"; }
+bool windows_by_default(const std::string& name) {
+  return std::any_of(std::begin(kWindowsByDefault), std::end(kWindowsByDefault),
+                     [&](const char* part) { return name == part; });
+}
 
 const Component& component(const std::string& name) {
   const Component* c = find_component(name);
@@ -29,11 +35,13 @@ const Component& component(const std::string& name) {
   return *c;
 }
 
+// The part at width p with window sums or aligned ones: for the five parts built with windows by
+// default, windows is no flag at all (the default is what is tested) and aligned is --aligned.
 Params at(const Component& c, int p, bool windows) {
   Params params = c.defaults();
   params.p = p;
-  if (!is_layer(c.name) && windows) params.flags.insert("windows");
-  if (is_layer(c.name) && !windows) params.flags.insert("aligned");
+  if (!windows_by_default(c.name) && windows) params.flags.insert("windows");
+  if (windows_by_default(c.name) && !windows) params.flags.insert("aligned");
   return params;
 }
 
@@ -49,27 +57,20 @@ int aligned_cuts(const Circuit& c) {
 
 }  // namespace
 
-TEST_CASE("windows reach every fsum and matmul block of the SSM parts (the layers' default)",
+TEST_CASE("windows reach every fsum and matmul block of the SSM parts (the default of five)",
           "[ssm][windows]") {
   for (const char* name : kParts) {
     INFO(name);
     const Component& c = component(name);
-    CHECK(c.declares(is_layer(name) ? "aligned" : "windows"));
+    CHECK(c.declares(windows_by_default(name) ? "aligned" : "windows"));
     const Circuit aligned = c.construction(at(c, 3, false));
     const Circuit windows = c.construction(at(c, 3, true));
     CHECK(aligned_cuts(aligned) > 0);  // the check below can see an aligned block
     CHECK(aligned_cuts(windows) == 0);
   }
-  for (const char* name : kLayers) {  // the default is the windows build, not merely like it
-    INFO(name);
-    const Component& c = component(name);
-    Params flagged = at(c, 3, true);
-    flagged.flags.insert("windows");  // the flag fsw_block_params reads, set by hand
-    CHECK(analyze(c.construction(c.defaults())).gates == analyze(c.construction(flagged)).gates);
-  }
 }
 
-TEST_CASE("the SSM parts with --windows equal their specs on random valid inputs at p = 4",
+TEST_CASE("the SSM parts with window sums equal their specs on random valid inputs at p = 4",
           "[ssm][windows]") {
   CompareParams random;
   random.random_rounds = 64;
@@ -84,7 +85,7 @@ TEST_CASE("the SSM parts with --windows equal their specs on random valid inputs
   }
 }
 
-TEST_CASE("a mutant of an SSM part is still caught with --windows", "[ssm][windows][mutant]") {
+TEST_CASE("a mutant of an SSM part is still caught with window sums", "[ssm][windows][mutant]") {
   // scan's first mutant (the decay product one factor too long) at p = 3 by random simulation.
   const Component& c = component("scan");
   Params params = at(c, 3, true);
@@ -96,11 +97,11 @@ TEST_CASE("a mutant of an SSM part is still caught with --windows", "[ssm][windo
       compare_by_simulation(c.construction(params), c.spec(params), random).difference.has_value());
 }
 
-TEST_CASE("verify proves conv1d, conv-kernel and scan with --windows at p = 2 and conv-kernel at 3",
+TEST_CASE("verify proves conv1d, conv-kernel and scan with windows at p = 2 and conv-kernel at 3",
           "[ssm][windows][cli]") {
   for (const char* args : {"--component conv1d --p 2", "--component conv-kernel --p 2",
-                           "--component scan --p 2", "--component conv-kernel --p 3"}) {
-    const auto r = test::run_verify(std::string(args) + " --windows --json");
+                           "--component scan --p 2 --windows", "--component conv-kernel --p 3"}) {
+    const auto r = test::run_verify(std::string(args) + " --json");
     INFO(args << "\n" << r.out << r.err);
     CHECK(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);

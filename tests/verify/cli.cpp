@@ -205,16 +205,22 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
 }
 
 TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][windows]") {
-  auto r = run_verify("--component conv1d --p 8 --stats-only");
+  // conv1d: windows by default, to p = 5 for proofs and 8 for sizes; --aligned proves to 6.
+  auto r = run_verify("--component conv1d --p 7");
   CHECK(r.exit_code == 2);
-  CHECK(
-      r.err ==
-      "verify: error: p = 8 is out of range for conv1d (allowed 2..6; with --windows: up to 8)\n");
-  r = run_verify("--component conv1d --p 8 --windows --stats-only --json");
+  CHECK(r.err ==
+        "verify: error: p = 7 is out of range for conv1d (allowed 2..5; with --aligned: up to 6; "
+        "with --stats-only: up to 8)\n");
+  r = run_verify("--component conv1d --p 6 --aligned --stats-only --json");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["construction"]["depth"] == 21);
+  CHECK(run_verify("--component conv1d --p 7 --aligned --stats-only").exit_code == 2);
+  r = run_verify("--component conv1d --p 8 --stats-only --json");
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["construction"]["depth"] == 30);
-  CHECK(run_verify("--component conv1d --p 9 --windows --stats-only").exit_code == 2);
+  CHECK(run_verify("--component conv1d --p 9 --stats-only").exit_code == 2);
 }
 
 TEST_CASE("the layers' range holds what proves; --aligned narrows it, sizes alone reach 8",

@@ -1,8 +1,8 @@
 // Size growth in p: no registered construction may grow exponentially unless it is listed as
 // known to (issue #15), and every listed one must still do so; a listed one's polynomial variant
 // (fsum --windows, matmul --windows, and the SSM parts with --windows) is measured like an
-// unlisted component, and so are the two layers (selective-ssm, mamba), whose default is that
-// variant.
+// unlisted component, and so are the SSM parts whose default is that variant (conv1d,
+// conv-kernel, selection and the two layers).
 //
 // The paper's claim is TC^0: constant depth and polynomial size. A size that is a polynomial of
 // degree at most k with nonnegative coefficients satisfies size(2p) <= 2^k size(p) at every p,
@@ -98,34 +98,31 @@ const KnownExponential kKnownExponential[] = {
      "at the paper's E = p + 1: every product aligned over all 2^(E+1) exponents (the "
      "default; --windows is polynomial, next list)",
      3, true},
-    {"selection", "matmul blocks at E = p + 1 (x_t W_delta + b_delta; B and C too for D >= 2)", 0,
-     false, "matmul"},
     {"scan", "fsum and matmul blocks at E = p + 1", 0, false, "fsum"},
-    {"conv-kernel", "fsum blocks at E = p + 1", 0, false, "fsum"},
     {"conv-ssm", "fsum and matmul blocks at E = p + 1", 0, false, "matmul"},
-    {"conv1d", "matmul blocks at E = p + 1", 0, false, "matmul"},
 };
 
 // Variants that replace a listed construction by a polynomial one, measured like every
 // unlisted component (kPairs, at E = p + 1 where paper_exponent): the flag a component registers
 // and the entry above that it answers. Pairs lie in the range the flag allows (Component::p_max):
-// the SSM parts' --windows reaches p = 8, one pair (4, 8), at which their default would pass the
-// bound by far (its aligned matmul blocks: over 4 GiB at p = 8), so the one pair tells the two
-// apart. They are composites, as are the layers (kLayers): a composite's depth is the longest path
-// through its blocks, each of constant depth, but which output bit of a block arrives last shifts
-// with p, so it moves by a few layers (measured from p = 4 to 8: selection 108 -> 106,
-// selective-ssm 224 -> 227, mamba 354 -> 359); it may rise by at most kCompositeDepthBand, which
-// growth with p (log p layers or more) would pass.
+// scan's and conv-ssm's --windows reaches p = 8, one pair (4, 8), at which their default would pass
+// the bound by far (its aligned matmul blocks: over 4 GiB at p = 8), so the one pair tells the two
+// apart. They are composites, as are the parts built so by default (kWindowsByDefault): a
+// composite's depth is the longest path through its blocks, each of constant depth, but which
+// output bit of a block arrives last shifts with p, so it moves by a few layers (measured from p =
+// 4 to 8: selection 108 -> 106, selective-ssm 224 -> 227, mamba 354 -> 359); it may rise by at most
+// kCompositeDepthBand, which growth with p (log p layers or more) would pass.
 constexpr int kCompositeDepthBand = 8;
 
-// The layers, cluster windows by default (--aligned is the exponential variant): their p range
-// holds what proves in minutes (to 5), their sizes alone build to 8 (Component::stats_p_max), so
-// they are measured at the one pair (4, 8) as composites.
-constexpr const char* kLayers[] = {"selective-ssm", "mamba"};
+// The SSM parts built by cluster windows by default (--aligned is the exponential variant): their
+// p range holds what proves in minutes (4 or 5), their sizes alone build to 8
+// (Component::stats_p_max), so they are measured at the one pair (4, 8) as composites.
+constexpr const char* kWindowsByDefault[] = {"conv1d", "conv-kernel", "selection", "selective-ssm",
+                                             "mamba"};
 
-bool is_layer(const std::string& name) {
-  return std::any_of(std::begin(kLayers), std::end(kLayers),
-                     [&](const char* layer) { return name == layer; });
+bool windows_by_default(const std::string& name) {
+  return std::any_of(std::begin(kWindowsByDefault), std::end(kWindowsByDefault),
+                     [&](const char* part) { return name == part; });
 }
 
 struct PolynomialVariant {
@@ -139,10 +136,7 @@ const PolynomialVariant kPolynomialVariants[] = {
     {"fsum", "windows", true},
     {"matmul", "windows", true},
     {"scan", "windows", false, true},
-    {"conv-kernel", "windows", false, true},
     {"conv-ssm", "windows", false, true},
-    {"conv1d", "windows", false, true},
-    {"selection", "windows", false, true},
 };
 
 // Components polynomial by construction whose p range (discretize: p <= 6) holds fewer than two
@@ -202,7 +196,7 @@ TEST_CASE(
   for (const auto& c : all_components()) {
     if (listed_at_defaults(c.name)) continue;       // next test
     if (measured_through_blocks(c.name)) continue;  // the test after it
-    const bool layer = is_layer(c.name);
+    const bool composite = windows_by_default(c.name);
     std::vector<int> at;
     for (int p : kPairs)
       if (p >= c.p_spec().min && 2 * p <= c.p_max(c.defaults(), /*stats_only=*/true))
@@ -217,13 +211,13 @@ TEST_CASE(
                   << g.depth_2p);
       CHECK(g.gates <= bound_for(c.name));
       CHECK(g.fanin <= bound_for(c.name));
-      if (layer)
+      if (composite)
         CHECK(g.depth_2p <= g.depth_p + kCompositeDepthBand);
       else
         CHECK(g.depth_p == g.depth_2p);
     }
     INFO(c.name << " has " << pairs << " pairs (p, 2p) in its p range");
-    CHECK(pairs >= (layer ? 1 : 2));  // a smaller range must be listed, with its reason
+    CHECK(pairs >= (composite ? 1 : 2));  // a smaller range must be listed, with its reason
     ++measured;
   }
   CHECK(measured >= 10);  // the integer, float and iterated components, exp, hadamard
