@@ -369,7 +369,8 @@ const std::vector<Component>& all_components() {
       {.name = "conv1d",
        .description = "causal 1-D convolution y_t,d = round(sum_k w_k x_(t-K+1+k) + bias_d), zero "
                       "padding on the left (unwired taps), one exact sum rounded once per output "
-                      "(a matmul block each)",
+                      "(a matmul block each, its terms summed by cluster windows; --aligned: "
+                      "exponent-aligned)",
        .lemma = "Mamba paper Def 3.18, Lemmas B.8 (indexing: wiring) and B.9 (1-D convolution)",
        .params = {p_param(2, 5, 4),
                   {"L", 1, 6, 3, "sequence length"},
@@ -403,7 +404,8 @@ const std::vector<Component>& all_components() {
       {.name = "selection",
        .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
                       "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
-                      "construction as one block",
+                      "construction as one block; sums by cluster windows (--aligned: "
+                      "exponent-aligned)",
        .lemma = "Mamba paper Def 3.21, Lemma B.10 (selection functions); delta's composed error "
                 "(affine rounding times softplus's conditioning) measured against MPFR",
        .params = {p_param(2, 4, 3),
@@ -473,7 +475,8 @@ const std::vector<Component>& all_components() {
            "at p = 4 / 8 (130,252 at p = 16, built in-process past the flag's p <= 8)"},
       {.name = "conv-kernel",
        .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
-                      "product an fprod block (rounded once), the sum over n an fsum block",
+                      "product an fprod block (rounded once), the sum over n an fsum block by "
+                      "cluster windows (--aligned: exponent-aligned)",
        .lemma = "Mamba paper Def A.7, Lemma B.7",
        .params = {p_param(2, 5, 4), {"L", 2, 6, 3, "kernel length"}, {"N", 1, 3, 2, "state size"}},
        .flags = {{"aligned", kAlignedMeaning, 6}},
@@ -507,7 +510,8 @@ const std::vector<Component>& all_components() {
       {.name = "selective-ssm",
        .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
                       "channel), optional skip (y + D x) and gate (y silu(z)); the parts' "
-                      "constructions composed",
+                      "constructions composed, every sum by cluster windows (--aligned: "
+                      "exponent-aligned)",
        .lemma = "paper Theorem 4.4 (Def 3.22); end-to-end error against the real-valued layer "
                 "composed from the parts' bounds by Z3, MPFR measurement",
        .params = {p_param(2, 5, 3),
@@ -550,7 +554,8 @@ const std::vector<Component>& all_components() {
        .stats_p_max = kWindowsStatsPMax},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
-                      "with skip and silu(z) gate, output projection; the parts composed",
+                      "with skip and silu(z) gate, output projection; the parts composed, every "
+                      "sum by cluster windows (--aligned: exponent-aligned)",
        .lemma = "paper Theorem 4.5 (Def 3.24)",
        .params = {p_param(2, 5, 3),
                   {"L", 2, 3, 2, "sequence length"},
