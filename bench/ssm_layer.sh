@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # ssm_layer.sh: the SSM components' proofs and mutants in one table: each component at its
 # defaults and at p = 4, the same with --windows (every fsum and matmul block polynomial; the
-# components that declare it) or --aligned (the layers, whose default is the windows build: their
-# exponent-aligned sums, exponential in p), then each of its mutants at the defaults (verdict, engine seconds,
-# wall seconds). The 60 s targets of issue 14 (scan --p 4 --L 4, selective-ssm) are rows of their own.
+# components that declare it) or --aligned (the parts whose default is the windows build: their
+# exponent-aligned sums, exponential in p), then each of its mutants at the defaults (verdict,
+# engine seconds, wall seconds). The 60 s targets of issue 14 (scan --p 4 --L 4, selective-ssm) are rows of their own.
 #
 # Usage: bench/ssm_layer.sh [VERIFY_BINARY] (default build/verify)
 # Environment: LIMIT (seconds per run, default 600; past it the verdict is UNKNOWN).

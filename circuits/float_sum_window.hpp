@@ -1,8 +1,10 @@
 // The exact sum of n signed, scaled significands rounded once, polynomial in the exponent width:
 // clusters of nearby exponents, each summed exactly in a window of its own, and the highest
 // nonzero cluster rounded with the sign of the next one as a sticky. fsum and matmul use it with
-// --windows, and so do the SSM parts' fsum and matmul blocks (fsw_block_params); the default stays
-// float_sum_blocks.hpp's exponent-aligned sum (2^E columns), which shares a cut with the spec.
+// the flag "windows", and so do the SSM parts' fsum and matmul blocks when their composite
+// carries it (fsw_block_params; the registry sets it by default for five of them); without it
+// they take float_sum_blocks.hpp's exponent-aligned sum (2^E columns), which shares a cut with
+// the spec.
 //
 // Why it is exact (see float_sum_window.cpp for the circuit): sort the nonzero terms by exponent
 // and cut where two neighbours lie more than D binades apart. Each cluster's sum S_C is an

@@ -4,9 +4,7 @@
 // every fsum and matmul block of the composite is built by cluster windows, the composite still
 // equals its spec (whose blocks stay exponent-aligned), and the block proofs go through at small
 // widths. Their growth in p is checked in tests/verify/size_growth.cpp.
-#include <algorithm>
 #include <catch2/catch.hpp>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -20,14 +18,9 @@ namespace {
 
 constexpr const char* kParts[] = {"scan",      "conv-kernel",   "conv-ssm", "conv1d",
                                   "selection", "selective-ssm", "mamba"};
-// The parts whose default is the windows build (the registry's windows_by_default).
-constexpr const char* kWindowsByDefault[] = {"conv1d", "conv-kernel", "selection", "selective-ssm",
-                                             "mamba"};
-
-bool windows_by_default(const std::string& name) {
-  return std::any_of(std::begin(kWindowsByDefault), std::end(kWindowsByDefault),
-                     [&](const char* part) { return name == part; });
-}
+// A part built with windows by default declares --aligned for the exponent-aligned sums (conv1d,
+// conv-kernel, selection and the two layers); the others declare --windows (scan, conv-ssm).
+bool windows_by_default(const Component& c) { return c.declares("aligned"); }
 
 const Component& component(const std::string& name) {
   const Component* c = find_component(name);
@@ -40,8 +33,8 @@ const Component& component(const std::string& name) {
 Params at(const Component& c, int p, bool windows) {
   Params params = c.defaults();
   params.p = p;
-  if (!windows_by_default(c.name) && windows) params.flags.insert("windows");
-  if (windows_by_default(c.name) && !windows) params.flags.insert("aligned");
+  if (!windows_by_default(c) && windows) params.flags.insert("windows");
+  if (windows_by_default(c) && !windows) params.flags.insert("aligned");
   return params;
 }
 
@@ -62,7 +55,7 @@ TEST_CASE("windows reach every fsum and matmul block of the SSM parts (the defau
   for (const char* name : kParts) {
     INFO(name);
     const Component& c = component(name);
-    CHECK(c.declares(windows_by_default(name) ? "aligned" : "windows"));
+    CHECK(c.declares("aligned") != c.declares("windows"));  // one of the two, not both
     const Circuit aligned = c.construction(at(c, 3, false));
     const Circuit windows = c.construction(at(c, 3, true));
     CHECK(aligned_cuts(aligned) > 0);  // the check below can see an aligned block

@@ -23,7 +23,6 @@
 // sizes at p = 4 .. 32 for the README.
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -107,23 +106,18 @@ const KnownExponential kKnownExponential[] = {
 // and the entry above that it answers. Pairs lie in the range the flag allows (Component::p_max):
 // scan's and conv-ssm's --windows reaches p = 8, one pair (4, 8), at which their default would pass
 // the bound by far (its aligned matmul blocks: over 4 GiB at p = 8), so the one pair tells the two
-// apart. They are composites, as are the parts built so by default (kWindowsByDefault): a
+// apart. They are composites, as are the parts built so by default (windows_by_default): a
 // composite's depth is the longest path through its blocks, each of constant depth, but which
 // output bit of a block arrives last shifts with p, so it moves by a few layers (measured from p =
 // 4 to 8: selection 108 -> 106, selective-ssm 224 -> 227, mamba 354 -> 359); it may rise by at most
 // kCompositeDepthBand, which growth with p (log p layers or more) would pass.
 constexpr int kCompositeDepthBand = 8;
 
-// The SSM parts built by cluster windows by default (--aligned is the exponential variant): their
-// p range holds what proves in minutes (4 or 5), their sizes alone build to 8
-// (Component::stats_p_max), so they are measured at the one pair (4, 8) as composites.
-constexpr const char* kWindowsByDefault[] = {"conv1d", "conv-kernel", "selection", "selective-ssm",
-                                             "mamba"};
-
-bool windows_by_default(const std::string& name) {
-  return std::any_of(std::begin(kWindowsByDefault), std::end(kWindowsByDefault),
-                     [&](const char* part) { return name == part; });
-}
+// The SSM parts built by cluster windows by default, which declare --aligned for the exponential
+// variant (conv1d, conv-kernel, selection and the two layers): their p range holds what proves in
+// minutes (4 or 5), their sizes alone build to 8 (Component::stats_p_max), so they are measured at
+// the one pair (4, 8) as composites.
+bool windows_by_default(const Component& c) { return c.declares("aligned"); }
 
 struct PolynomialVariant {
   const char* component;
@@ -196,7 +190,7 @@ TEST_CASE(
   for (const auto& c : all_components()) {
     if (listed_at_defaults(c.name)) continue;       // next test
     if (measured_through_blocks(c.name)) continue;  // the test after it
-    const bool composite = windows_by_default(c.name);
+    const bool composite = windows_by_default(c);
     std::vector<int> at;
     for (int p : kPairs)
       if (p >= c.p_spec().min && 2 * p <= c.p_max(c.defaults(), /*stats_only=*/true))
