@@ -1,6 +1,8 @@
 // Engine choice and counterexample replay (see equivalence.hpp).
 #include "lib/equivalence.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -89,10 +91,13 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
                                     const EquivalenceParams& params) {
   check_same_interface(construction, spec);
   const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
   EquivalenceResult r;
   r.engine = params.engine;
+  const int bits = static_cast<int>(used_input_positions(construction, spec).size());
   if (r.engine == Engine::Auto) {
-    const int bits = static_cast<int>(used_input_positions(construction, spec).size());
     r.engine = bits <= params.max_sim_input_bits ? Engine::Sim : Engine::Sat;
     // A composition of blocks too large to enumerate quickly goes to SAT, which proves it block
     // by block, unless a block alone would cost more to enumerate than the whole circuit: the
@@ -110,13 +115,13 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     }
   }
   std::optional<Assignment> candidate;
-  if (r.engine == Engine::Sim) {
+  const auto simulate = [&](double timeout_seconds) {
     CompareParams cp;
     if (params.miter.progress)
       cp.progress = [&](double f) {
         params.miter.progress("simulated " + std::to_string(static_cast<int>(f * 100)) + "%");
       };
-    cp.timeout_seconds = params.miter.timeout_seconds;
+    cp.timeout_seconds = timeout_seconds;
     CompareResult cr = compare_by_simulation(construction, spec, cp);
     r.simulated_points = cr.valid_points;
     candidate = cr.difference;
@@ -124,12 +129,25 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     r.verdict = candidate     ? Verdict::Counterexample
                 : cr.complete ? Verdict::Proved
                               : Verdict::Unknown;
+  };
+  if (r.engine == Engine::Sim) {
+    simulate(params.miter.timeout_seconds);
   } else if (r.engine == Engine::Z3) {
     std::optional<bool> eq =
         check_equivalence_z3(construction, spec, params.miter.timeout_seconds, &candidate);
     r.verdict = !eq ? Verdict::Unknown : (*eq ? Verdict::Proved : Verdict::Counterexample);
   } else {
     MiterParams mp = params.miter;
+    // Auto past the simulation bound but within the fallback's: SAT first, on a budget.
+    const bool fallback = params.engine == Engine::Auto &&
+                          bits <= params.max_fallback_sim_input_bits && mp.proof_dir.empty() &&
+                          mp.exchange == ObligationExchange::None && mp.conflict_limit < 0;
+    const double timeout = params.miter.timeout_seconds;
+    if (fallback) {
+      mp.conflict_limit = params.fallback_conflict_limit;
+      mp.timeout_seconds = timeout > 0 ? std::min(timeout, params.fallback_sat_seconds)
+                                       : params.fallback_sat_seconds;
+    }
     // Cut blocks are proved like any pair of circuits (simulation when small); with proof
     // logging on, by SAT so that every step of the verdict has a checkable certificate.
     mp.prove_cut_block = [&](const std::string& label, const Circuit& a,
@@ -146,15 +164,25 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
       if (br.verdict == Verdict::Emitted)  // --collect checks it; the rest of the run assumes it
         return "SAT, obligations emitted (" + std::to_string(br.sat.obligations.size()) + ")";
       if (br.verdict != Verdict::Proved) return std::nullopt;
-      return br.engine == Engine::Sim
-                 ? "exhaustive simulation of " + std::to_string(br.simulated_points) + " inputs"
-                 : "SAT (" + std::to_string(br.sat.obligations.size()) + " obligations)";
+      if (br.engine == Engine::Sim)
+        return "exhaustive simulation of " + std::to_string(br.simulated_points) + " inputs" +
+               (br.sat_first.empty() ? "" : " (" + br.sat_first + ")");
+      return "SAT (" + std::to_string(br.sat.obligations.size()) + " obligations)";
     };
     std::optional<bool> eq = check_equivalence_sat(construction, spec, mp, &r.sat);
     candidate = r.sat.counterexample;
     r.verdict = !eq ? Verdict::Unknown : (*eq ? Verdict::Proved : Verdict::Counterexample);
     if (r.verdict == Verdict::Proved && mp.exchange == ObligationExchange::Emit)
       r.verdict = Verdict::Emitted;  // every obligation was written, none answered
+    if (fallback && r.verdict == Verdict::Unknown && (timeout <= 0 || elapsed() < timeout)) {
+      r.sat_first = fmt::format(
+          "SAT first: no verdict within {} conflicts per obligation and {:g} s, stopped at {:.1f} "
+          "s",
+          params.fallback_conflict_limit, params.fallback_sat_seconds, elapsed());
+      r.sat = MiterStats{};
+      r.engine = Engine::Sim;
+      simulate(timeout <= 0 ? 0 : std::max(timeout - elapsed(), 1e-3));
+    }
   }
   if (r.verdict == Verdict::Counterexample)
     r.counterexample = replay_counterexample(construction, spec, *candidate);

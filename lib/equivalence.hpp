@@ -31,6 +31,14 @@ struct EquivalenceParams {
   int max_sim_input_bits = 24;  // Auto simulates up to 2^24 assignments
   // ... and a composition of blocks only while 2^bits x wires stays below this (else SAT).
   double max_sim_wire_evaluations = 0x1p36;
+  // Past 2^24 and up to 2^28 assignments Auto tries SAT first, with this many conflicts per
+  // obligation and this many seconds in all, and enumerates when SAT stops there: SAT proves most
+  // such pairs in seconds (fadd at p = 6, fsum's exact-sum block at p = 2), but not two different
+  // 14-bit multipliers, which enumeration proves in a minute or two. Not with a proof directory:
+  // every step then needs a certificate, which only SAT gives.
+  int max_fallback_sim_input_bits = 28;
+  int fallback_conflict_limit = 300000;
+  double fallback_sat_seconds = 30;
   MiterParams miter;  // timeout (every engine); proofs and progress (SAT)
 };
 
@@ -48,6 +56,9 @@ struct EquivalenceResult {
   double seconds = 0;
   uint64_t simulated_points = 0;  // sim engine: valid assignments checked
   MiterStats sat;                 // sat engine: obligations
+  // Auto's SAT attempt that stopped at its conflict budget before enumeration took over (the
+  // fallback above); empty otherwise.
+  std::string sat_first;
   std::optional<Counterexample> counterexample;
 };
 

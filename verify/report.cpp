@@ -164,6 +164,7 @@ void print_equivalence(const Report& r) {
   std::string how = fmt::format("engine {}, {:.2f} s", engine_name(e.engine), e.seconds);
   if (e.engine == Engine::Sim)
     how += fmt::format(", {} valid inputs enumerated", e.simulated_points);
+  if (!e.sat_first.empty()) how += "; " + e.sat_first;
   if (e.engine == Engine::Sat)
     how += fmt::format(", {} SAT obligation{}", e.sat.obligations.size(),
                        e.sat.obligations.size() == 1 ? "" : "s");
@@ -254,6 +255,7 @@ nlohmann::json report_json(const Report& r) {
     j["engine"] = engine_name(e.engine);
     j["seconds"] = e.seconds;
     if (e.engine == Engine::Sim) j["simulated_points"] = e.simulated_points;
+    if (!e.sat_first.empty()) j["sat_first"] = e.sat_first;
     nlohmann::json obs = nlohmann::json::array();
     for (const auto& ob : e.sat.obligations) {
       nlohmann::json o = {{"output", ob.output_word},

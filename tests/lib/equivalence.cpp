@@ -158,6 +158,33 @@ TEST_CASE("a conflict budget of zero gives unknown, never proved", "[miter]") {
   CHECK(r.verdict != Verdict::Proved);
 }
 
+TEST_CASE("auto enumerates where SAT stops at its budget, within the fallback's bound", "[miter]") {
+  EquivalenceParams p;
+  p.max_sim_input_bits = 10;
+  p.max_fallback_sim_input_bits = 16;
+  p.fallback_conflict_limit = 0;  // SAT stops at once (see the test above)
+  const EquivalenceResult r = check_equivalence(weighted(8), ripple(8), p);  // 16 input bits
+  CHECK(r.verdict == Verdict::Proved);
+  CHECK(r.engine == Engine::Sim);
+  CHECK(r.simulated_points == (1u << 16));
+  CHECK(r.sat_first.find("no verdict within 0 conflicts") != std::string::npos);
+  const EquivalenceResult broken = check_equivalence(weighted(8), ripple(8, 3), p);
+  CHECK(broken.verdict == Verdict::Counterexample);
+  CHECK(broken.counterexample.has_value());  // replayed, by whichever engine found it
+  // Past the fallback's bound SAT runs without the budget, as before; under a conflict limit of
+  // the caller's, no verdict stays none.
+  p.max_fallback_sim_input_bits = 15;
+  const EquivalenceResult past = check_equivalence(weighted(8), ripple(8), p);
+  CHECK(past.verdict == Verdict::Proved);
+  CHECK(past.engine == Engine::Sat);
+  CHECK(past.sat_first.empty());
+  p.max_fallback_sim_input_bits = 16;
+  p.miter.conflict_limit = 0;
+  const EquivalenceResult limited = check_equivalence(weighted(8), ripple(8), p);
+  CHECK(limited.verdict == Verdict::Unknown);
+  CHECK(limited.sat_first.empty());
+}
+
 TEST_CASE("a counterexample that does not replay is an internal error", "[miter]") {
   Assignment agreeing(12, false);  // 0 + 0: both adders say 0
   CHECK_THROWS_AS(replay_counterexample(ripple(6, 3), weighted(6), agreeing), ReplayError);
