@@ -34,8 +34,9 @@ struct EquivalenceParams {
   // Past 2^24 and up to 2^28 assignments Auto tries SAT first, with this many conflicts per
   // obligation and this many seconds in all, and enumerates when SAT stops there: SAT proves most
   // such pairs in seconds (fadd at p = 6, fsum's exact-sum block at p = 2), but not two different
-  // 14-bit multipliers, which enumeration proves in a minute or two. Not with a proof directory:
-  // every step then needs a certificate, which only SAT gives.
+  // 14-bit multipliers, which enumeration proves in a minute or two. Not with a proof directory
+  // (every step then needs a certificate, which only SAT gives), nor for a composition of blocks
+  // (proved block by block, each block with this fallback of its own).
   int max_fallback_sim_input_bits = 28;
   int fallback_conflict_limit = 300000;
   double fallback_sat_seconds = 30;
