@@ -21,8 +21,9 @@ void validate_params(const Component& c, const Params& params, bool stats_only) 
       for (const FlagSpec& f : c.flags)
         if (ps.name == "p" && f.p_max > max)
           widened += fmt::format("; with --{}: up to {}", f.name, f.p_max);
-      if (ps.name == "p" && c.p_max(params, true) > max)
-        widened += fmt::format("; with --stats-only: up to {}", c.p_max(params, true));
+      const int sizes_max = c.p_max(params, /*stats_only=*/true);
+      if (ps.name == "p" && sizes_max > max)
+        widened += fmt::format("; with --stats-only: up to {}", sizes_max);
       throw UsageError(fmt::format("{} = {} is out of range for {} (allowed {}..{}{})", ps.name,
                                    value, c.name, ps.min, max, widened));
     }

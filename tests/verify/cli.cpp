@@ -48,6 +48,23 @@ size_t count_lines(const std::string& s) {
   return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
+// `verify ARGS` is a usage error (exit 2) whose one line is "verify: error: MESSAGE".
+void check_refused(const std::string& args, const std::string& message) {
+  INFO("verify " << args);
+  const auto r = run_verify(args);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "verify: error: " + message + "\n");
+}
+
+// The construction's statistics from `verify ARGS --stats-only --json`, which must succeed.
+nlohmann::json built_construction(const std::string& args) {
+  INFO("verify " << args);
+  const auto r = run_verify(args + " --stats-only --json");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  return r.exit_code == 0 ? nlohmann::json::parse(r.out)["construction"] : nlohmann::json{};
+}
+
 }  // namespace
 
 TEST_CASE("every component proves at a small p with both engines", "[cli]") {
@@ -206,44 +223,28 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
 
 TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][windows]") {
   // conv1d: windows by default, to p = 5 for proofs and 8 for sizes; --aligned proves to 6.
-  auto r = run_verify("--component conv1d --p 7");
-  CHECK(r.exit_code == 2);
-  CHECK(r.err ==
-        "verify: error: p = 7 is out of range for conv1d (allowed 2..5; with --aligned: up to 6; "
-        "with --stats-only: up to 8)\n");
-  r = run_verify("--component conv1d --p 6 --aligned --stats-only --json");
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  CHECK(nlohmann::json::parse(r.out)["construction"]["depth"] == 21);
+  check_refused("--component conv1d --p 7",
+                "p = 7 is out of range for conv1d (allowed 2..5; with --aligned: up to 6; with "
+                "--stats-only: up to 8)");
+  CHECK(built_construction("--component conv1d --p 6 --aligned")["depth"] == 21);
   CHECK(run_verify("--component conv1d --p 7 --aligned --stats-only").exit_code == 2);
-  r = run_verify("--component conv1d --p 8 --stats-only --json");
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  CHECK(nlohmann::json::parse(r.out)["construction"]["depth"] == 30);
+  CHECK(built_construction("--component conv1d --p 8")["depth"] == 30);
   CHECK(run_verify("--component conv1d --p 9 --stats-only").exit_code == 2);
 }
 
 TEST_CASE("the layers' range holds what proves; --aligned narrows it, sizes alone reach 8",
           "[cli][windows]") {
-  auto r = run_verify("--component selective-ssm --p 6");
-  CHECK(r.exit_code == 2);
-  CHECK(r.err ==
-        "verify: error: p = 6 is out of range for selective-ssm (allowed 2..5; with --stats-only: "
-        "up to 8)\n");
-  r = run_verify("--component selective-ssm --p 5 --aligned --stats-only");
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "verify: error: p = 5 is out of range for selective-ssm (allowed 2..4)\n");
-  r = run_verify("--component selective-ssm --p 6 --stats-only --json");
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  CHECK(nlohmann::json::parse(r.out)["construction"]["gates"] > 100000);
+  check_refused("--component selective-ssm --p 6",
+                "p = 6 is out of range for selective-ssm (allowed 2..5; with --stats-only: up to "
+                "8)");
+  check_refused("--component selective-ssm --p 5 --aligned --stats-only",
+                "p = 5 is out of range for selective-ssm (allowed 2..4)");
+  CHECK(built_construction("--component selective-ssm --p 6")["gates"] > 100000);
   CHECK(run_verify("--component selective-ssm --p 9 --stats-only").exit_code == 2);
 }
 
 TEST_CASE("an option a component does not declare is named in the error", "[cli]") {
-  auto r = run_verify("--component fadd --p 4 --n 3");
-  CHECK(r.exit_code == 2);
-  CHECK(r.err == "verify: error: fadd takes no --n (its parameters: --p, --e)\n");
+  check_refused("--component fadd --p 4 --n 3", "fadd takes no --n (its parameters: --p, --e)");
 }
 
 TEST_CASE("a tiny timeout on a hard proof is unknown, not proved", "[cli]") {

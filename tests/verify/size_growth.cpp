@@ -113,6 +113,16 @@ const KnownExponential kKnownExponential[] = {
 // kCompositeDepthBand, which growth with p (log p layers or more) would pass.
 constexpr int kCompositeDepthBand = 8;
 
+// The depth test and the pairs a measurement needs: a composite's depth within the band over one
+// pair at least, any other's the same at p and 2p over two pairs at least.
+void check_depth(int depth_p, int depth_2p, bool composite) {
+  if (composite)
+    CHECK(depth_2p <= depth_p + kCompositeDepthBand);
+  else
+    CHECK(depth_p == depth_2p);
+}
+int pairs_needed(bool composite) { return composite ? 1 : 2; }
+
 // The SSM parts built by cluster windows by default, which declare --aligned for the exponential
 // variant (conv1d, conv-kernel, selection and the two layers): their p range holds what proves in
 // minutes (4 or 5), their sizes alone build to 8 (Component::stats_p_max), so they are measured at
@@ -205,13 +215,10 @@ TEST_CASE(
                   << g.depth_2p);
       CHECK(g.gates <= bound_for(c.name));
       CHECK(g.fanin <= bound_for(c.name));
-      if (composite)
-        CHECK(g.depth_2p <= g.depth_p + kCompositeDepthBand);
-      else
-        CHECK(g.depth_p == g.depth_2p);
+      check_depth(g.depth_p, g.depth_2p, composite);
     }
     INFO(c.name << " has " << pairs << " pairs (p, 2p) in its p range");
-    CHECK(pairs >= (composite ? 1 : 2));  // a smaller range must be listed, with its reason
+    CHECK(pairs >= pairs_needed(composite));  // a smaller range must be listed, with its reason
     ++measured;
   }
   CHECK(measured >= 10);  // the integer, float and iterated components, exp, hadamard
@@ -282,12 +289,9 @@ TEST_CASE("polynomial variants of listed components grow no faster than p^3, and
                    << g.depth_2p);
       CHECK(g.gates <= kBound);
       CHECK(g.fanin <= kBound);
-      if (variant.composite)
-        CHECK(g.depth_2p <= g.depth_p + kCompositeDepthBand);
-      else
-        CHECK(g.depth_p == g.depth_2p);
+      check_depth(g.depth_p, g.depth_2p, variant.composite);
     }
-    CHECK(pairs >= (variant.composite ? 1 : 2));
+    CHECK(pairs >= pairs_needed(variant.composite));
   }
 }
 
