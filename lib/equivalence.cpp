@@ -122,6 +122,7 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
         params.miter.progress("simulated " + std::to_string(static_cast<int>(f * 100)) + "%");
       };
     cp.timeout_seconds = timeout_seconds;
+    cp.threads = params.miter.jobs;
     CompareResult cr = compare_by_simulation(construction, spec, cp);
     r.simulated_points = cr.valid_points;
     candidate = cr.difference;
@@ -142,10 +143,12 @@ EquivalenceResult check_equivalence(const Circuit& construction, const Circuit& 
     // a composition of blocks, which SAT proves block by block (each block with the fallback of
     // its own), while enumerating the whole would cost far more: mamba at p = 6 has 26 input bits
     // and 16 million wires.
-    const bool fallback = params.engine == Engine::Auto &&
-                          bits <= params.max_fallback_sim_input_bits && mp.proof_dir.empty() &&
-                          mp.exchange == ObligationExchange::None && mp.conflict_limit < 0 &&
-                          !(has_block_cuts(construction) && has_block_cuts(spec));
+    const bool fallback =
+        params.engine == Engine::Auto && bits <= params.max_fallback_sim_input_bits &&
+        std::ldexp(static_cast<double>(wire_count(construction) + wire_count(spec)), bits) <=
+            params.max_fallback_wire_evaluations &&
+        mp.proof_dir.empty() && mp.exchange == ObligationExchange::None && mp.conflict_limit < 0 &&
+        !(has_block_cuts(construction) && has_block_cuts(spec));
     const double timeout = params.miter.timeout_seconds;
     if (fallback) {
       mp.conflict_limit = params.fallback_conflict_limit;

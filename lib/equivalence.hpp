@@ -31,13 +31,16 @@ struct EquivalenceParams {
   int max_sim_input_bits = 24;  // Auto simulates up to 2^24 assignments
   // ... and a composition of blocks only while 2^bits x wires stays below this (else SAT).
   double max_sim_wire_evaluations = 0x1p36;
-  // Past 2^24 and up to 2^28 assignments Auto tries SAT first, with this many conflicts per
+  // Past 2^24 and up to 2^32 assignments Auto tries SAT first, with this many conflicts per
   // obligation and this many seconds in all, and enumerates when SAT stops there: SAT proves most
   // such pairs in seconds (fadd at p = 6, fsum's exact-sum block at p = 2), but not two different
-  // 14-bit multipliers, which enumeration proves in a minute or two. Not with a proof directory
-  // (every step then needs a certificate, which only SAT gives), nor for a composition of blocks
-  // (proved block by block, each block with this fallback of its own).
-  int max_fallback_sim_input_bits = 28;
+  // 14- or 16-bit multipliers, which enumeration proves in minutes (on miter.jobs threads). Not
+  // with a proof directory (every step then needs a certificate, which only SAT gives), nor for
+  // a composition of blocks (proved block by block, each block with this fallback of its own),
+  // nor where 2^bits x wires passes the bound below (about 15 minutes of enumeration on one
+  // core): there SAT runs on.
+  int max_fallback_sim_input_bits = 32;
+  double max_fallback_wire_evaluations = 0x1p49;
   int fallback_conflict_limit = 300000;
   double fallback_sat_seconds = 30;
   MiterParams miter;  // timeout (every engine); proofs and progress (SAT)

@@ -178,7 +178,13 @@ TEST_CASE("auto enumerates where SAT stops at its budget, within the fallback's 
   CHECK(past.verdict == Verdict::Proved);
   CHECK(past.engine == Engine::Sat);
   CHECK(past.sat_first.empty());
+  // Nor where enumerating would cost more wire evaluations than the fallback's bound.
   p.max_fallback_sim_input_bits = 16;
+  p.max_fallback_wire_evaluations = 1000;
+  const EquivalenceResult costly = check_equivalence(weighted(8), ripple(8), p);
+  CHECK(costly.engine == Engine::Sat);
+  CHECK(costly.sat_first.empty());
+  p.max_fallback_wire_evaluations = EquivalenceParams{}.max_fallback_wire_evaluations;
   p.miter.conflict_limit = 0;
   const EquivalenceResult limited = check_equivalence(weighted(8), ripple(8), p);
   CHECK(limited.verdict == Verdict::Unknown);

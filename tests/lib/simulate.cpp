@@ -2,6 +2,7 @@
 #include "lib/simulate.hpp"
 
 #include <catch2/catch.hpp>
+#include <optional>
 #include <random>
 
 #include "lib/circuit.hpp"
@@ -89,19 +90,29 @@ TEST_CASE("simulation of random circuits matches a straightforward per-lane eval
     Bits out(pool.end() - 30, pool.end());
     c.add_output_word("y", out, Decoding::unsigned_int());
     Simulator sim(c);
+    BasicSimulator<4> wide(c);  // four words per node: a fanin may be constant in some only
+    auto draw = [&] {
+      const uint64_t kind = rng() % 4;
+      return kind == 0 ? 0 : kind == 1 ? ~0ull : rng();
+    };
     for (int round = 0; round < 4; ++round) {
-      std::vector<uint64_t> lanes(n);
-      for (auto& l : lanes) {
-        const uint64_t kind = rng() % 4;
-        l = kind == 0 ? 0 : kind == 1 ? ~0ull : rng();
-      }
+      std::vector<uint64_t> lanes(n), wide_lanes(4 * n);
+      for (auto& l : lanes) l = draw();
+      for (auto& l : wide_lanes) l = draw();
       sim.run(lanes);
-      for (int lane = 0; lane < 64; ++lane) {
-        const std::vector<bool> reference = evaluate_lane(c, lanes, lane);
-        for (Signal s : out) {
-          INFO("trial " << trial << " round " << round << " lane " << lane << " node " << s.node());
-          REQUIRE(((sim.value(s) >> lane) & 1) ==
-                  static_cast<uint64_t>(reference[s.node()] != s.complemented()));
+      wide.run(wide_lanes);
+      for (int word = -1; word < 4; ++word) {  // -1: the 64-lane simulator
+        std::vector<uint64_t> these = lanes;
+        for (int i = 0; word >= 0 && i < n; ++i) these[i] = wide_lanes[4 * i + word];
+        for (int lane = 0; lane < 64; ++lane) {
+          const std::vector<bool> reference = evaluate_lane(c, these, lane);
+          for (Signal s : out) {
+            INFO("trial " << trial << " round " << round << " word " << word << " lane " << lane
+                          << " node " << s.node());
+            const uint64_t got = word < 0 ? sim.value(s) : wide.value(s, word);
+            REQUIRE(((got >> lane) & 1) ==
+                    static_cast<uint64_t>(reference[s.node()] != s.complemented()));
+          }
         }
       }
     }
@@ -138,7 +149,8 @@ TEST_CASE("gates over one weighted sum share it and see each run's own inputs", 
                           << lane;
       INFO("trial " << trial << " round " << round);
       if (round % 2) {
-        REQUIRE(sim.run_constraints(lanes) == valid_expected);
+        sim.run_constraints(lanes);
+        REQUIRE(sim.valid_lanes() == valid_expected);
         continue;
       }
       sim.run(lanes);
@@ -213,6 +225,56 @@ TEST_CASE("rounds without a valid input are skipped, the valid ones all compared
   const CompareResult diff = compare_by_simulation(make(false, false), make(true, false), {});
   REQUIRE(diff.difference);
   CHECK(*diff.difference == Assignment(10, true));
+}
+
+TEST_CASE("enumeration on several threads gives the one-thread result", "[simulate]") {
+  // 18 input bits: a thousand rounds or more, handed out to the threads in chunks. Valid: x[17]
+  // (half the inputs; the one input validity turns on is enumerated last, as in input order). The
+  // broken circuit differs at two valid inputs in different rounds; the first in enumeration order
+  // is the one reported, found first or not.
+  const uint64_t first = (uint64_t{3000} << 6) + 5, second = (uint64_t{3500} << 6) + 1;
+  auto make = [&](bool broken) {
+    Circuit c("c");
+    const Bits x = c.add_input_word("x", 18, Decoding::unsigned_int());
+    c.add_constraint(x[17]);
+    auto equals = [&](uint64_t v) {
+      Bits lits;
+      for (int i = 0; i < 18; ++i) lits.push_back(((v >> i) & 1) ? x[i] : !x[i]);
+      return c.create_and(lits);
+    };
+    Signal y = c.create_xor(x[0], x[7]);
+    if (broken) y = c.create_xor(y, c.create_or(equals(first), equals(second)));
+    const Signal many = c.create_threshold(x, std::vector<int64_t>(18, 1), 9);  // reads every bit
+    c.add_output_word("y", {y, many}, Decoding::unsigned_int());
+    return c;
+  };
+  Assignment expected(18);
+  for (int i = 0; i < 18; ++i) expected[i] = (first >> i) & 1;
+  const auto valid_below = [](uint64_t end) {
+    uint64_t valid = 0;
+    for (uint64_t v = 0; v < end; ++v) valid += (v >> 17) & 1;
+    return valid;
+  };
+  std::optional<uint64_t> one_thread_count;
+  for (int threads : {1, 2, 3}) {
+    CAPTURE(threads);
+    CompareParams params;
+    params.threads = threads;
+    const CompareResult same = compare_by_simulation(make(false), make(false), params);
+    CHECK(same.complete);
+    CHECK_FALSE(same.difference);
+    CHECK(same.valid_points == (1u << 17));
+    const CompareResult diff = compare_by_simulation(make(false), make(true), params);
+    CHECK_FALSE(diff.complete);
+    REQUIRE(diff.difference);
+    CHECK(*diff.difference == expected);
+    // The valid points of the rounds up to the difference's (a round is at most 256 lanes), the
+    // same on every thread count.
+    CHECK(diff.valid_points > valid_below(first));
+    CHECK(diff.valid_points <= valid_below(first + 256));
+    if (!one_thread_count) one_thread_count = diff.valid_points;
+    CHECK(diff.valid_points == *one_thread_count);
+  }
 }
 
 TEST_CASE("mismatched interfaces are rejected by name", "[simulate]") {
