@@ -8,8 +8,8 @@
 // when a third arrives), about one full adder per weight bit for 64 lanes. Exhaustive and random
 // comparison of two circuits over the same input words build on it; when every valid input is
 // enumerated, "no difference found" is a complete proof. Enumeration runs 256 lanes at a time
-// (four words per node, which shares each gate's bookkeeping: 2.5 times the speed of one word on
-// int-mul at p = 12) and may split its rounds among threads.
+// (four words per node, which shares each gate's bookkeeping: 2 to 2.7 times the speed of one
+// word on int-mul at p = 12) and may split its rounds among threads.
 #pragma once
 
 #include <cstdint>
