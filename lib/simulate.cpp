@@ -233,9 +233,8 @@ void BasicSimulator<W>::evaluate(const Gate& g) {
         for (int k = 0; k < W; ++k) out[k] |= x[k];
       }
       break;
-    case GateKind::Threshold:
-      threshold_value(g, x);
-      std::copy(x, x + W, out);
+    case GateKind::Threshold:  // reads its fanins' words only, never its own
+      threshold_value(g, out);
       break;
   }
 }
