@@ -222,12 +222,19 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
 }
 
 TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][windows]") {
-  // conv1d: windows by default, to p = 5 for proofs and 8 for sizes; --aligned proves to 6.
+  // conv-ssm: aligned by default, to p = 6; --windows builds to 8.
+  check_refused("--component conv-ssm --p 7",
+                "p = 7 is out of range for conv-ssm (allowed 2..6; with --windows: up to 8)");
+  CHECK(built_construction("--component conv-ssm --p 7 --windows")["depth"] == 68);
+  CHECK(run_verify("--component conv-ssm --p 9 --windows --stats-only").exit_code == 2);
+}
+
+TEST_CASE("conv1d's windows prove as far as --aligned did; sizes alone reach 8", "[cli][windows]") {
   check_refused("--component conv1d --p 7",
-                "p = 7 is out of range for conv1d (allowed 2..5; with --aligned: up to 6; with "
-                "--stats-only: up to 8)");
+                "p = 7 is out of range for conv1d (allowed 2..6; with --stats-only: up to 8)");
+  check_refused("--component conv1d --p 7 --aligned --stats-only",
+                "p = 7 is out of range for conv1d (allowed 2..6)");
   CHECK(built_construction("--component conv1d --p 6 --aligned")["depth"] == 21);
-  CHECK(run_verify("--component conv1d --p 7 --aligned --stats-only").exit_code == 2);
   CHECK(built_construction("--component conv1d --p 8")["depth"] == 30);
   CHECK(run_verify("--component conv1d --p 9 --stats-only").exit_code == 2);
 }

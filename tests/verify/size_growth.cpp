@@ -125,7 +125,7 @@ int pairs_needed(bool composite) { return composite ? 1 : 2; }
 
 // The SSM parts built by cluster windows by default, which declare --aligned for the exponential
 // variant (conv1d, conv-kernel, selection and the two layers): their p range holds what proves in
-// minutes (4 or 5), their sizes alone build to 8 (Component::stats_p_max), so they are measured at
+// minutes (4 to 6), their sizes alone build to 8 (Component::stats_p_max), so they are measured at
 // the one pair (4, 8) as composites.
 bool windows_by_default(const Component& c) { return c.declares("aligned"); }
 
