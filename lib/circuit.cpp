@@ -37,10 +37,11 @@ void Circuit::add_constraint(Signal valid) {
 }
 
 void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption,
-                      Signal guarantee, bool block) {
+                      Signal guarantee, bool block, Decoding decoding) {
   for (const auto& c : cuts_)
     if (c.name == name) throw std::invalid_argument("duplicate cut '" + name + "'");
-  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs), assumption, guarantee, block});
+  cuts_.push_back(Cut{name, std::move(inputs), std::move(outputs), assumption, guarantee, block,
+                      std::move(decoding)});
 }
 
 const Word& Circuit::input_word(const std::string& name) const {

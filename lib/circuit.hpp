@@ -117,8 +117,12 @@ class Circuit {
   // is a *block* (lib/compose.hpp, ComposeOptions::block_cut): the miter may then prove it once,
   // replace its outputs on both sides by free variables that satisfy the guarantee, and so prove
   // a composition as the sum of its block proofs (lib/sat/compositional.hpp).
+  // `decoding` says how the outputs read as one word (a block of one float output word is a
+  // float): the miter then proves such a block's word in one obligation, as it does a float
+  // output word of a component (lib/sat/miter_obligations.cpp).
   void add_cut(const std::string& name, Bits inputs, Bits outputs, Signal assumption = kTrue,
-               Signal guarantee = kTrue, bool block = false);
+               Signal guarantee = kTrue, bool block = false,
+               Decoding decoding = Decoding::unsigned_int());
 
   const std::vector<Word>& input_words() const { return input_words_; }
   const std::vector<Word>& output_words() const { return output_words_; }
@@ -129,6 +133,7 @@ class Circuit {
     Signal assumption = kTrue;
     Signal guarantee = kTrue;
     bool block = false;  // declared by compose_embed for a whole embedded block
+    Decoding decoding = Decoding::unsigned_int();  // of the outputs as one word
   };
   const std::vector<Cut>& cuts() const { return cuts_; }
   const Word& input_word(const std::string& name) const;   // throws std::out_of_range

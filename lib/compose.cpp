@@ -48,7 +48,7 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
   if (!options.cut_prefix.empty())
     for (const Circuit::Cut& cut : sub.cuts())
       host.add_cut(options.cut_prefix + cut.name, mapped_bits(cut.inputs), mapped_bits(cut.outputs),
-                   mapped(cut.assumption), mapped(cut.guarantee), cut.block);
+                   mapped(cut.assumption), mapped(cut.guarantee), cut.block, cut.decoding);
   if (!options.block_cut.empty()) {
     Bits outs;
     Bits valid;
@@ -61,8 +61,13 @@ Embedded compose_embed(Circuit& host, const Circuit& sub, const std::vector<Bits
     const Signal guarantee = valid.empty()       ? kTrue
                              : valid.size() == 1 ? valid[0]
                                                  : host.create_and(valid);
+    // One float output word (every float block's shape) reads as that float.
+    const auto& words = sub.output_words();
+    const Decoding decoding = words.size() == 1 && words[0].decoding.kind == Decoding::Kind::Float
+                                  ? words[0].decoding
+                                  : Decoding::unsigned_int();
     host.add_cut(options.block_cut, flat, outs, compose_constraints_hold(host, result), guarantee,
-                 true);
+                 true, decoding);
   }
   return result;
 }

@@ -214,7 +214,7 @@ Circuit lower_weights(const Circuit& c, WeightLowering* stats) {
   for (Signal s : c.constraints()) out.add_constraint(mapped(s));
   for (const Circuit::Cut& cut : c.cuts())
     out.add_cut(cut.name, mapped_bits(cut.inputs), mapped_bits(cut.outputs), mapped(cut.assumption),
-                mapped(cut.guarantee), cut.block);
+                mapped(cut.guarantee), cut.block, cut.decoding);
   if (stats) *stats = counts;
   return out;
 }

@@ -128,7 +128,7 @@ UserCircuit load_user_circuit(const std::string& path, const Circuit& spec) {
     c.add_output_word(w.name, mapped_bits(file.output_word(w.name).bits), w.decoding);
   for (const auto& cut : file.cuts())
     c.add_cut(cut.name, mapped_bits(cut.inputs), mapped_bits(cut.outputs), mapped(cut.assumption),
-              mapped(cut.guarantee), cut.block);
+              mapped(cut.guarantee), cut.block, cut.decoding);
   return u;
 }
 

@@ -372,7 +372,7 @@ class TextReader {
       circuit().add_constraint(s);
   }
 
-  // cut NAME in SIGNALS out SIGNALS [assume SIGNAL] [guarantee SIGNAL] [block]
+  // cut NAME in SIGNALS out SIGNALS [assume SIGNAL] [guarantee SIGNAL] [block] [float P E]
   void cut_line() {
     pos_ += std::string_view("cut").size();
     const size_t start = (skip_spaces(), pos_);
@@ -382,7 +382,8 @@ class TextReader {
     Bits ins = signals_until({"out"});
     if (peek_name() != "out") fail(pos_, "expected 'out' after the cut's inputs, found " + found());
     name("'out'");
-    Bits outs = signals_until({"assume", "guarantee", "block"});
+    const size_t outs_pos = pos_;
+    Bits outs = signals_until({"assume", "guarantee", "block", "float"});
     Signal assumption = kTrue, guarantee = kTrue;
     bool block = false;
     if (peek_name() == "assume") {
@@ -397,9 +398,12 @@ class TextReader {
       name("'block'");
       block = true;
     }
+    // How the outputs read as one word: only "float P E" (a float block's word) is written.
+    const Decoding d = peek_name() == "float" ? decoding(static_cast<int>(outs.size()), outs_pos)
+                                              : Decoding::unsigned_int();
     end_of_statement();
     cuts_.emplace(cut, 0);
-    circuit().add_cut(cut, std::move(ins), std::move(outs), assumption, guarantee, block);
+    circuit().add_cut(cut, std::move(ins), std::move(outs), assumption, guarantee, block, d);
   }
 
   // NAME = AND(..) | OR(..) | MAJ(..) | NOT(x) | XOR(x, y) | [-] [W*]x {+|- [W*]x} >= T

@@ -92,7 +92,7 @@ class TextWriter {
       if (cut.assumption != kTrue) out_ << " assume " << ref(cut.assumption);
       if (cut.guarantee != kTrue) out_ << " guarantee " << ref(cut.guarantee);
       if (cut.block) out_ << " block";
-      out_ << "\n";
+      out_ << decoding_text(cut.decoding) << "\n";
     }
   }
 

@@ -184,7 +184,7 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
   }
   Bits out;
   for (Signal s : cut.outputs) out.push_back(mapped(s));
-  block.add_output_word("out", out, Decoding::unsigned_int());
+  block.add_output_word("out", out, cut.decoding);
   block.add_constraint(mapped(cut.assumption));  // the blocks need only agree where it holds
   // Cuts nested inside the block (e.g. an iterated product's significand block) stay cuts of it.
   auto inside = [&](Signal sig) { return map.count(sig.node()) > 0; };
@@ -198,7 +198,7 @@ std::optional<Circuit> extract_cut_block(const Circuit& circuit, const Circuit::
     for (Signal sig : inner.inputs) ins.push_back(mapped(sig));
     for (Signal sig : inner.outputs) outs.push_back(mapped(sig));
     block.add_cut(inner.name, ins, outs, mapped(inner.assumption), mapped(inner.guarantee),
-                  inner.block);
+                  inner.block, inner.decoding);
   }
   return block;
 }

@@ -53,6 +53,7 @@ void check_identity(const Circuit& c) {
     CHECK(back.cuts()[i].inputs.size() == c.cuts()[i].inputs.size());
     CHECK(back.cuts()[i].outputs.size() == c.cuts()[i].outputs.size());
     CHECK(back.cuts()[i].block == c.cuts()[i].block);
+    CHECK(back.cuts()[i].decoding == c.cuts()[i].decoding);
   }
   const CircuitStats s = analyze(c), t = analyze(back);
   CHECK(t.gates == s.gates);

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
+#include "lib/float_word.hpp"
+#include "lib/sat/cut_points.hpp"
 #include "lib/simulate.hpp"
 
 using namespace tc;
@@ -73,6 +75,39 @@ TEST_CASE("compose_embed re-declares cuts under a prefix", "[compose]") {
   CHECK(host.cuts()[0].name == "inner/and-block");
   CHECK(host.cuts()[0].inputs == Bits{x[0], x[1], x[2], x[3]});
   CHECK(host.cuts()[0].outputs == Bits{e.output("and")[0]});
+}
+
+TEST_CASE("a block of one float output word reads as that float; its extracted word too",
+          "[compose]") {
+  // The miter proves a float word in one obligation (lib/sat/miter_obligations.cpp); a block's
+  // word keeps the decoding so that its proof does too.
+  const FloatFormat f{3, 3};
+  Circuit negate("negate");
+  const Bits x = add_float_input(negate, "x", f);
+  Bits z = x;
+  z.back() = !x.back();
+  add_float_output(negate, "z", z, f);
+  Circuit host("host");
+  const Bits a = add_float_input(host, "a", f);
+  compose_embed(host, negate, std::vector<Bits>{a}, block_with_inner_cuts("neg"));
+  REQUIRE(host.cuts().size() == 1);
+  const Circuit::Cut& cut = host.cuts()[0];
+  CHECK(cut.block);
+  CHECK(cut.decoding == Decoding::floating(3, 3));
+  const auto block = extract_cut_block(host, cut);
+  REQUIRE(block);
+  CHECK(block->output_word("out").decoding == Decoding::floating(3, 3));
+
+  // Two output words: no one float to read, so the bits stay an integer word.
+  Circuit pair("pair");
+  const Bits y = add_float_input(pair, "y", f);
+  add_float_output(pair, "u", y, f);
+  add_float_output(pair, "v", y, f);
+  Circuit host2("host2");
+  compose_embed(host2, pair, std::vector<Bits>{add_float_input(host2, "b", f)},
+                block_with_inner_cuts("pair"));
+  REQUIRE(host2.cuts().size() == 1);
+  CHECK(host2.cuts()[0].decoding == Decoding::unsigned_int());
 }
 
 TEST_CASE("compose_embed rejects mismatched words by name", "[compose]") {
