@@ -372,7 +372,7 @@ class TextReader {
       circuit().add_constraint(s);
   }
 
-  // cut NAME in SIGNALS out SIGNALS [assume SIGNAL] [guarantee SIGNAL] [block] [float P E]
+  // cut NAME in SIGNALS out SIGNALS [assume SIGNAL] [guarantee SIGNAL] [block] [DECODING]
   void cut_line() {
     pos_ += std::string_view("cut").size();
     const size_t start = (skip_spaces(), pos_);
@@ -383,7 +383,8 @@ class TextReader {
     if (peek_name() != "out") fail(pos_, "expected 'out' after the cut's inputs, found " + found());
     name("'out'");
     const size_t outs_pos = pos_;
-    Bits outs = signals_until({"assume", "guarantee", "block", "float"});
+    Bits outs =
+        signals_until({"assume", "guarantee", "block", "unsigned", "signed", "bool", "float"});
     Signal assumption = kTrue, guarantee = kTrue;
     bool block = false;
     if (peek_name() == "assume") {
@@ -398,9 +399,8 @@ class TextReader {
       name("'block'");
       block = true;
     }
-    // How the outputs read as one word: only "float P E" (a float block's word) is written.
-    const Decoding d = peek_name() == "float" ? decoding(static_cast<int>(outs.size()), outs_pos)
-                                              : Decoding::unsigned_int();
+    // How the outputs read as one word, as an input or output word's decoding is written.
+    const Decoding d = decoding(static_cast<int>(outs.size()), outs_pos);
     end_of_statement();
     cuts_.emplace(cut, 0);
     circuit().add_cut(cut, std::move(ins), std::move(outs), assumption, guarantee, block, d);

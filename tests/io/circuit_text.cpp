@@ -97,6 +97,21 @@ TEST_CASE("every component's spec round-trips through the text format", "[circui
   }
 }
 
+TEST_CASE("a cut's decoding round-trips whatever its kind", "[circuit_text]") {
+  // The writer prints every kind the IR allows (compose_embed sets only float today).
+  Circuit c("cuts");
+  const Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
+  const Signal g = c.create_majority({x[0], x[1], x[2]});
+  const Signal h = c.create_and(x[0], x[1]);
+  const Signal k = c.create_or(x[1], x[2]);
+  c.add_output_word("y", {g, h, k}, Decoding::unsigned_int());
+  c.add_cut("plain", x, {g});
+  c.add_cut("as-bool", x, {h}, kTrue, kTrue, false, Decoding::boolean());
+  c.add_cut("as-signed", x, {g, k}, kTrue, kTrue, true, Decoding::signed_int());
+  c.add_cut("as-float", x, {g, h, k}, kTrue, kTrue, true, Decoding::floating(1, 1));
+  check_identity(c);
+}
+
 TEST_CASE("shorthands and weighted sums build the documented gates", "[circuit_text]") {
   const Circuit c = read_text(
       "# a comment line\n"
