@@ -44,6 +44,15 @@ void Circuit::add_cut(const std::string& name, Bits inputs, Bits outputs, Signal
                       std::move(decoding)});
 }
 
+void Circuit::add_case_split(const std::string& name, Bits bits) {
+  for (const auto& w : case_splits_)
+    if (w.name == name) throw std::invalid_argument("duplicate case split '" + name + "'");
+  if (bits.empty() || bits.size() > static_cast<size_t>(kMaxCaseSplitBits))
+    throw std::invalid_argument("case split '" + name + "' has " + std::to_string(bits.size()) +
+                                " bits; 1 to " + std::to_string(kMaxCaseSplitBits) + " allowed");
+  case_splits_.push_back(Word{name, std::move(bits), Decoding::unsigned_int()});
+}
+
 const Word& Circuit::input_word(const std::string& name) const {
   for (const auto& w : input_words_)
     if (w.name == name) return w;

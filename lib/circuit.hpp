@@ -124,6 +124,14 @@ class Circuit {
                Signal guarantee = kTrue, bool block = false,
                Decoding decoding = Decoding::unsigned_int());
 
+  // Declares `bits` a case split, a proof hint that changes nothing the circuit computes: the SAT
+  // miter proves each output word once per value of the bits, in turn, on one solver
+  // (lib/sat/miter_case_split.hpp). A value no input reaches is a case proved at once. At most
+  // kMaxCaseSplitBits bits (2^8 cases); throws std::invalid_argument past it or for a repeated
+  // name.
+  static constexpr int kMaxCaseSplitBits = 8;
+  void add_case_split(const std::string& name, Bits bits);
+
   const std::vector<Word>& input_words() const { return input_words_; }
   const std::vector<Word>& output_words() const { return output_words_; }
   const std::vector<Signal>& constraints() const { return constraints_; }
@@ -136,8 +144,9 @@ class Circuit {
     Decoding decoding = Decoding::unsigned_int();  // of the outputs as one word
   };
   const std::vector<Cut>& cuts() const { return cuts_; }
-  const Word& input_word(const std::string& name) const;   // throws std::out_of_range
-  const Word& output_word(const std::string& name) const;  // throws std::out_of_range
+  const std::vector<Word>& case_splits() const { return case_splits_; }  // unsigned words
+  const Word& input_word(const std::string& name) const;                 // throws std::out_of_range
+  const Word& output_word(const std::string& name) const;                // throws std::out_of_range
   int num_input_bits() const { return static_cast<int>(inputs_.size()); }
   // Primary input nodes in declaration order (word by word, LSB first).
   const std::vector<uint32_t>& input_nodes() const { return inputs_; }
@@ -199,6 +208,7 @@ class Circuit {
   std::vector<Word> output_words_;
   std::vector<Signal> constraints_;
   std::vector<Cut> cuts_;
+  std::vector<Word> case_splits_;
   // Gate node indices, open-addressed (linear probing, at most half full; 0: empty slot, node 0
   // is the constant): a node-based map of copied keys spent most of a large build in malloc.
   std::vector<uint32_t> gate_table_;

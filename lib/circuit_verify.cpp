@@ -110,6 +110,12 @@ void Circuit::verify() const {
     check_signal(c.assumption, where);
     check_signal(c.guarantee, where);
   }
+  names.clear();
+  for (const Word& w : case_splits_) {
+    const std::string where = "case split '" + w.name + "'";
+    if (!names.insert(w.name).second) fail(where, "declared twice");
+    for (Signal s : w.bits) check_signal(s, where);
+  }
 }
 
 }  // namespace tc

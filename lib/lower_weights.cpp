@@ -215,6 +215,7 @@ Circuit lower_weights(const Circuit& c, WeightLowering* stats) {
   for (const Circuit::Cut& cut : c.cuts())
     out.add_cut(cut.name, mapped_bits(cut.inputs), mapped_bits(cut.outputs), mapped(cut.assumption),
                 mapped(cut.guarantee), cut.block, cut.decoding);
+  for (const Word& w : c.case_splits()) out.add_case_split(w.name, mapped_bits(w.bits));
   if (stats) *stats = counts;
   return out;
 }

@@ -81,6 +81,14 @@ Circuit build_float_add_spec(const Params& params) {
   Bits diff = bits_add(c, big, bits_not(small), !sticky);
   diff.back() = kFalse;
   const Signal subtract = c.create_xor(a.sign, b.sign);
+  // A proof hint, not a step of the spec: the miter proves z once per alignment, shift and
+  // operation (2^6 cases, 38 reached at p = 8), from the widest shift down. Each case is an adder
+  // of fixed alignment against the construction's case for that exponent difference, and the far
+  // cases' clauses help the near ones: fadd p = 8 / 12 / 16 in 7.8 / 26 / 75 s instead of
+  // 11.5 / 37 / 113 s (README, "Proving fast").
+  Bits alignment{subtract};
+  alignment.insert(alignment.end(), shift.begin(), shift.end());
+  c.add_case_split("alignment", alignment);
 
   // E = e_a - G.
   const int ew = std::max(e, bits_width_of(guard) + 1) + 1;

@@ -33,6 +33,7 @@ struct Options {
   bool list = false, list_mutants = false, all = false, stats_only = false, json = false;
   bool check_proofs = false;
   bool lower_weights = false;  // check the construction with its large weights lowered
+  bool no_case_split = false;  // prove without the circuits' case splits (for comparison)
   std::string export_aiger, export_cnf, export_opb, export_dot, export_circuit, circuit_file;
   std::string component, engine = "auto", encoding = "auto", proof_dir, weights_file, mutant;
   std::string emit_dir, collect_dir;  // obligations for outside solvers, and their answers
@@ -205,6 +206,7 @@ int run(const Options& o) {
   eq.miter.proof_dir = o.proof_dir;
   eq.miter.check_proofs = o.check_proofs;
   eq.miter.exchange = o.exchange;
+  eq.miter.case_splits = !o.no_case_split;
   eq.miter.progress = [&](const std::string& msg) { progress.say(msg); };
   auto verify_one = [&](const Component* c) -> int {
     const Params params = params_for(o, *c, o.all);
@@ -334,6 +336,9 @@ int parse_and_run(std::vector<std::string> args, const std::string& collect_dir,
                  "process of its own; else the output words of each SAT miter on N threads. The "
                  "report and the exit code do not depend on N")
       ->check(CLI::Range(1, 256));
+  app.add_flag("--no-case-split", o.no_case_split,
+               "Prove without the circuits' case splits (proof hints such as fadd's alignment), "
+               "to compare their effect; the verdict does not change");
   app.add_flag("--json", o.json, "One JSON object per component on stdout");
   app.add_flag("--stats-only", o.stats_only, "Sizes and depths only, no proof");
   app.add_flag("--list-mutants", o.list_mutants, "List the component's mutants");

@@ -206,6 +206,9 @@ void print_equivalence(const Report& r) {
                cut.proof);
   }
   for (const auto& why : e.sat.unshared_cuts) fmt::print("  cut    {} (not shared)\n", why);
+  if (!e.sat.case_split.empty())
+    fmt::print("  split  {}{}\n", e.sat.case_split,
+               e.verdict == Verdict::Proved ? "; every output bit proved in each case" : "");
   for (const auto& ob : e.sat.obligations) {
     if (ob.certified)
       fmt::print("  output {}: proof certified by the DRUP checker ({})\n", ob.output_word,
@@ -269,6 +272,7 @@ nlohmann::json report_json(const Report& r) {
         o["certified"] = ob.certified;
       }
       if (ob.emitted) o["emitted"] = true;
+      if (ob.cases > 0) o["cases"] = ob.cases;
       if (ob.result == SatAnswer::Unknown && !ob.certificate_message.empty())
         o["why_unknown"] = ob.certificate_message;
       obs.push_back(o);
@@ -279,6 +283,7 @@ nlohmann::json report_json(const Report& r) {
       cuts.push_back({{"name", cut.name}, {"proof", cut.proof}});
     j["shared_cuts"] = cuts;
     if (!e.sat.composition.empty()) j["composition"] = e.sat.composition;
+    if (!e.sat.case_split.empty()) j["case_split"] = e.sat.case_split;
     nlohmann::json blocks = nlohmann::json::array();
     for (const auto& b : e.sat.blocks)
       blocks.push_back({{"name", b.name},

@@ -129,6 +129,7 @@ UserCircuit load_user_circuit(const std::string& path, const Circuit& spec) {
   for (const auto& cut : file.cuts())
     c.add_cut(cut.name, mapped_bits(cut.inputs), mapped_bits(cut.outputs), mapped(cut.assumption),
               mapped(cut.guarantee), cut.block, cut.decoding);
+  for (const Word& w : file.case_splits()) c.add_case_split(w.name, mapped_bits(w.bits));
   return u;
 }
 

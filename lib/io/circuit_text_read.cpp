@@ -269,6 +269,7 @@ class TextReader {
     if (!assignment && first == "output") return output_line();
     if (!assignment && first == "constraint") return constraint_line();
     if (!assignment && first == "cut") return cut_line();
+    if (!assignment && first == "split") return split_line();
     gate_line();
   }
 
@@ -406,6 +407,23 @@ class TextReader {
     circuit().add_cut(cut, std::move(ins), std::move(outs), assumption, guarantee, block, d);
   }
 
+  // split NAME SIGNALS: a case split (Circuit::add_case_split), a hint for the SAT miter. Not a
+  // keyword elsewhere: a gate may still be named 'split'.
+  void split_line() {
+    pos_ += std::string_view("split").size();
+    const size_t start = (skip_spaces(), pos_);
+    const std::string split(token("a case split name"));
+    if (splits_.count(split)) fail(start, "duplicate name '" + split + "': already a case split");
+    const size_t bits_pos = (skip_spaces(), pos_);
+    Bits bits = signals_until({});
+    if (bits.empty() || bits.size() > static_cast<size_t>(Circuit::kMaxCaseSplitBits))
+      fail(bits_pos, "a case split has 1 to " + std::to_string(Circuit::kMaxCaseSplitBits) +
+                         " signals, found " + std::to_string(bits.size()));
+    end_of_statement();
+    splits_.emplace(split, 0);
+    circuit().add_case_split(split, std::move(bits));
+  }
+
   // NAME = AND(..) | OR(..) | MAJ(..) | NOT(x) | XOR(x, y) | [-] [W*]x {+|- [W*]x} >= T
   void gate_line() {
     const size_t start = pos_;
@@ -521,7 +539,7 @@ class TextReader {
   std::string circuit_name_ = "circuit";
   NameMap<GateName> gates_;
   NameMap<size_t> inputs_;  // word -> index in input_words()
-  NameMap<char> outputs_, cuts_;
+  NameMap<char> outputs_, cuts_, splits_;
   std::optional<Pending> pending_;
 };
 

@@ -67,6 +67,7 @@ class TextWriter {
       roots.push_back(cut.assumption);
       roots.push_back(cut.guarantee);
     }
+    for (const Word& w : c_.case_splits()) roots.insert(roots.end(), w.bits.begin(), w.bits.end());
     const std::vector<char> needed = c_.cone(roots);
     const std::string prefix = gate_prefix(c_);
     size_t count = 0;
@@ -93,6 +94,11 @@ class TextWriter {
       if (cut.guarantee != kTrue) out_ << " guarantee " << ref(cut.guarantee);
       if (cut.block) out_ << " block";
       out_ << decoding_text(cut.decoding) << "\n";
+    }
+    for (const Word& w : c_.case_splits()) {
+      out_ << "split " << token(w.name);
+      for (Signal s : w.bits) out_ << " " << ref(s);
+      out_ << "\n";
     }
   }
 

@@ -84,6 +84,18 @@ Miter build_miter(const Circuit& construction, const Circuit& spec,
   Circuit& m = miter.circuit;
   for (Signal s : construction.constraints()) m.add_constraint(mi.in_c(s));
   for (Signal s : spec.constraints()) m.add_constraint(mi.in_s(s));
+  size_t split_bits = 0;
+  auto add_splits = [&](const Circuit& side, auto in_miter) {
+    for (const Word& w : side.case_splits()) {
+      if (split_bits + w.bits.size() > static_cast<size_t>(Circuit::kMaxCaseSplitBits)) continue;
+      Bits bits;
+      for (Signal s : w.bits) bits.push_back(in_miter(s));
+      miter.case_splits.push_back({w.name, bits, w.decoding});
+      split_bits += bits.size();
+    }
+  };
+  add_splits(spec, [&mi](Signal s) { return mi.in_s(s); });
+  add_splits(construction, [&mi](Signal s) { return mi.in_c(s); });
   for (size_t w = 0; w < spec.output_words().size(); ++w) {
     const Word& wc = construction.output_words()[w];
     const Word& ws = spec.output_words()[w];

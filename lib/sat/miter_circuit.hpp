@@ -24,6 +24,9 @@ struct Miter {
   std::vector<MiterWord> words;  // in output-word order
   size_t primary_bits = 0;       // the first inputs are the primary inputs; later ones, if any,
                                  // abstraction variables (lib/sat/compositional.hpp)
+  // The case splits of both sides (Circuit::add_case_split), the spec's first, as many as fit
+  // in Circuit::kMaxCaseSplitBits bits together; their bits are the miter's signals.
+  std::vector<Word> case_splits;
 };
 
 // Records `diff` as the miter word `name` (and as the circuit's output word "diff:<name>").

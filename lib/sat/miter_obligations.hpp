@@ -6,6 +6,7 @@
 // the carries into bit k are known to agree. A float word is one obligation, "some bit differs"
 // (its bits are one rounding's, not a carry chain; the reason and the measurements are at
 // word_obligations in the .cpp), except in certified and emitted runs, which keep one per bit.
+// With a case split (lib/sat/miter_case_split.hpp) every word is proved bit by bit in each case.
 // The first SAT answer (a counterexample candidate) or limit ends the run. With a proof directory
 // every obligation is solved on a fresh solver and leaves a CNF and a DRAT file
 // (lib/sat/obligation_proof.hpp). With params.jobs > 1 the words are solved on that many threads,

@@ -26,6 +26,7 @@ struct MiterParams {
   bool check_proofs = false;   // certify each UNSAT answer with the DRUP checker
   ObligationExchange exchange = ObligationExchange::None;  // needs proof_dir
   int jobs = 1;  // output words solved side by side (threads); the verdict and stats do not change
+  bool case_splits = true;  // use the circuits' case splits (lib/sat/miter_case_split.hpp)
   std::function<void(const std::string&)> progress;  // one line per obligation
   // Proves two circuits equivalent on their valid inputs: two extracted cut blocks, or a cut's
   // assumption against constant true (lib/sat/cut_points.hpp); unset: no cut sharing. `label`
@@ -73,6 +74,7 @@ struct ObligationStats {
   bool certified = false;
   bool emitted = false;             // ObligationExchange::Emit: written, not answered
   std::string certificate_message;  // the DRUP checker's line, or why a collected answer failed
+  int cases = 0;  // solved once per case of the miter's case split (miter_case_split.hpp); 0: once
 };
 
 struct MiterStats {
@@ -85,6 +87,7 @@ struct MiterStats {
   // Compositional proofs: the distinct blocks, and how the composition was checked.
   std::vector<BlockStats> blocks;
   std::string composition;  // e.g. "12 blocks abstracted; 3 glue obligations", or why not used
+  std::string case_split;   // e.g. "alignment (6 bits): 38 of 64 cases reached", if one was used
 };
 
 }  // namespace tc

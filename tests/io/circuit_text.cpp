@@ -37,8 +37,8 @@ bool same_words(const std::vector<Word>& a, const std::vector<Word>& b) {
   return true;
 }
 
-// read(write(c)) has c's words, constraints, cuts and gates (write(read(write(c))) == write(c),
-// and the text names every gate with its weights), and simulates like c.
+// read(write(c)) has c's words, constraints, cuts, case splits and gates (write(read(write(c))) ==
+// write(c), and the text names every gate with its weights), and simulates like c.
 void check_identity(const Circuit& c) {
   const std::string text = text_of(c);
   const Circuit back = read_text(text);
@@ -55,6 +55,7 @@ void check_identity(const Circuit& c) {
     CHECK(back.cuts()[i].block == c.cuts()[i].block);
     CHECK(back.cuts()[i].decoding == c.cuts()[i].decoding);
   }
+  CHECK(same_words(back.case_splits(), c.case_splits()));
   const CircuitStats s = analyze(c), t = analyze(back);
   CHECK(t.gates == s.gates);
   CHECK(t.depth == s.depth);
@@ -110,6 +111,28 @@ TEST_CASE("a cut's decoding round-trips whatever its kind", "[circuit_text]") {
   c.add_cut("as-signed", x, {g, k}, kTrue, kTrue, true, Decoding::signed_int());
   c.add_cut("as-float", x, {g, h, k}, kTrue, kTrue, true, Decoding::floating(1, 1));
   check_identity(c);
+}
+
+TEST_CASE("a case split round-trips; a gate may still be named 'split'", "[circuit_text]") {
+  Circuit c("splits");
+  const Bits x = c.add_input_word("x", 3, Decoding::unsigned_int());
+  const Signal g = c.create_majority({x[0], x[1], x[2]});
+  c.add_output_word("y", {g}, Decoding::unsigned_int());
+  c.add_case_split("top", {x[2], !c.create_and(x[0], x[1])});
+  c.add_case_split("low", {x[0]});
+  check_identity(c);
+  CHECK(text_of(c).find("split top x[2] !") != std::string::npos);
+
+  const Circuit named = read_text(
+      "input x 2\nsplit = AND(x[0], x[1])\noutput y 1 = split\n"
+      "split s split !x[1]\n");
+  REQUIRE(named.case_splits().size() == 1);
+  CHECK(named.case_splits()[0].bits.size() == 2);
+  check_rejected("input x 2\nsplit s x[0]\nsplit s x[1]\n", "3:7",
+                 "duplicate name 's': already a case split");
+  check_rejected("input x 9\nsplit s x[0] x[1] x[2] x[3] x[4] x[5] x[6] x[7] x[8]\n", "2:9",
+                 "a case split has 1 to 8 signals, found 9");
+  check_rejected("input x 2\nsplit s\n", "2:8", "a case split has 1 to 8 signals, found 0");
 }
 
 TEST_CASE("shorthands and weighted sums build the documented gates", "[circuit_text]") {

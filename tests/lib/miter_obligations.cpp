@@ -1,6 +1,6 @@
 // Tests of the miter's obligations: solved side by side (MiterParams::jobs), the verdict, the
 // obligations and the counterexample are those of the one-thread run; a float word is one
-// obligation, an integer word one per bit.
+// obligation, an integer word one per bit; a case split proves every bit in every case.
 #include "lib/sat/miter_obligations.hpp"
 
 #include <catch2/catch.hpp>
@@ -159,4 +159,74 @@ TEST_CASE("a float word is one obligation, an integer word one per bit; certifie
   REQUIRE(refuted.stats.counterexample);
   CHECK(simulate_outputs(broken, *refuted.stats.counterexample) !=
         simulate_outputs(spec, *refuted.stats.counterexample));
+}
+
+namespace {
+
+// `c` with a case split on input word a0: its top two bits, and (when `with_unreachable`) the
+// pair (x & y, x & !y) of its low two bits, whose value 3 no input reaches.
+Circuit with_split(Circuit c, bool with_unreachable) {
+  const Bits a = c.input_word("a0").bits;
+  c.add_case_split("a0-top", {a[a.size() - 2], a[a.size() - 1]});
+  if (with_unreachable)
+    c.add_case_split("a0-low", {c.create_and(a[0], a[1]), c.create_and(a[0], !a[1])});
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a case split proves every bit in every case, and a value no input reaches is skipped",
+          "[miter][case-split]") {
+  const Decoding as_float = Decoding::floating(3, 3);
+  const Circuit construction = sums(2, 6, true, -1, as_float);
+  const Run split = solve(construction, with_split(sums(2, 6, false, -1, as_float), true), 1);
+  REQUIRE(split.verdict == true);
+  // Split words are proved a bit at a time in each case, float words included.
+  REQUIRE(split.stats.obligations.size() == 2 * 7);
+  for (const ObligationStats& ob : split.stats.obligations) {
+    CHECK(ob.cases == 16);
+    CHECK(ob.result == SatAnswer::Unsat);
+  }
+  CHECK(split.stats.case_split == "a0-top, a0-low (4 bits): 12 of 16 cases reached");
+
+  // The construction's split counts as well (a user's circuit may declare one).
+  const Run theirs = solve(with_split(construction, false), sums(2, 6, false, -1, as_float), 1);
+  REQUIRE(theirs.verdict == true);
+  CHECK(theirs.stats.case_split == "a0-top (2 bits): 4 of 4 cases reached");
+
+  // A certified run keeps one fresh solver and one DRAT proof per bit, without the split.
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / "tc-miter-case-split-proofs").string();
+  std::filesystem::remove_all(dir);
+  const Run certified = solve(construction, with_split(sums(2, 6, false), false), 1, dir);
+  CHECK(certified.verdict == true);
+  CHECK(certified.stats.case_split.empty());
+  for (const ObligationStats& ob : certified.stats.obligations) CHECK(ob.certified);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a case split finds the counterexample of a broken word, and the replay confirms it",
+          "[miter][case-split]") {
+  const Circuit spec = with_split(sums(2, 6, true), true);
+  for (int broken : {0, 1}) {
+    INFO("broken word " << broken);
+    const Circuit construction = sums(2, 6, false, broken);
+    const Run r = solve(construction, spec, 1);
+    REQUIRE(r.verdict == false);
+    CHECK(r.stats.differing_word == "sum" + std::to_string(broken));
+    REQUIRE(r.stats.counterexample);
+    CHECK(simulate_outputs(construction, *r.stats.counterexample) !=
+          simulate_outputs(spec, *r.stats.counterexample));
+    CHECK(r.stats.obligations.back().result == SatAnswer::Sat);
+  }
+}
+
+TEST_CASE("a case split has 1 to 8 bits and a name of its own", "[miter][case-split]") {
+  Circuit c("split");
+  const Bits x = c.add_input_word("x", 10, Decoding::unsigned_int());
+  CHECK_THROWS_AS(c.add_case_split("none", {}), std::invalid_argument);
+  CHECK_THROWS_AS(c.add_case_split("wide", Bits(x.begin(), x.begin() + 9)), std::invalid_argument);
+  c.add_case_split("eight", Bits(x.begin(), x.begin() + 8));
+  CHECK_THROWS_AS(c.add_case_split("eight", {x[9]}), std::invalid_argument);
+  CHECK_NOTHROW(c.verify());
 }

@@ -288,6 +288,23 @@ TEST_CASE("every float component proves at p = 6 as a regression case", "[cli][f
   }
 }
 
+TEST_CASE("fadd's SAT proof goes case by case over its alignments, each one reached", "[cli]") {
+  for (int p : {4, 6}) {
+    INFO("p = " << p);
+    auto r = run_verify("--component fadd --p " + std::to_string(p) + " --engine sat --json");
+    REQUIRE(r.exit_code == 0);
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    CHECK(j["verdict"] == "proved");
+    // Subtract or add, times the shifts 0 .. 2p + 2 of the spec's alignment (a 4-bit word at
+    // these p): 2 (2p + 3) of the 2^5 values.
+    const int reached = 2 * (2 * p + 3);
+    CHECK(j["case_split"] ==
+          "alignment (5 bits): " + std::to_string(reached) + " of 32 cases reached");
+    REQUIRE(j["obligations"].size() == static_cast<size_t>(2 * p + 2));  // z bit by bit
+    for (const auto& ob : j["obligations"]) CHECK(ob["cases"] == 32);
+  }
+}
+
 TEST_CASE("a run that outgrows --memory-limit ends with one line and no verdict", "[cli]") {
   // A certified proof of softplus at p = 8 encodes the whole miter (--proof keeps the concrete
   // miter, not the blocks), a CNF of gigabytes (exp at p = 4 was one before its gates got shared
