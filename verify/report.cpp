@@ -207,7 +207,7 @@ void print_equivalence(const Report& r) {
   }
   for (const auto& why : e.sat.unshared_cuts) fmt::print("  cut    {} (not shared)\n", why);
   if (!e.sat.case_split.empty())
-    fmt::print("  split  {}{}\n", e.sat.case_split,
+    fmt::print("  split  {}{}\n", case_split_summary(e.sat),
                e.verdict == Verdict::Proved ? "; every output bit proved in each case" : "");
   for (const auto& ob : e.sat.obligations) {
     if (ob.certified)
@@ -283,7 +283,7 @@ nlohmann::json report_json(const Report& r) {
       cuts.push_back({{"name", cut.name}, {"proof", cut.proof}});
     j["shared_cuts"] = cuts;
     if (!e.sat.composition.empty()) j["composition"] = e.sat.composition;
-    if (!e.sat.case_split.empty()) j["case_split"] = e.sat.case_split;
+    if (!e.sat.case_split.empty()) j["case_split"] = case_split_summary(e.sat);
     nlohmann::json blocks = nlohmann::json::array();
     for (const auto& b : e.sat.blocks)
       blocks.push_back({{"name", b.name},

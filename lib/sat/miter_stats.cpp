@@ -21,4 +21,12 @@ const char* sat_answer_name(SatAnswer a) {
   return "?";
 }
 
+std::string case_split_summary(const MiterStats& st) {
+  if (st.case_split.empty()) return "";
+  std::string s = st.case_split + ":";
+  for (size_t i = 0; i < st.case_split_words.size(); ++i)
+    s += (i ? ", " : " ") + st.case_split_words[i];
+  return s;
+}
+
 }  // namespace tc

@@ -87,7 +87,13 @@ struct MiterStats {
   // Compositional proofs: the distinct blocks, and how the composition was checked.
   std::vector<BlockStats> blocks;
   std::string composition;  // e.g. "12 blocks abstracted; 3 glue obligations", or why not used
-  std::string case_split;   // e.g. "alignment (6 bits): 38 of 64 cases reached", if one was used
+  // A case split, if one was used: its names and width ("alignment (6 bits)"), and per word
+  // proved by cases, in word order, how far it went ("z 38 of 64 cases reached").
+  std::string case_split;
+  std::vector<std::string> case_split_words;
 };
+
+// "alignment (6 bits): z 38 of 64 cases reached", or "" without a case split.
+std::string case_split_summary(const MiterStats& st);
 
 }  // namespace tc

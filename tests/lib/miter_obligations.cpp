@@ -187,12 +187,18 @@ TEST_CASE("a case split proves every bit in every case, and a value no input rea
     CHECK(ob.cases == 16);
     CHECK(ob.result == SatAnswer::Unsat);
   }
-  CHECK(split.stats.case_split == "a0-top, a0-low (4 bits): 12 of 16 cases reached");
+  CHECK(case_split_summary(split.stats) ==
+        "a0-top, a0-low (4 bits): sum0 12 of 16 cases reached, sum1 12 of 16 cases reached");
+  // Side by side, the same summary (words merged in word order).
+  CHECK(case_split_summary(
+            solve(construction, with_split(sums(2, 6, false, -1, as_float), true), 2).stats) ==
+        case_split_summary(split.stats));
 
   // The construction's split counts as well (a user's circuit may declare one).
   const Run theirs = solve(with_split(construction, false), sums(2, 6, false, -1, as_float), 1);
   REQUIRE(theirs.verdict == true);
-  CHECK(theirs.stats.case_split == "a0-top (2 bits): 4 of 4 cases reached");
+  CHECK(case_split_summary(theirs.stats) ==
+        "a0-top (2 bits): sum0 4 of 4 cases reached, sum1 4 of 4 cases reached");
 
   // A certified run keeps one fresh solver and one DRAT proof per bit, without the split.
   const std::string dir =

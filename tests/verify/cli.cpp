@@ -299,7 +299,7 @@ TEST_CASE("fadd's SAT proof goes case by case over its alignments, each one reac
     // these p): 2 (2p + 3) of the 2^5 values.
     const int reached = 2 * (2 * p + 3);
     CHECK(j["case_split"] ==
-          "alignment (5 bits): " + std::to_string(reached) + " of 32 cases reached");
+          "alignment (5 bits): z " + std::to_string(reached) + " of 32 cases reached");
     REQUIRE(j["obligations"].size() == static_cast<size_t>(2 * p + 2));  // z bit by bit
     for (const auto& ob : j["obligations"]) CHECK(ob["cases"] == 32);
   }
