@@ -11,6 +11,7 @@
 #include "lib/sat/cut_points.hpp"
 #include "lib/sat/deadline.hpp"
 #include "lib/sat/miter_obligations.hpp"
+#include "lib/sat/solver_clauses.hpp"
 #include "lib/simulate.hpp"
 
 namespace tc {
@@ -156,10 +157,7 @@ SatAnswer solve(const Circuit& m, const std::vector<Signal>& constraints, Signal
   DeadlineTerminator stop(deadline);
   solver.connect_terminator(&stop);
   solver.limit("conflicts", 200000);
-  for (const Clause& c : cc.cnf.clauses) {
-    for (Lit l : c) solver.add(l);
-    solver.add(0);
-  }
+  add_clauses(solver, cc.cnf.clauses);
   const int result = solver.solve();
   solver.disconnect_terminator();
   if (result == 10 && model) {

@@ -4,6 +4,8 @@
 #include <cadical.hpp>
 #include <cstdint>
 
+#include "lib/sat/solver_clauses.hpp"
+
 namespace tc {
 
 std::optional<bool> prove_word_by_cases(const MiterWordCnf& wc, const std::vector<Lit>& case_lits,
@@ -14,10 +16,7 @@ std::optional<bool> prove_word_by_cases(const MiterWordCnf& wc, const std::vecto
   CaDiCaL::Solver solver;
   solver.set("quiet", 1);
   solver.connect_terminator(&terminator);
-  for (const Clause& c : wc.cc.cnf.clauses) {
-    for (Lit l : c) solver.add(l);
-    solver.add(0);
-  }
+  add_clauses(solver, wc.cc.cnf.clauses);
   const uint64_t cases = uint64_t{1} << case_lits.size();
   std::vector<ObligationStats> per_bit(bits.size());
   for (size_t b = 0; b < bits.size(); ++b) {
@@ -64,8 +63,7 @@ std::optional<bool> prove_word_by_cases(const MiterWordCnf& wc, const std::vecto
       }
       Clause equal_here = in_case;
       equal_here.push_back(-bits[b].differs);
-      for (Lit l : equal_here) solver.add(l);
-      solver.add(0);
+      add_clauses(solver, {equal_here});
     }
   }
   for (const ObligationStats& ob : per_bit) progress.answered(ob);

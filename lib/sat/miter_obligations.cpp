@@ -19,17 +19,11 @@
 #include "lib/sat/miter_word_cnf.hpp"
 #include "lib/sat/obligation_exchange.hpp"
 #include "lib/sat/obligation_proof.hpp"
+#include "lib/sat/solver_clauses.hpp"
 
 namespace tc {
 
 namespace {
-
-void add_clauses(CaDiCaL::Solver& solver, const std::vector<Clause>& clauses) {
-  for (const Clause& c : clauses) {
-    for (Lit l : c) solver.add(l);
-    solver.add(0);
-  }
-}
 
 void set_conflict_limit(CaDiCaL::Solver& solver, int limit) {
   if (limit >= 0) solver.limit("conflicts", limit);
