@@ -6,20 +6,23 @@ at p = 4, 6, 8, 12, 16, 24, 32 (no proof: sizes only) and prints one Markdown ta
 wires / depth of the construction per p, the exponent k of gates ~ p^k fitted by least squares on
 log-log over the p that built, the local exponent of the last two p that built (a polynomial
 keeps it flat; an exponential makes it climb above the fit), and whether the depth is the same in
-every column that built. A p the tool refuses (out of the component's range, a size limit) shows
-the tool's one-line reason instead of numbers; a run past the time cap shows the cap, and the
-row's larger p are then not tried (they only grow), which keeps the sweep near 4 minutes.
+every column that built. Sizes alone reach p = 32 or stop earlier for a stated cause (the IR's
+2^61 weight bound, a block's own limit; `verify --list` gives each reach): the first p past the
+reach shows that cause, the larger ones only "sizes stop at p = R". Another refusal shows the
+tool's one-line reason; a run past the time or memory cap shows the cap, and the row's larger p
+are then not tried (they only grow).
 
 fsum and matmul default to a fixed exponent width E = 4 (their size is exponential in E, see the
 registry's size notes); they get rows at the paper's E = p + 1, aligned and with --windows (the
 cluster windows, polynomial in E), so that the fixed-E row does not hide it. The SSM parts get a
 --windows row too (every fsum and matmul block by windows; the flag lets p reach 8).
+The SSM parts' p = 12 builds take a minute and up to 8 GB each.
 
 It also writes a log-log plot of gates against p, one line per row, as an SVG drawn by gnuplot
 (Debian's gnuplot-nox, installed by scripts/install-deps.sh; a missing gnuplot is an error).
 
 Usage: bench/size_growth.py [--verify build/verify] [--svg docs/size_growth.svg]
-                            [--timeout 40] [--memory-limit 6] [--components "fdiv log"]
+                            [--timeout 150] [--memory-limit 10] [--components "fdiv log"]
 """
 
 import argparse
@@ -63,8 +66,13 @@ def measure(verify, component, p, extra, timeout, memory_limit):
         lines = [l for l in run.stderr.splitlines() if l.strip()]
         reason = lines[0] if lines else f"exit {run.returncode}, no message"
         reason = re.sub(r"^verify: error: ", "", reason)
-        # The range refusal repeats in most cells: keep its substance, drop the repeated names.
-        return re.sub(r"^p = \d+ is out of range for \S+ ", "out of range ", reason)
+        # Past the sizes' reach: "p = P is out of range for C (allowed 2..R: CAUSE)".
+        reach = re.match(r"^p = \d+ is out of range for \S+ \(allowed \d+\.\.(\d+)(?:: (.*))?\)$",
+                         reason)
+        if reach:
+            return f"sizes stop at p = {reach.group(1)}" + (f": {reach.group(2)}"
+                                                             if reach.group(2) else "")
+        return reason
     return json.loads(run.stdout.strip().splitlines()[-1])["construction"]
 
 
@@ -132,9 +140,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verify", default="build/verify")
     parser.add_argument("--svg", default="docs/size_growth.svg")
-    parser.add_argument("--timeout", type=float, default=40, help="seconds per run (cap)")
-    parser.add_argument("--memory-limit", type=float, default=6,
-                        help="GiB per run (softplus at p = 12 needs about 3.3)")
+    parser.add_argument("--timeout", type=float, default=150, help="seconds per run (cap)")
+    parser.add_argument("--memory-limit", type=float, default=10,
+                        help="GiB per run (mamba at p = 12 needs about 8)")
     parser.add_argument("--components", help="space-separated subset (default: verify --list)")
     args = parser.parse_args()
     if not os.access(args.verify, os.X_OK):
@@ -152,6 +160,11 @@ def main():
             for p in WIDTHS:
                 if capped_at is not None:
                     results[p] = f"not tried (cap at p = {capped_at})"
+                    continue
+                stopped = [r for r in results.values()
+                           if isinstance(r, str) and r.startswith("sizes stop at")]
+                if stopped:  # the cause is in the first such cell
+                    results[p] = stopped[0].split(":")[0]
                     continue
                 print(f"size_growth.py: {label} p={p} ...", file=sys.stderr, flush=True)
                 results[p] = measure(args.verify, component, p, options(p), args.timeout,

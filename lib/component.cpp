@@ -64,7 +64,8 @@ int Component::p_max(const Params& params, bool stats_only) const {
     narrowest = std::min(narrowest, f.p_max);
   }
   if (widest > 0) return narrowest < p_spec().max ? narrowest : widest;
-  return stats_only && stats_p_max > 0 ? stats_p_max : p_spec().max;
+  if (!stats_only) return p_spec().max;
+  return std::max(p_spec().max, stats_p_max > 0 ? stats_p_max : kStatsOnlyPMax);
 }
 
 Params Component::defaults() const {

@@ -92,6 +92,11 @@ using CircuitBuilder = std::function<Circuit(const Params&)>;
 using ReferenceEvaluator =
     std::function<std::vector<std::string>(const Params&, const std::vector<std::vector<bool>>&)>;
 
+// How far --stats-only builds a component that states no stats_p_max: the size-growth study's
+// largest p (bench/size_growth.py). A build that does not fit there (weights past the IR's bound,
+// memory) refuses with its own one-line reason.
+constexpr int kStatsOnlyPMax = 32;
+
 struct Component {
   std::string name;               // CLI name, e.g. "int-mul"
   std::string description;        // one line
@@ -117,9 +122,13 @@ struct Component {
   int depth = 0;
   std::string depth_note;  // where depth is not constant, says how it grows; empty otherwise
   std::string size_note;   // where size is not polynomial in p, says so; empty otherwise
-  // > 0: --stats-only (sizes, no proof) builds up to this p, past the range's max, which bounds
-  // what proves in minutes; 0: the range. A flag with its own p_max overrides it.
+  // > 0: --stats-only (sizes, no proof) builds up to this p; 0: up to kStatsOnlyPMax. The range's
+  // max bounds what proves in minutes; sizes need only the two builds. A flag with its own p_max
+  // overrides it.
   int stats_p_max = 0;
+  // Why sizes stop at stats_p_max, measured (e.g. the IR's weight bound at the next p); empty when
+  // they reach kStatsOnlyPMax. verify's range error names it.
+  std::string stats_limit;
 
   const ParamSpec* param(const std::string& name) const;  // nullptr: not taken
   bool takes(const std::string& name) const { return param(name) != nullptr; }

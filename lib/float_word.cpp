@@ -27,8 +27,9 @@ Params float_params(FloatFormat f) {
 void check_float_format(FloatFormat f) {
   if (f.p < 2 || f.p > 62)
     throw std::invalid_argument("float format: p = " + std::to_string(f.p) + " is outside [2, 62]");
-  if (f.e < 2 || f.e > 32)
-    throw std::invalid_argument("float format: e = " + std::to_string(f.e) + " is outside [2, 32]");
+  if (f.e < 2 || f.e > kFloatMaxExponentBits)
+    throw std::invalid_argument("float format: e = " + std::to_string(f.e) + " is outside [2, " +
+                                std::to_string(kFloatMaxExponentBits) + "]");
 }
 
 Decoding float_decoding(FloatFormat f) { return Decoding::floating(f.p, f.e); }

@@ -35,8 +35,11 @@ struct FloatFormat {
 FloatFormat float_format(const Params& params);
 // Params asking for format f (p and an explicit e), the other fields at their defaults.
 Params float_params(FloatFormat f);
-// Throws std::invalid_argument unless 2 <= p <= 62 and 2 <= e <= 32 (magnitudes fit uint64_t,
-// exponents fit int64_t with room for the arithmetic on them).
+// The widest exponent a format may have: the paper's e = p + 1 at p = 32, the size study's
+// largest p; exponents stay below 2^32, so sums and products of a few of them fit int64_t.
+constexpr int kFloatMaxExponentBits = 33;
+// Throws std::invalid_argument unless 2 <= p <= 62 and 2 <= e <= kFloatMaxExponentBits
+// (magnitudes fit uint64_t, exponents fit int64_t with room for the arithmetic on them).
 void check_float_format(FloatFormat f);
 Decoding float_decoding(FloatFormat f);
 

@@ -116,8 +116,9 @@ void print_list() {
       params += ps.name == "e" && ps.default_value == 0
                     ? "--e (p+1)"
                     : fmt::format("--{} {}..{} ({})", ps.name, ps.min, ps.max, ps.default_value);
-      if (ps.name == "p" && c.stats_p_max > 0)
-        params += fmt::format(" (--stats-only to {})", c.stats_p_max);
+      if (const int sizes = c.p_max(c.defaults(), /*stats_only=*/true);
+          ps.name == "p" && sizes > ps.max)
+        params += fmt::format(" (--stats-only to {})", sizes);
     }
     for (const auto& f : c.flags)
       params += f.p_max > 0 ? fmt::format(", --{} (p to {})", f.name, f.p_max) : ", --" + f.name;

@@ -104,9 +104,18 @@ constexpr const char* kSsmWindowsMeaning =
 // polynomial size"); --aligned keeps the exponent-aligned sums, exponential in p, for comparison
 // (each part's own p limit). Their range holds the p that prove in minutes (e.g. at p = 6 mamba
 // gives no verdict in 15 minutes, selective-ssm takes 11; conv1d and conv-kernel prove at their
-// aligned limit, 6, in under 3 minutes); sizes alone build to the specs' p <= 8. scan and
+// aligned limit, 6, in under 3 minutes); sizes alone build to p = 12 where softplus blocks
+// stop them, conv-kernel to 16, conv1d to 30. scan and
 // conv-ssm keep the aligned default: their windows prove only to p = 4 and 2.
-constexpr int kWindowsStatsPMax = 8;
+constexpr int kWindowsStatsPMax = 12;
+constexpr const char* kWindowsStatsLimit =
+    "its softplus blocks stop at p = 12 (softplus builds exp and log at p + 4 <= 16)";
+constexpr const char* kAlignedStatsLimit =
+    "its fsum and matmul blocks are exponent-aligned over 2^(p + 1) columns";
+// The significand product's telescoping column sums weigh up to 2^(2p - 1) per bit.
+constexpr const char* kProductWeights =
+    "at p = 31 the 2p-bit significand product's depth-2 column sums need weights totalling "
+    "2^61 or more, the IR's bound";
 constexpr const char* kAlignedMeaning =
     "every fsum and matmul block exponent-aligned over all 2^E columns (exponential in p; the "
     "former default, sharing the spec's exact-sum cuts)";
@@ -177,7 +186,9 @@ const std::vector<Component>& all_components() {
        .spec = build_int_mul_spec,
        .mutants = int_mul_mutants(),
        .reference = int_mul_reference,
-       .depth = 3},
+       .depth = 3,
+       .stats_p_max = 30,
+       .stats_limit = kProductWeights},
       // --- float arithmetic (circuits/float_*.cpp, specs/float_*.cpp) -----------------------
       {.name = "fadd",
        .description = "z = round_p(x + y): exact near-path sum per exponent difference, far "
@@ -188,7 +199,10 @@ const std::vector<Component>& all_components() {
        .spec = build_float_add_spec,
        .mutants = float_add_mutants(),
        .reference = float_add_reference,
-       .depth = 8},
+       .depth = 8,
+       .stats_p_max = 29,
+       .stats_limit = "at p = 30 its gates over (2p + 1)-bit words (the magnitude keys 2^p e + m, "
+                      "the near path's sums) need weights totalling 2^61 or more, the IR's bound"},
       {.name = "fmul",
        .description = "z = round_p(x * y): depth-3 significand product, exponent sum as a linear "
                       "form, normalize by selection, round to nearest even",
@@ -198,7 +212,9 @@ const std::vector<Component>& all_components() {
        .spec = build_float_mul_spec,
        .mutants = float_mul_mutants(),
        .reference = float_mul_reference,
-       .depth = 7},
+       .depth = 7,
+       .stats_p_max = 30,
+       .stats_limit = kProductWeights},
       {.name = "fcmp",
        .description = "le = [x <= y], eq = [x = y]: magnitude keys compared by single gates, "
                       "sign and zero cases folded in (depth 2)",
@@ -208,7 +224,10 @@ const std::vector<Component>& all_components() {
        .spec = build_float_cmp_spec,
        .mutants = float_cmp_mutants(),
        .reference = float_cmp_reference,
-       .depth = 2},
+       .depth = 2,
+       .stats_p_max = 28,
+       .stats_limit = "at p = 29 the one-gate comparison of the (2p + 1)-bit keys 2^p e + m needs "
+                      "weights totalling 2^61 or more, the IR's bound"},
       {.name = "ffloor",
        .description = "z = floor(x) as a float: one case per shift (ceiling for negatives), "
                       "normalize by selection; integers pass through",
@@ -236,7 +255,9 @@ const std::vector<Component>& all_components() {
        .depth = 18,
        .size_note = "polynomial in p (1,549 gates at p = 8, 5,553 at p = 16) for p <= 16; "
                     "int_power's int64 CRT weights cap the powers' widths, which grow like "
-                    "p^2 / log p; --thermometer is exponential (394,590 gates at p = 16)"},
+                    "p^2 / log p; --thermometer is exponential (394,590 gates at p = 16)",
+       .stats_p_max = 21,
+       .stats_limit = "at p = 22 the series quotient's weights leave int64"},
       // --- iterated sums (circuits/float_sum*.cpp, float_matmul.cpp, specs/ likewise) -------
       {.name = "fsum",
        .description = "z = round_p(x0 + ... + x(n-1)): exact alignment over all exponents, "
@@ -274,7 +295,9 @@ const std::vector<Component>& all_components() {
              return float_matmul_reference(iterated(p), in);
            },
        .plain_miter_practical = false,
-       .size_note = kIteratedSizeNote},
+       .size_note = kIteratedSizeNote,
+       .stats_p_max = 30,
+       .stats_limit = kProductWeights},
       // --- iterated float products (circuits/float_prod.cpp, float_hadamard.cpp, int_crt.cpp) --
       {.name = "fprod",
        .description = "z = round_p(x0 * ... * x(n-1)): significand product by Chinese remaindering "
@@ -291,7 +314,10 @@ const std::vector<Component>& all_components() {
        .spec = build_float_prod_spec,
        .mutants = float_prod_mutants(),
        .reference = float_prod_reference,
-       .plain_miter_practical = false},
+       .plain_miter_practical = false,
+       .depth_note = "9 while n p <= 56; 14 beyond, where the narrow product's column sums would "
+                     "pass the IR's 2^61 weight bound and the wide product takes over (at every "
+                     "n p with --wide-crt)"},
       {.name = "hadamard",
        .description = "z_i = round_p(x_i * y_i) for vectors of n floats: n float multiplications "
                       "side by side (depth 7 at every n and p)",
@@ -300,7 +326,9 @@ const std::vector<Component>& all_components() {
        .construction = float_hadamard_construction,
        .spec = build_float_hadamard_spec,
        .mutants = float_hadamard_mutants(),
-       .reference = float_hadamard_reference},
+       .reference = float_hadamard_reference,
+       .stats_p_max = 30,
+       .stats_limit = kProductWeights},
       // --- elementary functions (circuits/log.cpp, specs/log*.cpp) --------------------------
       {.name = "log",
        .description =
@@ -324,7 +352,10 @@ const std::vector<Component>& all_components() {
                     "the exact powers y^i are N (p - 2) bits wide and rebuilt from their CRT "
                     "residues (17,225 gates at p = 8, 85,749 and 4,678,375 wires at p = 12); "
                     "--tabulated is exponential (a thermometer of 2^(p-1) - 1 gates) but "
-                    "smaller at these widths (5,093 gates at p = 12)"},
+                    "smaller at these widths (5,093 gates at p = 12)",
+       .stats_p_max = 17,
+       .stats_limit =
+           "at p = 18 a gate's weights total 2^61 or more (2^59.5 at p = 17), the IR's bound"},
       {.name = "exp",
        .description =
            "z ~ e^x: x = k ln 2 + r (k by a rounded 1/ln 2, r at q = p + 6 fractional "
@@ -338,7 +369,10 @@ const std::vector<Component>& all_components() {
        .mutants = exp_mutants(),
        .reference = exp_reference,
        .lemmas = exp_lemmas,
-       .plain_miter_practical = false},
+       .plain_miter_practical = false,
+       .stats_p_max = 16,
+       .stats_limit = "its spec's design holds p <= 16 (the construction's CRT weights reach "
+                      "2^59.5 at p = 17 and pass 2^61 at 18)"},
       {.name = "silu",
        .description = "z ~ x / (1 + e^-x): x widened to p1 = p + 3 bits, y = exp(-x) (the exp "
                       "construction), s = 1 + y (fadd) and x / s (fdiv) at p1, narrowed to p by "
@@ -350,7 +384,9 @@ const std::vector<Component>& all_components() {
        .spec = build_silu_spec,
        .mutants = silu_mutants(),
        .reference = silu_reference,
-       .lemmas = silu_lemmas},
+       .lemmas = silu_lemmas,
+       .stats_p_max = 13,
+       .stats_limit = "its exp block is built at p + 3 <= 16, exp's bound"},
       {.name = "softplus",
        .description =
            "z ~ ln(1 + e^x): y = exp(-|x|), s = 1 + y, d = s - 1, l = y (d = 0) or "
@@ -366,7 +402,9 @@ const std::vector<Component>& all_components() {
        .lemmas = softplus_lemmas,
        .size_note = "polynomial in p through its blocks at p1 = p + 4 (log's powers, about "
                     "p^4, dominate: 107,362 gates at p = 8, 325,801 and 29 million wires at "
-                    "p = 12, where the build needs about 3 GB)"},
+                    "p = 12, where the build needs about 3 GB)",
+       .stats_p_max = 12,
+       .stats_limit = "its exp and log blocks are built at p + 4 <= 16, exp's bound"},
       {.name = "conv1d",
        .description = "causal 1-D convolution y_t,d = round(sum_k w_k x_(t-K+1+k) + bias_d), zero "
                       "padding on the left (unwired taps), one exact sum rounded once per output "
@@ -401,7 +439,8 @@ const std::vector<Component>& all_components() {
                      "--weight-inputs at every p and L, while constant weights fold 2 to 4 "
                      "layers, as many as their bits allow (the defaults: 19, 19, 20, 21, 21 at "
                      "p = 2..6)",
-       .stats_p_max = kWindowsStatsPMax},
+       .stats_p_max = 30,
+       .stats_limit = kProductWeights},
       {.name = "selection",
        .description = "Mamba's selection: B_t = x_t W_B, C_t = x_t W_C (exact dot products rounded "
                       "once), delta_t = softplus(round(x_t W_delta + b_delta)) with the softplus "
@@ -430,7 +469,8 @@ const std::vector<Component>& all_components() {
            "108, 107, 108 at p = 2..4, default sizes (107 at p = 5, 6; 106 at p = 8): every "
            "block has constant depth, but which output bit of a block arrives last "
            "shifts with p; --aligned: 101 (99 at p <= 3)",
-       .stats_p_max = kWindowsStatsPMax},
+       .stats_p_max = kWindowsStatsPMax,
+       .stats_limit = kWindowsStatsLimit},
       {.name = "discretize",
        .description = "SSM discretization, diagonal A, one channel: z_i = Delta a_i (fmul), "
                       "Abar_i = exp(z_i), Bbar_i = (Delta phi(z_i)) b_i with phi(z) = (e^z - 1)/z "
@@ -444,7 +484,9 @@ const std::vector<Component>& all_components() {
        .spec = build_discretize_spec,
        .mutants = discretize_mutants(),
        .reference = discretize_reference,
-       .lemmas = discretize_lemmas},
+       .lemmas = discretize_lemmas,
+       .stats_p_max = 12,
+       .stats_limit = "its exp blocks are built at p + 4 <= 16, exp's bound"},
       // --- SSM scan and convolution (circuits/scan.cpp, conv_kernel.cpp, conv_ssm.cpp,
       //     specs/scan*.cpp) ----------------------------------------------------------------
       {.name = "scan",
@@ -473,7 +515,9 @@ const std::vector<Component>& all_components() {
            "exponential in the exponent width E = p + 1 (fsum and matmul align over "
            "2^E columns), so exponential in p"
            "; --windows makes every fsum and matmul block polynomial in E: 19,957 / 45,875 gates "
-           "at p = 4 / 8 (130,252 at p = 16, built in-process past the flag's p <= 8)"},
+           "at p = 4 / 8 (130,252 at p = 16, built in-process past the flag's p <= 8)",
+       .stats_p_max = 6,
+       .stats_limit = kAlignedStatsLimit},
       {.name = "conv-kernel",
        .description = "SSM convolution kernel K_k = sum_n C_n Abar_n^k Bbar_n, k < L: each "
                       "product an fprod block (rounded once), the sum over n an fsum block by "
@@ -487,7 +531,8 @@ const std::vector<Component>& all_components() {
        .mutants = conv_kernel_mutants(),
        .reference = conv_kernel_reference,
        .plain_miter_practical = false,
-       .stats_p_max = kWindowsStatsPMax},
+       .stats_p_max = kSsmPMaxWindows,
+       .stats_limit = "its builder holds p <= 16, the float blocks' range"},
       {.name = "conv-ssm",
        .description = "time-invariant SSM as a convolution, y_t = sum_(k<=t) K_k x_(t-k), K from "
                       "conv-kernel, each y_t a matmul (exact dot) block; not valid for the "
@@ -506,7 +551,9 @@ const std::vector<Component>& all_components() {
            "exponential in the exponent width E = p + 1 (fsum and matmul align over "
            "2^E columns)"
            "; --windows makes every fsum and matmul block polynomial in E: 14,562 / 34,742 gates "
-           "at p = 4 / 8 (101,740 at p = 16, built in-process past the flag's p <= 8)"},
+           "at p = 4 / 8 (101,740 at p = 16, built in-process past the flag's p <= 8)",
+       .stats_p_max = 6,
+       .stats_limit = kAlignedStatsLimit},
       // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------
       {.name = "selective-ssm",
        .description = "the selective SSM layer: selection -> discretize (per t, d) -> scan (per "
@@ -552,7 +599,8 @@ const std::vector<Component>& all_components() {
            "222, 224, 224, 226 at p = 2..5, default sizes (227 at p = 8): every block has constant "
            "depth, but which output bit of a block arrives last shifts with p, so the "
            "composite moves by a few layers; --aligned: 208 at p = 2, 209 at 3 and 4",
-       .stats_p_max = kWindowsStatsPMax},
+       .stats_p_max = kWindowsStatsPMax,
+       .stats_limit = kWindowsStatsLimit},
       {.name = "mamba",
        .description = "one Mamba block: u = x W_in, z = x W_z, causal conv1d, SiLU, selective SSM "
                       "with skip and silu(z) gate, output projection; the parts composed, every "
@@ -585,7 +633,8 @@ const std::vector<Component>& all_components() {
            "348, 354, 354, 358 at p = 2..5, default sizes (359 at p = 8): every block has constant "
            "depth, but which output bit of a block arrives last shifts with p, so the "
            "composite moves by a few layers; --aligned: 327 at p = 2, 328 at 3 and 4",
-       .stats_p_max = kWindowsStatsPMax},
+       .stats_p_max = kWindowsStatsPMax,
+       .stats_limit = kWindowsStatsLimit},
   };
   return components;
 }

@@ -141,7 +141,10 @@ void print_report(const Report& r) {
         "  lowered     from {} (weights lowered below 2^b > fan-in: {} gates replaced, {} kept)\n",
         stats_line(r.lowering->original), r.lowering->counts.gates_lowered,
         r.lowering->counts.gates_kept);
-  fmt::print("spec          {}\n", stats_line(r.spec));
+  if (r.spec_not_built.empty())
+    fmt::print("spec          {}\n", stats_line(r.spec));
+  else
+    fmt::print("spec          not built: {}\n", r.spec_not_built);
   if (!r.component->depth_note.empty()) fmt::print("depth note    {}\n", r.component->depth_note);
   if (!r.component->size_note.empty()) fmt::print("size note     {}\n", r.component->size_note);
   if (r.miter_cnf) {
@@ -236,7 +239,12 @@ nlohmann::json report_json(const Report& r) {
     j["weights_lowered"] = {{"gates_lowered", r.lowering->counts.gates_lowered},
                             {"gates_kept", r.lowering->counts.gates_kept},
                             {"original", stats_json(r.lowering->original)}};
-  j["spec"] = stats_json(r.spec);
+  if (r.spec_not_built.empty()) {
+    j["spec"] = stats_json(r.spec);
+  } else {
+    j["spec"] = nullptr;
+    j["spec_not_built"] = r.spec_not_built;
+  }
   if (!r.component->depth_note.empty()) j["depth_note"] = r.component->depth_note;
   if (!r.component->size_note.empty()) j["size_note"] = r.component->size_note;
   if (r.miter_cnf) {

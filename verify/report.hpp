@@ -24,6 +24,7 @@ struct Report {
   const Component* component = nullptr;
   Params params;
   CircuitStats construction, spec;
+  std::string spec_not_built;  // non-empty: why `spec` is not measured (--stats-only only)
   // --circuit FILE: `construction` is the file's circuit, `builtin` the component's own.
   std::string circuit_file;
   std::optional<CircuitStats> builtin;

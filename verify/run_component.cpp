@@ -3,10 +3,12 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
 #include "lib/decode.hpp"
+#include "lib/float_word.hpp"
 #include "lib/lower_weights.hpp"
 #include "verify/user_circuit.hpp"
 
@@ -15,9 +17,18 @@ namespace tc {
 void validate_params(const Component& c, const Params& params, bool stats_only) {
   for (const ParamSpec& ps : c.params) {
     const int value = ps.name == "e" ? params.exponent_bits() : *params.field(ps.name);
-    const int max = ps.name == "p" ? c.p_max(params, stats_only) : ps.max;
+    // Sizes alone reach every p and exponent width the circuits can be built at; the ranges
+    // bound what proves in minutes and what the exact evaluators hold.
+    const int max = ps.name == "p"                 ? c.p_max(params, stats_only)
+                    : ps.name == "e" && stats_only ? std::max(ps.max, kFloatMaxExponentBits)
+                                                   : ps.max;
     if (value < ps.min || value > max) {
-      std::string widened;  // where a flag or sizes alone would allow more
+      std::string widened;  // why sizes stop there; where a flag or sizes alone would allow more
+      Params unflagged = params;
+      unflagged.flags.clear();
+      if (ps.name == "p" && stats_only && !c.stats_limit.empty() &&
+          max == c.p_max(unflagged, /*stats_only=*/true))
+        widened += ": " + c.stats_limit;
       for (const FlagSpec& f : c.flags)
         if (ps.name == "p" && f.p_max > max)
           widened += fmt::format("; with --{}: up to {}", f.name, f.p_max);
@@ -48,6 +59,11 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params) {
     return c;
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
+  } catch (const std::overflow_error& e) {  // a gate past the IR's weight bound: a size limit
+    const std::string format = params.e > 0 ? fmt::format("p = {}, e = {}", params.p, params.e)
+                                            : fmt::format("p = {}", params.p);
+    throw UsageError(
+        fmt::format("cannot be built at {}: {} (the IR's weight bound)", format, e.what()));
   }
 }
 
@@ -57,7 +73,13 @@ Sides build_sides(const Component& c, const Params& params, bool stats_only) {
   for (const auto& m : c.mutants)
     if (m.name == params.mutant && m.lemma_only) circuit_params.mutant.clear();
   Circuit construction = build_side(c.construction, circuit_params);
-  return Sides{std::move(construction), build_side(c.spec, circuit_params)};
+  const ParamSpec* e = c.param("e");
+  const int p_max = c.p_max(params), e_max = e ? e->max : 0;
+  if (stats_only && (params.p > p_max || (e && params.exponent_bits() > e_max)))
+    return Sides{std::move(construction), Circuit("spec"),
+                 fmt::format("past the proof range (p <= {}{}), sizes of the construction only",
+                             p_max, e ? fmt::format(", e <= {}", e_max) : "")};
+  return Sides{std::move(construction), build_side(c.spec, circuit_params), ""};
 }
 
 Report run_component(const Component& c, const Params& params, bool stats_only,
@@ -79,6 +101,9 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   if (!builtin.is_threshold_only())
     throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
   std::optional<UserCircuit> user;
+  if (!sides.spec_not_built.empty() && (!circuit_file.empty() || lower_weights))
+    throw UsageError("--circuit and --lower-weights need the spec, not built here (" +
+                     sides.spec_not_built + ")");
   if (!circuit_file.empty()) {
     user = load_user_circuit(circuit_file, spec);
     r.circuit_file = circuit_file;
@@ -98,7 +123,10 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   }
   const Circuit& construction = lowered ? *lowered : user ? user->circuit : builtin;
   r.construction = analyze(construction);
-  r.spec = analyze(spec);
+  if (sides.spec_not_built.empty())
+    r.spec = analyze(spec);
+  else
+    r.spec_not_built = sides.spec_not_built;
   if (stats_only) return r;
   if (eq.engine == Engine::Sim && spec.num_input_bits() > 32)
     throw UsageError(fmt::format("--engine sim would enumerate 2^{} inputs; use sat or auto",

@@ -26,8 +26,12 @@ Circuit build_side(const CircuitBuilder& builder, const Params& params);
 // Both sides as verify checks them (a lemma-only mutant changes a design constant that only the
 // lemmas see, so it leaves the circuits alone). Built once per command: the exports and the check
 // share them.
+// With --stats-only past the proof range only the construction is built (sizes are the point
+// there, and some specs are exponential references: fsum's at E = p + 1); spec_not_built then
+// says why, and exports and --circuit, which need the spec, are refused.
 struct Sides {
   Circuit construction, spec;
+  std::string spec_not_built;  // empty: the spec is built
 };
 Sides build_sides(const Component& c, const Params& params, bool stats_only = false);
 

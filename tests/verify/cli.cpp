@@ -229,25 +229,53 @@ TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][win
   CHECK(run_verify("--component conv-ssm --p 9 --windows --stats-only").exit_code == 2);
 }
 
-TEST_CASE("conv1d's windows prove as far as --aligned did; sizes alone reach 8", "[cli][windows]") {
+TEST_CASE("conv1d's windows prove as far as --aligned did; sizes alone reach 30",
+          "[cli][windows]") {
   check_refused("--component conv1d --p 7",
-                "p = 7 is out of range for conv1d (allowed 2..6; with --stats-only: up to 8)");
+                "p = 7 is out of range for conv1d (allowed 2..6; with --stats-only: up to 30)");
   check_refused("--component conv1d --p 7 --aligned --stats-only",
                 "p = 7 is out of range for conv1d (allowed 2..6)");
   CHECK(built_construction("--component conv1d --p 6 --aligned")["depth"] == 21);
   CHECK(built_construction("--component conv1d --p 8")["depth"] == 30);
-  CHECK(run_verify("--component conv1d --p 9 --stats-only").exit_code == 2);
+  // Past the proof range only the construction is built (the spec's sums are exponent-aligned).
+  CHECK(built_construction("--component conv1d --p 16")["depth"] == 30);
+  const auto r = run_verify("--component conv1d --p 16 --stats-only");
+  CHECK(r.out.find("spec          not built: past the proof range (p <= 6), sizes of") !=
+        std::string::npos);
 }
 
-TEST_CASE("the layers' range holds what proves; --aligned narrows it, sizes alone reach 8",
+TEST_CASE("the layers' range holds what proves; --aligned narrows it, sizes alone reach 12",
           "[cli][windows]") {
   check_refused("--component selective-ssm --p 6",
                 "p = 6 is out of range for selective-ssm (allowed 2..5; with --stats-only: up to "
-                "8)");
+                "12)");
   check_refused("--component selective-ssm --p 5 --aligned --stats-only",
                 "p = 5 is out of range for selective-ssm (allowed 2..4)");
   CHECK(built_construction("--component selective-ssm --p 6")["gates"] > 100000);
-  CHECK(run_verify("--component selective-ssm --p 9 --stats-only").exit_code == 2);
+  CHECK(run_verify("--component selective-ssm --p 13 --stats-only").exit_code == 2);
+}
+
+TEST_CASE("sizes alone reach p = 32, or say why they stop earlier", "[cli][size]") {
+  // The size study's widths (bench/size_growth.py): the proofs' ranges stop at 16 or 24, sizes
+  // go on where the circuits can be built, and the first p they cannot gives its cause.
+  CHECK(built_construction("--component int-add --p 32")["depth"] == 2);
+  CHECK(built_construction("--component fsum --p 32")["depth"] == 20);
+  CHECK(built_construction("--component fmul --p 30")["depth"] == 7);  // e = 31
+  check_refused("--component int-add --p 33 --stats-only",
+                "p = 33 is out of range for int-add (allowed 1..32)");
+  check_refused("--component fmul --p 31 --stats-only",
+                "p = 31 is out of range for fmul (allowed 2..30: at p = 31 the 2p-bit significand "
+                "product's depth-2 column sums need weights totalling 2^61 or more, the IR's "
+                "bound)");
+  check_refused("--component fmul --p 17",
+                "p = 17 is out of range for fmul (allowed 2..16; with --stats-only: up to 30)");
+  // Past the format's exponent width, and a gate past the weight bound at a width the reach
+  // does not foresee: one line each, no internal error.
+  check_refused("--component fadd --p 4 --e 34 --stats-only",
+                "e = 34 is out of range for fadd (allowed 2..33)");
+  check_refused("--component fcmp --p 28 --e 33 --stats-only",
+                "cannot be built at p = 28, e = 33: threshold gate with total weight >= 2^61 after "
+                "normalization (the IR's weight bound)");
 }
 
 TEST_CASE("an option a component does not declare is named in the error", "[cli]") {

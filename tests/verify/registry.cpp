@@ -29,13 +29,14 @@ TEST_CASE("every construction is threshold-only and matches its spec's interface
   }
 }
 
-TEST_CASE("construction depth is the same at p = 4, 8, 12, 16 and 24 where the paper says so",
+TEST_CASE("construction depth is the same at p = 4, 8, 12, 16, 24 and 32 where the paper says so",
           "[registry][depth]") {
   for (const auto& c : all_components()) {
     if (!c.depth_note.empty()) continue;  // documented growth, reported by the CLI instead
     std::set<int> depths;
-    for (int p : {4, 8, 12, 16, 24}) {
-      if (p < c.p_spec().min || p > c.p_spec().max) continue;
+    // Every p that sizes alone reach (--stats-only), not only the proofs' range.
+    for (int p : {4, 8, 12, 16, 24, 32}) {
+      if (p < c.p_spec().min || p > c.p_max(c.defaults(), /*stats_only=*/true)) continue;
       Params params = c.defaults();
       params.p = p;
       depths.insert(analyze(c.construction(params)).depth);
@@ -68,6 +69,40 @@ TEST_CASE("a pinned depth holds from p = 4 on, for every operand count", "[regis
     }
   }
   CHECK(pinned == 10);  // the integer and the elementary float components, log (default)
+}
+
+TEST_CASE("sizes alone stop where each component says, for the reason it gives", "[registry]") {
+  // The reach (Component::stats_p_max) is measured: both sides build there, and the next p fails
+  // for the stated cause. Weight-bound constructions meet the IR's 2^61 bound; the others refuse
+  // in their builders (exp's design, blocks built at p + 3 or p + 4, the aligned SSM sums, the
+  // SSM windows' float blocks).
+  const std::set<std::string> refused_by_builder = {
+      "fdiv",     "exp",         "silu",      "softplus",      "discretize", "scan",
+      "conv-ssm", "conv-kernel", "selection", "selective-ssm", "mamba"};
+  int weight_bound = 0, refused = 0;
+  for (const auto& c : all_components()) {
+    if (c.stats_limit.empty()) continue;
+    Params params = c.defaults();
+    params.p = c.p_max(params, /*stats_only=*/true) + 1;
+    INFO(c.name << " at p = " << params.p << ": " << c.stats_limit);
+    if (refused_by_builder.count(c.name)) {
+      ++refused;
+      const auto build_both = [&] {
+        return c.construction(params).num_nodes() + c.spec(params).num_nodes();
+      };
+      CHECK_THROWS_AS(build_both(), std::invalid_argument);
+    } else if (c.stats_limit.find("2^61") != std::string::npos) {
+      ++weight_bound;
+      CHECK_THROWS_AS(c.construction(params), std::overflow_error);
+      if (c.name == "log") continue;  // 3.5 GB at its reach, p = 17 (README's size table)
+      --params.p;
+      const int depth = analyze(c.construction(params)).depth;
+      if (c.depth > 0) CHECK(depth == c.depth);
+      CHECK_NOTHROW(c.spec(params));
+    }
+  }
+  CHECK(weight_bound == 8);  // int-mul, fadd, fmul, fcmp, matmul, hadamard, log, conv1d
+  CHECK(refused == static_cast<int>(refused_by_builder.size()));
 }
 
 TEST_CASE("the README's size table states each pinned depth", "[registry][depth]") {
