@@ -60,8 +60,9 @@ int Component::p_max(const Params& params, bool stats_only) const {
   int widest = 0, narrowest = std::numeric_limits<int>::max();
   for (const FlagSpec& f : flags) {
     if (!params.flag(f.name) || f.p_max == 0) continue;
-    widest = std::max(widest, f.p_max);
-    narrowest = std::min(narrowest, f.p_max);
+    const int reach = stats_only ? std::max(f.p_max, f.stats_p_max) : f.p_max;
+    widest = std::max(widest, reach);
+    narrowest = std::min(narrowest, reach);
   }
   if (widest > 0) return narrowest < p_spec().max ? narrowest : widest;
   if (!stats_only) return p_spec().max;

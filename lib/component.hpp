@@ -70,6 +70,8 @@ struct FlagSpec {
   // max it widens the range (a polynomial variant of a construction whose default range is
   // bounded by its size); below it narrows the range (an exponential variant kept for comparison).
   int p_max = 0;
+  // > p_max: sizes alone (--stats-only) with this flag reach this p (the proofs stop at p_max).
+  int stats_p_max = 0;
 };
 
 struct Mutant {

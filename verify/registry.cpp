@@ -94,6 +94,7 @@ constexpr const char* kIteratedSizeNote =
 
 // With --windows scan and conv-ssm build past their p ranges (which bound the aligned blocks);
 // the spec's blocks stay aligned, 2^(p+1) columns each, and p = 8 keeps them near 4 GiB at most.
+// Sizes alone (the construction only, past p = 8) reach the float blocks' p <= 16.
 constexpr int kSsmWindowsPMax = 8;
 constexpr const char* kSsmWindowsMeaning =
     "every fsum and matmul block by cluster windows (polynomial at E = p + 1, so in p) instead "
@@ -502,7 +503,7 @@ const std::vector<Component>& all_components() {
        .flags = {{"recurrent",
                   "the literal rounded recurrence (fmul, fmul, fadd per step) "
                   "instead of the constant-depth closed form"},
-                 {"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
+                 {"windows", kSsmWindowsMeaning, kSsmWindowsPMax, kSsmPMaxWindows}},
        .construction = scan_construction,
        .spec = build_scan_spec,
        .mutants = scan_mutants(),
@@ -541,7 +542,7 @@ const std::vector<Component>& all_components() {
        .params = {p_param(2, 6, 4),
                   {"L", 2, 6, 3, "sequence length"},
                   {"N", 1, 3, 2, "state size"}},
-       .flags = {{"windows", kSsmWindowsMeaning, kSsmWindowsPMax}},
+       .flags = {{"windows", kSsmWindowsMeaning, kSsmWindowsPMax, kSsmPMaxWindows}},
        .construction = conv_ssm_construction,
        .spec = build_conv_ssm_spec,
        .mutants = conv_ssm_mutants(),

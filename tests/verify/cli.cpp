@@ -226,7 +226,10 @@ TEST_CASE("a flag that widens the p range says so, and builds there", "[cli][win
   check_refused("--component conv-ssm --p 7",
                 "p = 7 is out of range for conv-ssm (allowed 2..6; with --windows: up to 8)");
   CHECK(built_construction("--component conv-ssm --p 7 --windows")["depth"] == 68);
-  CHECK(run_verify("--component conv-ssm --p 9 --windows --stats-only").exit_code == 2);
+  // Sizes alone go on to the float blocks' p <= 16, the construction only.
+  CHECK(built_construction("--component conv-ssm --p 9 --windows")["depth"] == 68);
+  check_refused("--component conv-ssm --p 17 --windows --stats-only",
+                "p = 17 is out of range for conv-ssm (allowed 2..16)");
 }
 
 TEST_CASE("conv1d's windows prove as far as --aligned did; sizes alone reach 30",
@@ -269,6 +272,14 @@ TEST_CASE("sizes alone reach p = 32, or say why they stop earlier", "[cli][size]
                 "bound)");
   check_refused("--component fmul --p 17",
                 "p = 17 is out of range for fmul (allowed 2..16; with --stats-only: up to 30)");
+  // A spec that outgrows the memory limit (fsum's aligned sums at E = 17) leaves the
+  // construction's sizes: the windows at p = 16 are about 170 MB, the spec more than 300.
+  const auto big_spec =
+      run_verify("--component fsum --p 16 --e 17 --windows --stats-only --memory-limit 0.3");
+  CHECK(big_spec.exit_code == 0);
+  CHECK(big_spec.out.find("construction  gates   47039  depth  30") != std::string::npos);
+  CHECK(big_spec.out.find("spec          not built: it outgrew the memory limit") !=
+        std::string::npos);
   // Past the format's exponent width, and a gate past the weight bound at a width the reach
   // does not foresee: one line each, no internal error.
   check_refused("--component fadd --p 4 --e 34 --stats-only",
