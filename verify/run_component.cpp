@@ -31,8 +31,9 @@ void validate_params(const Component& c, const Params& params, bool stats_only) 
           max == c.p_max(unflagged, /*stats_only=*/true))
         widened += ": " + c.stats_limit;
       for (const FlagSpec& f : c.flags)
-        if (ps.name == "p" && f.p_max > max)
-          widened += fmt::format("; with --{}: up to {}", f.name, f.p_max);
+        if (const int reach = stats_only ? std::max(f.p_max, f.stats_p_max) : f.p_max;
+            ps.name == "p" && reach > max)
+          widened += fmt::format("; with --{}: up to {}", f.name, reach);
       const int sizes_max = c.p_max(params, /*stats_only=*/true);
       if (ps.name == "p" && sizes_max > max)
         widened += fmt::format("; with --stats-only: up to {}", sizes_max);
