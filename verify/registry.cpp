@@ -510,13 +510,16 @@ const std::vector<Component>& all_components() {
        .reference = scan_reference,
        .lemmas = scan_lemmas,
        .plain_miter_practical = false,
-       .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul); "
-                     "--recurrent: grows linearly in L (one fmul and one fadd per step)",
+       .depth_note = "closed form (default): the same at every p and L (fprod + fsum + matmul) "
+                     "while its fprod blocks of L + 1 operands have (L + 1) p <= 56; 5 more "
+                     "beyond, where they take the wide product (--windows at p >= 15 for L = 3, "
+                     "73 at p = 16); --recurrent: grows linearly in L (one fmul and one fadd per "
+                     "step)",
        .size_note =
            "exponential in the exponent width E = p + 1 (fsum and matmul align over "
            "2^E columns), so exponential in p"
            "; --windows makes every fsum and matmul block polynomial in E: 19,957 / 45,875 gates "
-           "at p = 4 / 8 (130,252 at p = 16, built in-process past the flag's p <= 8)",
+           "at p = 4 / 8 (130,252 at p = 16, sizes alone past the flag's proofs to p <= 8)",
        .stats_p_max = 6,
        .stats_limit = kAlignedStatsLimit},
       {.name = "conv-kernel",
@@ -532,6 +535,8 @@ const std::vector<Component>& all_components() {
        .mutants = conv_kernel_mutants(),
        .reference = conv_kernel_reference,
        .plain_miter_practical = false,
+       .depth_note = "38 while its fprod blocks of L + 1 operands have (L + 1) p <= 56; 43 beyond, "
+                     "where they take the wide product (p >= 15 at L = 3)",
        .stats_p_max = kSsmPMaxWindows,
        .stats_limit = "its builder holds p <= 16, the float blocks' range"},
       {.name = "conv-ssm",
@@ -548,11 +553,14 @@ const std::vector<Component>& all_components() {
        .mutants = conv_ssm_mutants(),
        .reference = conv_ssm_reference,
        .plain_miter_practical = false,
+       .depth_note = "the same at every p and L while its kernel's fprod blocks of L + 1 operands "
+                     "have (L + 1) p <= 56; 5 more beyond (--windows at p >= 15 for L = 3, 73 "
+                     "at p = 16)",
        .size_note =
            "exponential in the exponent width E = p + 1 (fsum and matmul align over "
            "2^E columns)"
            "; --windows makes every fsum and matmul block polynomial in E: 14,562 / 34,742 gates "
-           "at p = 4 / 8 (101,740 at p = 16, built in-process past the flag's p <= 8)",
+           "at p = 4 / 8 (101,740 at p = 16, sizes alone past the flag's proofs to p <= 8)",
        .stats_p_max = 6,
        .stats_limit = kAlignedStatsLimit},
       // --- SSM layers (circuits/selective_ssm.cpp, circuits/mamba.cpp) --------------------

@@ -114,9 +114,9 @@ Report run_component(const Component& c, const Params& params, bool stats_only,
   if (!builtin.is_threshold_only())
     throw std::logic_error("construction of " + c.name + " uses non-threshold gates");
   std::optional<UserCircuit> user;
-  if (!sides.spec_not_built.empty() && (!circuit_file.empty() || lower_weights))
-    throw UsageError("--circuit and --lower-weights need the spec, not built here (" +
-                     sides.spec_not_built + ")");
+  if (!sides.spec_not_built.empty() && !circuit_file.empty())
+    throw UsageError("--circuit needs the spec (its interface), not built here: " +
+                     sides.spec_not_built);
   if (!circuit_file.empty()) {
     user = load_user_circuit(circuit_file, spec);
     r.circuit_file = circuit_file;

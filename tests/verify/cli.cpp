@@ -209,6 +209,7 @@ TEST_CASE("bad input gets one clear line on stderr and exit code 2", "[cli]") {
       "--component log --p 4 --e 5",                               // log takes no exponent width
       "--component fadd --p 4 --weights w.json",                   // nor weights
       "eval --component fadd --p 8 --inputs x=1,99999999999 y=1",  // refused before 2^e is built
+      "--component fmul --p 24 --stats-only --circuit none.tc",    // no spec past the proof range
   };
   for (const char* args : bad) {
     INFO("verify " << args);

@@ -143,25 +143,6 @@ const PolynomialVariant kPolynomialVariants[] = {
     {"conv-ssm", "windows", false, true},
 };
 
-// Components polynomial by construction whose p range (discretize: p <= 6) holds fewer than two
-// pairs (p, 2p) from p = 4: measured through the blocks they are composed of, each of which must be
-// measured itself (not listed above, at least two pairs). A block that turns exponential fails the
-// first test, and this list then names the components it takes along.
-struct MeasuredThroughBlocks {
-  const char* component;
-  std::vector<std::string> blocks;
-};
-
-const MeasuredThroughBlocks kMeasuredThroughBlocks[] = {
-    {"discretize", {"exp", "fdiv", "fmul", "fadd"}},
-};
-
-const MeasuredThroughBlocks* measured_through_blocks(const std::string& name) {
-  for (const auto& entry : kMeasuredThroughBlocks)
-    if (name == entry.component) return &entry;
-  return nullptr;
-}
-
 // The entry that lists the component at its default parameters (not at E = p + 1), if any.
 const KnownExponential* listed_at_defaults(const std::string& name) {
   for (const auto& entry : kKnownExponential)
@@ -198,8 +179,7 @@ TEST_CASE(
     "[size]") {
   int measured = 0;
   for (const auto& c : all_components()) {
-    if (listed_at_defaults(c.name)) continue;       // next test
-    if (measured_through_blocks(c.name)) continue;  // the test after it
+    if (listed_at_defaults(c.name)) continue;  // next test
     const bool composite = windows_by_default(c);
     std::vector<int> at;
     for (int p : kPairs)
@@ -249,24 +229,6 @@ TEST_CASE("every component known to be exponential still is (issue #15)", "[size
                      << g.depth_2p);
     CHECK((g.gates > kBound || g.fanin > kBound));
     CHECK(g.depth_p == g.depth_2p);
-  }
-}
-
-TEST_CASE("components too narrow to measure are composed of measured polynomial blocks", "[size]") {
-  for (const auto& entry : kMeasuredThroughBlocks) {
-    INFO(entry.component);
-    REQUIRE(find_component(entry.component) != nullptr);
-    REQUIRE(listed_at_defaults(entry.component) == nullptr);
-    for (const auto& block : entry.blocks) {
-      INFO("block " << block);
-      const Component* c = find_component(block);
-      REQUIRE(c != nullptr);
-      CHECK(listed_at_defaults(block) == nullptr);
-      CHECK(measured_through_blocks(block) == nullptr);
-      int pairs = 0;
-      for (int p : kPairs) pairs += p >= c->p_spec().min && 2 * p <= c->p_spec().max;
-      CHECK(pairs >= 2);
-    }
   }
 }
 
