@@ -214,8 +214,11 @@ int run(const Options& o) {
     if (o.all) {  // each component at the requested p, clamped to what it supports
       const int p_max = c->p_max(params, o.stats_only);
       if (params.p < c->p_spec().min || params.p > p_max) {
-        std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d\n", c->name.c_str(),
-                     params.p, c->p_spec().min, p_max);
+        // With --stats-only, the measured reason sizes stop there (Component::stats_limit).
+        const bool sizes_stop = o.stats_only && params.p > p_max && !c->stats_limit.empty();
+        std::fprintf(stderr, "verify: skipping %s: p = %d is outside %d..%d%s\n", c->name.c_str(),
+                     params.p, c->p_spec().min, p_max,
+                     sizes_stop ? (" (" + c->stats_limit + ")").c_str() : "");
         return 0;
       }
     }

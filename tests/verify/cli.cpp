@@ -281,6 +281,12 @@ TEST_CASE("sizes alone reach p = 32, or say why they stop earlier", "[cli][size]
   CHECK(big_spec.out.find("construction  gates   47039  depth  30") != std::string::npos);
   CHECK(big_spec.out.find("spec          not built: it outgrew the memory limit") !=
         std::string::npos);
+  // --all at p = 32 builds what reaches there and names each other component's cause.
+  const auto all = run_verify("--all --p 32 --stats-only --json");
+  CHECK(all.exit_code == 0);
+  CHECK(all.err.find("verify: skipping fmul: p = 32 is outside 2..30 (at p = 31 the 2p-bit") !=
+        std::string::npos);
+  CHECK(all.out.find("\"component\":\"fprod\"") != std::string::npos);
   // Past the format's exponent width, and a gate past the weight bound at a width the reach
   // does not foresee: one line each, no internal error.
   check_refused("--component fadd --p 4 --e 34 --stats-only",
