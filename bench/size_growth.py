@@ -15,8 +15,8 @@ are then not tried (they only grow).
 fsum and matmul default to a fixed exponent width E = 4 (their size is exponential in E, see the
 registry's size notes); they get rows at the paper's E = p + 1, aligned and with --windows (the
 cluster windows, polynomial in E), so that the fixed-E row does not hide it. The SSM parts get a
---windows row too (every fsum and matmul block by windows; the flag lets p reach 8).
-The SSM parts' p = 12 builds take a minute and up to 8 GB each.
+--windows row too (every fsum and matmul block by windows; the flag lets the proofs reach p = 8
+and sizes alone p = 16). The SSM parts' p = 12 builds take a minute and up to 8 GB each.
 
 It also writes a log-log plot of gates against p, one line per row, as an SVG drawn by gnuplot
 (Debian's gnuplot-nox, installed by scripts/install-deps.sh; a missing gnuplot is an error).

@@ -81,18 +81,16 @@ Sides build_sides(const Component& c, const Params& params, bool stats_only) {
     return Sides{std::move(construction), Circuit("spec"),
                  fmt::format("past the proof range (p <= {}{}), sizes of the construction only",
                              p_max, e ? fmt::format(", e <= {}", e_max) : "")};
-  if (stats_only) {
-    // Sizes are the construction's: a spec that outgrows the memory limit (an exponential
-    // reference, e.g. matmul's aligned sums at E = p + 1) leaves them measurable.
-    try {
-      Circuit spec = build_side(c.spec, circuit_params);  // before the construction moves
-      return Sides{std::move(construction), std::move(spec), ""};
-    } catch (const std::bad_alloc&) {
-      return Sides{std::move(construction), Circuit("spec"),
-                   "it outgrew the memory limit (--memory-limit), sizes of the construction only"};
-    }
+  // Sizes are the construction's: with --stats-only a spec that outgrows the memory limit (an
+  // exponential reference, e.g. matmul's aligned sums at E = p + 1) leaves them measurable.
+  try {
+    Circuit spec = build_side(c.spec, circuit_params);  // before the construction moves
+    return Sides{std::move(construction), std::move(spec), ""};
+  } catch (const std::bad_alloc&) {
+    if (!stats_only) throw;
+    return Sides{std::move(construction), Circuit("spec"),
+                 "it outgrew the memory limit (--memory-limit), sizes of the construction only"};
   }
-  return Sides{std::move(construction), build_side(c.spec, circuit_params), ""};
 }
 
 Report run_component(const Component& c, const Params& params, bool stats_only,
